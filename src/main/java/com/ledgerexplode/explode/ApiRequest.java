@@ -1,0 +1,47 @@
+package com.ledgerexplode.explode;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One request as given: parameter values as text, trimmed; a parameter given empty is not given.
+ */
+public record ApiRequest(Map<ApiParameter, String> params) {
+
+  public ApiRequest {
+    EnumMap<ApiParameter, String> given = new EnumMap<>(ApiParameter.class);
+    params.forEach(
+        (parameter, value) -> {
+          String trimmed = value.strip();
+          if (!trimmed.isEmpty()) {
+            given.put(parameter, trimmed);
+          }
+        });
+    params = Collections.unmodifiableMap(given);
+  }
+
+  public static ApiRequest of(Map<ApiParameter, String> params) {
+    return new ApiRequest(params);
+  }
+
+  public @Nullable String get(ApiParameter parameter) {
+    return params.get(parameter);
+  }
+
+  public boolean has(ApiParameter parameter) {
+    return params.containsKey(parameter);
+  }
+
+  /** This request with {@code defaults} for the parameters it does not give. */
+  public ApiRequest withDefaults(Map<ApiParameter, String> defaults) {
+    if (defaults.isEmpty()) {
+      return this;
+    }
+    EnumMap<ApiParameter, String> merged = new EnumMap<>(ApiParameter.class);
+    merged.putAll(defaults);
+    merged.putAll(params);
+    return new ApiRequest(merged);
+  }
+}

@@ -1,0 +1,92 @@
+package com.ledgerexplode.explode;
+
+/** The API's error and warning codes this engine gives, with their exact messages. */
+public final class ErrorCodes {
+  private ErrorCodes() {}
+
+  public static final int IDENTIFIER_NAME = 8013;
+  public static final int SOURCE = 8003;
+  public static final int IDENTIFIER_VALUE = 8015;
+  public static final int BOTH_SELECTIONS = 11021;
+  public static final int NO_SELECTION = 11023;
+  public static final int EVENT_ID = 11017;
+  public static final int REFERENCE_IDS = 9022;
+  public static final int BAD_VALUE = 11012;
+  public static final int NO_GROUP = 1632;
+  public static final int SCOPE = 310144;
+  public static final int EVENT_NOT_FOUND = 9021;
+  public static final int NO_ALTERNATE_CURRENCY = 9018;
+
+  static ApiError identifierName() {
+    return new ApiError(IDENTIFIER_NAME, "Identifier name missing or incorrect");
+  }
+
+  static ApiError source() {
+    return new ApiError(SOURCE, "Source is missing or incorrect");
+  }
+
+  static ApiError identifierValue() {
+    return new ApiError(IDENTIFIER_VALUE, "Identifier value missing or incorrect");
+  }
+
+  static ApiError bothSelections() {
+    return new ApiError(
+        BOTH_SELECTIONS, "Pass either eventIds or eventName with eventReferenceIds, not both");
+  }
+
+  static ApiError noSelection() {
+    return new ApiError(NO_SELECTION, "Pass eventIds, or eventName with eventReferenceIds");
+  }
+
+  static ApiError eventId(String given) {
+    return new ApiError(EVENT_ID, "Event id is not a positive integer: '" + given + "'");
+  }
+
+  static ApiError tooManyReferenceIds(int count) {
+    return new ApiError(
+        REFERENCE_IDS, "At most 10 eventReferenceIds are allowed, " + count + " given");
+  }
+
+  static ApiError blankReferenceId() {
+    return new ApiError(REFERENCE_IDS, "An eventReferenceId is blank");
+  }
+
+  static ApiError badValue(ApiParameter parameter, String given) {
+    return new ApiError(
+        BAD_VALUE, "Invalid value for " + parameter.apiName() + ": '" + given + "'");
+  }
+
+  static ApiError customerNotFound() {
+    return new ApiError(IDENTIFIER_VALUE, "Customer not found for the given identifiers");
+  }
+
+  static ApiError ambiguousCustomer(int count) {
+    return new ApiError(
+        IDENTIFIER_VALUE, "The identifier matches " + count + " customers, not one");
+  }
+
+  static ApiError noGroup() {
+    return new ApiError(NO_GROUP, "The customer is in no group");
+  }
+
+  static ApiWarning eventNotFound(long eventId) {
+    return new ApiWarning(
+        EVENT_NOT_FOUND, "No event found for eventId " + eventId, Long.toString(eventId), null);
+  }
+
+  static ApiWarning referenceNotFound(String eventName, String referenceId) {
+    return new ApiWarning(
+        EVENT_NOT_FOUND,
+        "No " + eventName + " event found for eventReferenceId " + referenceId,
+        null,
+        referenceId);
+  }
+
+  static ApiWarning noAlternateCurrency(long eventId, java.util.List<String> names) {
+    return new ApiWarning(
+        NO_ALTERNATE_CURRENCY,
+        "No alternate currency found for names " + String.join(",", names) + " in event " + eventId,
+        Long.toString(eventId),
+        null);
+  }
+}

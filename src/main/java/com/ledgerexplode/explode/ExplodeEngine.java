@@ -1,0 +1,409 @@
+package com.ledgerexplode.explode;
+
+import com.ledgerexplode.explode.LedgerPort.GroupMembership;
+import com.ledgerexplode.explode.LedgerPort.IdentifierMatch;
+import com.ledgerexplode.explode.LedgerPort.Section;
+import com.ledgerexplode.explode.Resolution.Rejected;
+import com.ledgerexplode.explode.Resolution.Resolved;
+import com.ledgerexplode.ledger.AlternateCurrency;
+import com.ledgerexplode.ledger.Bucket;
+import com.ledgerexplode.ledger.CustomerKey;
+import com.ledgerexplode.ledger.EventHeader;
+import com.ledgerexplode.ledger.EventKey;
+import com.ledgerexplode.ledger.EventSections;
+import com.ledgerexplode.ledger.Identifier;
+import com.ledgerexplode.ledger.PointsEntry;
+import com.ledgerexplode.ledger.PointsField;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Explodes chunks of requests as getLedgerExplodeInfo would answer each of them.
+ *
+ * <p>Work on a chunk is done in two steps, so that a caller can page: {@link #resolve} validates
+ * every request, finds its customer and selects its events; {@link #explode} loads and shapes the
+ * sections of pages of those events. Each step makes a fixed number of {@link LedgerPort} calls
+ * whatever the number of requests or events. {@link #answer} does both for requests answered whole,
+ * with their own offset and limit.
+ *
+ * <p>Thread-safe when its port is; it keeps no state between calls.
+ */
+public final class ExplodeEngine {
+  private static final Comparator<EventHeader> BY_EVENT_LOG_ID =
+      Comparator.comparingLong(EventHeader::eventLogId).thenComparingLong(EventHeader::orgId);
+
+  private final LedgerPort ledger;
+  private final Scope scope;
+
+  public ExplodeEngine(LedgerPort ledger, Scope scope) {
+    this.ledger = ledger;
+    this.scope = scope;
+  }
+
+  public Scope scope() {
+    return scope;
+  }
+
+  /** Answers each request whole (its own offset and limit), in order. */
+  public List<ApiResponse> answer(List<ApiRequest> requests) {
+    List<Resolution> resolutions = resolve(requests);
+    List<EventPage> pages = new ArrayList<>();
+    for (Resolution resolution : resolutions) {
+      if (resolution instanceof Resolved resolved) {
+        pages.add(new EventPage(resolved, resolved.window()));
+      }
+    }
+    List<List<ExplodedEvent>> exploded = explode(pages);
+    List<ApiResponse> responses = new ArrayList<>(requests.size());
+    int page = 0;
+    for (Resolution resolution : resolutions) {
+      if (resolution instanceof Resolved resolved) {
+        List<ExplodedEvent> events = exploded.get(page++);
+        List<ApiWarning> warnings = new ArrayList<>(resolved.warnings());
+        events.forEach(event -> warnings.addAll(event.warnings()));
+        responses.add(new ApiResponse(events, warnings, null));
+      } else {
+        responses.add(new ApiResponse(List.of(), List.of(), ((Rejected) resolution).error()));
+      }
+    }
+    return responses;
+  }
+
+  /** Validates, resolves the customer of, and selects the events of every request, in order. */
+  public List<Resolution> resolve(List<ApiRequest> requests) {
+    List<Object> steps = new ArrayList<>(requests.size());
+    for (ApiRequest request : requests) {
+      try {
+        steps.add(RequestValidator.validate(request));
+      } catch (RequestRejectedException e) {
+        steps.add(e.error());
+      }
+    }
+    Map<ValidRequest, Set<CustomerKey>> customers = resolveCustomers(valid(steps));
+    Map<CustomerKey, List<GroupMembership>> memberships = memberships(valid(steps), customers);
+    Selector selector = new Selector(valid(steps), customers);
+
+    List<Resolution> resolutions = new ArrayList<>(requests.size());
+    for (int i = 0; i < requests.size(); i++) {
+      ApiRequest request = requests.get(i);
+      if (steps.get(i) instanceof ApiError error) {
+        resolutions.add(new Rejected(request, error));
+        continue;
+      }
+      ValidRequest valid = (ValidRequest) steps.get(i);
+      try {
+        CustomerKey customer = customerOf(valid, customers);
+        Visibility visibility = visibility(valid, customer, memberships);
+        resolutions.add(selector.select(request, valid, customer, visibility));
+      } catch (RequestRejectedException e) {
+        resolutions.add(new Rejected(request, e.error()));
+      }
+    }
+    return resolutions;
+  }
+
+  /** Explodes pages of events; the result holds, for each page in order, its events in order. */
+  public List<List<ExplodedEvent>> explode(List<EventPage> pages) {
+    Set<EventKey> keys = new LinkedHashSet<>();
+    Set<Section> sections = EnumSet.of(Section.POINTS);
+    for (EventPage page : pages) {
+      page.events().forEach(event -> keys.add(event.key()));
+      sections.addAll(sectionsFor(page.resolved().valid().sections()));
+    }
+    Map<EventKey, EventSections> loaded =
+        keys.isEmpty() ? Map.of() : ledger.loadSections(keys, sections);
+    List<List<ExplodedEvent>> result = new ArrayList<>(pages.size());
+    for (EventPage page : pages) {
+      Sections asked = page.resolved().valid().sections();
+      List<ExplodedEvent> events = new ArrayList<>(page.events().size());
+      for (EventHeader header : page.events()) {
+        events.add(shape(header, loaded.getOrDefault(header.key(), EventSections.NONE), asked));
+      }
+      result.add(events);
+    }
+    return result;
+  }
+
+  private static List<ValidRequest> valid(List<Object> steps) {
+    List<ValidRequest> valid = new ArrayList<>();
+    for (Object step : steps) {
+      if (step instanceof ValidRequest request) {
+        valid.add(request);
+      }
+    }
+    return valid;
+  }
+
+  /** Every customer each request's identifier matches, found with one lookup of each kind. */
+  private Map<ValidRequest, Set<CustomerKey>> resolveCustomers(List<ValidRequest> requests) {
+    Set<String> valueKeys = new HashSet<>();
+    Set<Long> customerIds = new HashSet<>();
+    for (ValidRequest request : requests) {
+      if (request.identifierName() == IdentifierName.ID) {
+        customerIds.add(Long.parseLong(request.identifierValue()));
+      } else {
+        valueKeys.add(Identifier.valueKey(request.identifierValue()));
+      }
+    }
+    Map<String, List<IdentifierMatch>> byValueKey = new HashMap<>();
+    if (!valueKeys.isEmpty()) {
+      for (IdentifierMatch match : ledger.findIdentifiers(scope.orgIds(), valueKeys)) {
+        byValueKey
+            .computeIfAbsent(
+                Identifier.valueKey(match.identifier().value()), k -> new ArrayList<>())
+            .add(match);
+      }
+    }
+    Map<Long, List<CustomerKey>> byId = new HashMap<>();
+    if (!customerIds.isEmpty()) {
+      for (CustomerKey key : ledger.findCustomers(scope.orgIds(), customerIds)) {
+        byId.computeIfAbsent(key.customerId(), k -> new ArrayList<>()).add(key);
+      }
+    }
+    Map<ValidRequest, Set<CustomerKey>> matches = new HashMap<>();
+    for (ValidRequest request : requests) {
+      Set<CustomerKey> found = new HashSet<>();
+      if (request.identifierName() == IdentifierName.ID) {
+        found.addAll(byId.getOrDefault(Long.parseLong(request.identifierValue()), List.of()));
+      } else {
+        for (IdentifierMatch match :
+            byValueKey.getOrDefault(Identifier.valueKey(request.identifierValue()), List.of())) {
+          if (matches(request, match.identifier())) {
+            found.add(match.customer());
+          }
+        }
+      }
+      matches.put(request, found);
+    }
+    return matches;
+  }
+
+  private static boolean matches(ValidRequest request, Identifier identifier) {
+    if (!identifier.name().equals(request.identifierName().ledgerName())) {
+      return false;
+    }
+    boolean sameValue =
+        request.identifierName() == IdentifierName.EMAIL
+            ? identifier.value().equalsIgnoreCase(request.identifierValue())
+            : identifier.value().equals(request.identifierValue());
+    return sameValue
+        && request.source().matches(identifier.source())
+        && (request.accountId() == null || request.accountId().equals(identifier.accountId()));
+  }
+
+  private static CustomerKey customerOf(
+      ValidRequest request, Map<ValidRequest, Set<CustomerKey>> customers)
+      throws RequestRejectedException {
+    Set<CustomerKey> found = customers.getOrDefault(request, Set.of());
+    if (found.isEmpty()) {
+      throw new RequestRejectedException(ErrorCodes.customerNotFound());
+    }
+    if (found.size() > 1) {
+      throw new RequestRejectedException(ErrorCodes.ambiguousCustomer(found.size()));
+    }
+    return found.iterator().next();
+  }
+
+  /** The group memberships of the customers of USERGROUP2 requests, in one lookup. */
+  private Map<CustomerKey, List<GroupMembership>> memberships(
+      List<ValidRequest> requests, Map<ValidRequest, Set<CustomerKey>> customers) {
+    Set<Long> customerIds = new HashSet<>();
+    for (ValidRequest request : requests) {
+      if (request.type() == EntityType.USERGROUP2) {
+        customers.getOrDefault(request, Set.of()).forEach(c -> customerIds.add(c.customerId()));
+      }
+    }
+    Map<CustomerKey, List<GroupMembership>> byCustomer = new HashMap<>();
+    if (!customerIds.isEmpty()) {
+      for (GroupMembership membership : ledger.findMemberships(scope.orgIds(), customerIds)) {
+        byCustomer
+            .computeIfAbsent(
+                new CustomerKey(membership.orgId(), membership.customerId()),
+                k -> new ArrayList<>())
+            .add(membership);
+      }
+    }
+    return byCustomer;
+  }
+
+  private static Visibility visibility(
+      ValidRequest request,
+      CustomerKey customer,
+      Map<CustomerKey, List<GroupMembership>> memberships)
+      throws RequestRejectedException {
+    if (request.type() == EntityType.CUSTOMER) {
+      return event ->
+          event.orgId() == customer.orgId() && event.customerId() == customer.customerId();
+    }
+    List<GroupMembership> groups = memberships.getOrDefault(customer, List.of());
+    if (groups.isEmpty()) {
+      throw new RequestRejectedException(ErrorCodes.noGroup());
+    }
+    Map<Long, GroupMembership> byGroup = new HashMap<>();
+    groups.forEach(g -> byGroup.put(g.groupId(), g));
+    return event -> {
+      if (event.orgId() != customer.orgId() || event.groupId() == null) {
+        return false;
+      }
+      GroupMembership group = byGroup.get(event.groupId());
+      if (group == null) {
+        return false;
+      }
+      return !request.primaryUserOnly()
+          || Long.valueOf(event.customerId()).equals(group.primaryCustomerId());
+    };
+  }
+
+  /** Whether a resolved request may see an event. */
+  private interface Visibility {
+    boolean sees(EventHeader event);
+  }
+
+  /** Selects the events of the chunk's requests, from one lookup of each kind. */
+  private final class Selector {
+    private final Map<Long, List<EventHeader>> byId = new HashMap<>();
+    private final Map<String, List<EventHeader>> byReference = new HashMap<>();
+
+    Selector(List<ValidRequest> requests, Map<ValidRequest, Set<CustomerKey>> customers) {
+      Set<Long> ids = new HashSet<>();
+      Set<String> references = new HashSet<>();
+      for (ValidRequest request : requests) {
+        if (customers.getOrDefault(request, Set.of()).size() != 1) {
+          continue;
+        }
+        if (request.selection() instanceof Selection.ByEventIds byIds) {
+          ids.addAll(byIds.eventIds());
+        } else if (request.selection() instanceof Selection.ByReference byRefs) {
+          references.addAll(byRefs.referenceIds());
+        }
+      }
+      if (!ids.isEmpty()) {
+        for (EventHeader event : ledger.findEventsById(scope.orgIds(), ids)) {
+          byId.computeIfAbsent(event.eventLogId(), k -> new ArrayList<>()).add(event);
+        }
+      }
+      if (!references.isEmpty()) {
+        for (EventHeader event : ledger.findEventsByReference(scope.orgIds(), references)) {
+          byReference.computeIfAbsent(event.eventReferenceId(), k -> new ArrayList<>()).add(event);
+        }
+      }
+      byId.values().forEach(events -> events.sort(BY_EVENT_LOG_ID));
+      byReference.values().forEach(events -> events.sort(BY_EVENT_LOG_ID));
+    }
+
+    Resolved select(
+        ApiRequest request, ValidRequest valid, CustomerKey customer, Visibility visibility) {
+      List<EventHeader> events = new ArrayList<>();
+      List<ApiWarning> warnings = new ArrayList<>();
+      if (valid.selection() instanceof Selection.ByEventIds byIds) {
+        {
+          for (long id : byIds.eventIds()) {
+            int before = events.size();
+            for (EventHeader event : byId.getOrDefault(id, List.of())) {
+              if (visibility.sees(event)) {
+                events.add(event);
+              }
+            }
+            if (events.size() == before) {
+              warnings.add(ErrorCodes.eventNotFound(id));
+            }
+          }
+        }
+      } else if (valid.selection() instanceof Selection.ByReference byRefs) {
+        {
+          for (String reference : byRefs.referenceIds()) {
+            int before = events.size();
+            for (EventHeader event : byReference.getOrDefault(reference, List.of())) {
+              if (byRefs.eventName().equals(event.eventName()) && visibility.sees(event)) {
+                events.add(event);
+              }
+            }
+            if (events.size() == before) {
+              warnings.add(ErrorCodes.referenceNotFound(byRefs.eventName(), reference));
+            }
+          }
+        }
+      }
+      return new Resolved(request, valid, customer, events, warnings);
+    }
+  }
+
+  private static Set<Section> sectionsFor(Sections asked) {
+    Set<Section> sections = EnumSet.noneOf(Section.class);
+    if (asked.billDetails()) {
+      sections.add(Section.BILL);
+    }
+    if (asked.customFields()) {
+      sections.add(Section.CUSTOM_FIELDS);
+    }
+    if (asked.extendedFields()) {
+      sections.add(Section.EXTENDED_FIELDS);
+    }
+    if (asked.paymentModes()) {
+      sections.add(Section.PAYMENT_MODES);
+    }
+    if (asked.alternateCurrencies()) {
+      sections.add(Section.ALTERNATE_CURRENCIES);
+    }
+    return sections;
+  }
+
+  /** One event as the request asked for it. */
+  private static ExplodedEvent shape(EventHeader header, EventSections loaded, Sections asked) {
+    Map<Bucket, List<PointsEntry>> summary = new EnumMap<>(Bucket.class);
+    Map<Bucket, List<PointsEntry>> breakup = new EnumMap<>(Bucket.class);
+    for (Bucket bucket : Bucket.values()) {
+      summary.put(bucket, new ArrayList<>());
+      breakup.put(bucket, new ArrayList<>());
+    }
+    LocalDate maxConversionDate = null;
+    for (PointsEntry entry : loaded.points()) {
+      summary.get(entry.bucket()).add(entry.summary());
+      breakup.get(entry.bucket()).add(entry);
+      if (entry.bucket() == Bucket.PROMISED
+          && entry.fields().get(PointsField.CONVERSION_DATE) instanceof LocalDate date
+          && (maxConversionDate == null || date.isAfter(maxConversionDate))) {
+        maxConversionDate = date;
+      }
+    }
+    List<ApiWarning> warnings = new ArrayList<>();
+    List<AlternateCurrency> currencies = null;
+    if (asked.includeAlternateCurrencies()) {
+      currencies = loaded.alternateCurrencies();
+    } else if (!asked.alternateCurrencyNames().isEmpty()) {
+      Set<String> names = new HashSet<>();
+      asked.alternateCurrencyNames().forEach(n -> names.add(n.toLowerCase(Locale.ROOT)));
+      currencies = new ArrayList<>();
+      for (AlternateCurrency currency : loaded.alternateCurrencies()) {
+        if (names.contains(currency.name().toLowerCase(Locale.ROOT))) {
+          currencies.add(currency);
+        }
+      }
+      if (currencies.isEmpty()) {
+        warnings.add(
+            ErrorCodes.noAlternateCurrency(header.eventLogId(), asked.alternateCurrencyNames()));
+      }
+    }
+    return new ExplodedEvent(
+        header,
+        summary,
+        asked.pointsEarnedBreakup() ? breakup : null,
+        asked.billDetails() ? loaded.bill() : null,
+        asked.customFields() ? loaded.customFields() : null,
+        asked.extendedFields() ? loaded.extendedFields() : null,
+        asked.paymentModes() ? loaded.paymentModes() : null,
+        asked.maxConversionDetails() ? maxConversionDate : null,
+        currencies,
+        warnings);
+  }
+}

@@ -1,0 +1,179 @@
+package com.ledgerexplode.explode;
+
+import static com.ledgerexplode.explode.ApiParameter.*;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Validates a request in PRODUCT.md's order: the first failure rejects it with its code. Knows no
+ * ledger: whether the customer exists is {@link ExplodeEngine}'s to say.
+ */
+public final class RequestValidator {
+  static final int MAX_REFERENCE_IDS = 10;
+
+  private RequestValidator() {}
+
+  public static ValidRequest validate(ApiRequest request) throws RequestRejectedException {
+    IdentifierName identifierName =
+        IdentifierName.parse(orEmpty(request.get(IDENTIFIER_NAME)))
+            .orElseThrow(() -> rejected(ErrorCodes.identifierName()));
+    Source source =
+        Source.parse(orEmpty(request.get(SOURCE))).orElseThrow(() -> rejected(ErrorCodes.source()));
+    String identifierValue = request.get(IDENTIFIER_VALUE);
+    if (identifierValue == null
+        || (identifierName == IdentifierName.ID && parseId(identifierValue) == null)) {
+      throw rejected(ErrorCodes.identifierValue());
+    }
+    Selection selection = selection(request);
+    EntityType type = parseType(request.get(TYPE));
+    boolean primaryUserOnly = flag(request, IS_PRIMARY_USER);
+    Sections sections =
+        new Sections(
+            flag(request, GET_BILL_DETAILS),
+            flag(request, GET_POINTS_EARNED_BREAKUP),
+            flag(request, GET_CUSTOM_FIELDS),
+            flag(request, GET_EXTENDED_FIELDS),
+            flag(request, GET_MAX_CONVERSION_DETAILS),
+            paymentModes(request),
+            flag(request, INCLUDE_ALTERNATE_CURRENCIES),
+            splitNonBlank(request.get(ALTERNATE_CURRENCY_NAMES)));
+    int offset = wholeNumber(request, OFFSET, 0, 0);
+    Integer limit = request.has(LIMIT) ? wholeNumber(request, LIMIT, 1, 0) : null;
+    return new ValidRequest(
+        identifierName,
+        identifierValue,
+        source,
+        request.get(ACCOUNT_ID),
+        selection,
+        type,
+        primaryUserOnly,
+        sections,
+        offset,
+        limit);
+  }
+
+  private static Selection selection(ApiRequest request) throws RequestRejectedException {
+    boolean byIds = request.has(EVENT_IDS);
+    boolean byName = request.has(EVENT_NAME);
+    boolean byReferences = request.has(EVENT_REFERENCE_IDS);
+    if (byIds && (byName || byReferences)) {
+      throw rejected(ErrorCodes.bothSelections());
+    }
+    if (!byIds && !(byName && byReferences)) {
+      throw rejected(ErrorCodes.noSelection());
+    }
+    if (byIds) {
+      Set<Long> ids = new LinkedHashSet<>();
+      for (String element : request.get(EVENT_IDS).split(",", -1)) {
+        Long id = parseId(element.strip());
+        if (id == null || id == 0) {
+          throw rejected(ErrorCodes.eventId(element.strip()));
+        }
+        ids.add(id);
+      }
+      return new Selection.ByEventIds(new ArrayList<>(ids));
+    }
+    String[] elements = request.get(EVENT_REFERENCE_IDS).split(",", -1);
+    if (elements.length > MAX_REFERENCE_IDS) {
+      throw rejected(ErrorCodes.tooManyReferenceIds(elements.length));
+    }
+    Set<String> referenceIds = new LinkedHashSet<>();
+    for (String element : elements) {
+      if (element.isBlank()) {
+        throw rejected(ErrorCodes.blankReferenceId());
+      }
+      referenceIds.add(element.strip());
+    }
+    return new Selection.ByReference(request.get(EVENT_NAME), new ArrayList<>(referenceIds));
+  }
+
+  private static EntityType parseType(@Nullable String given) throws RequestRejectedException {
+    if (given == null) {
+      return EntityType.CUSTOMER;
+    }
+    for (EntityType type : EntityType.values()) {
+      if (type.name().equalsIgnoreCase(given)) {
+        return type;
+      }
+    }
+    throw rejected(ErrorCodes.badValue(TYPE, given));
+  }
+
+  private static boolean flag(ApiRequest request, ApiParameter parameter)
+      throws RequestRejectedException {
+    String given = request.get(parameter);
+    if (given == null) {
+      return false;
+    }
+    return switch (given.toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw rejected(ErrorCodes.badValue(parameter, given));
+    };
+  }
+
+  private static boolean paymentModes(ApiRequest request) throws RequestRejectedException {
+    boolean singular = flag(request, GET_PAYMENT_MODE);
+    boolean plural = flag(request, GET_PAYMENT_MODES);
+    if (request.has(GET_PAYMENT_MODE) && request.has(GET_PAYMENT_MODES) && singular != plural) {
+      throw rejected(ErrorCodes.badValue(GET_PAYMENT_MODES, request.get(GET_PAYMENT_MODES)));
+    }
+    return singular || plural;
+  }
+
+  private static int wholeNumber(ApiRequest request, ApiParameter parameter, int min, int absent)
+      throws RequestRejectedException {
+    String given = request.get(parameter);
+    if (given == null) {
+      return absent;
+    }
+    Long value = parseId(given);
+    if (value == null || value < min || value > Integer.MAX_VALUE) {
+      throw rejected(ErrorCodes.badValue(parameter, given));
+    }
+    return value.intValue();
+  }
+
+  /** Digits only, fitting a long; null otherwise. */
+  static @Nullable Long parseId(String text) {
+    if (text.isEmpty() || text.length() > 19) {
+      return null;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return null;
+      }
+    }
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException tooLarge) {
+      return null;
+    }
+  }
+
+  private static List<String> splitNonBlank(@Nullable String given) {
+    List<String> names = new ArrayList<>();
+    if (given != null) {
+      for (String element : given.split(",")) {
+        if (!element.isBlank()) {
+          names.add(element.strip());
+        }
+      }
+    }
+    return names;
+  }
+
+  private static String orEmpty(@Nullable String value) {
+    return value == null ? "" : value;
+  }
+
+  private static RequestRejectedException rejected(ApiError error) {
+    return new RequestRejectedException(error);
+  }
+}

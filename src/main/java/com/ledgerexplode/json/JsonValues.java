@@ -1,0 +1,65 @@
+package com.ledgerexplode.json;
+
+import com.ledgerexplode.ledger.FieldSpec;
+import com.ledgerexplode.ledger.FieldType;
+import com.ledgerexplode.ledger.Fields;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import tools.jackson.core.JsonGenerator;
+
+/** How ledger values are written in JSON: shared by the snapshot writer and the API's objects. */
+public final class JsonValues {
+  private static final DateTimeFormatter API_EVENT_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
+  private JsonValues() {}
+
+  /** Writes each field given, in the enum's order, as {@code "name": value}. */
+  public static <F extends Enum<F> & FieldSpec> void writeFields(
+      JsonGenerator g, Fields<F> fields) {
+    fields
+        .values()
+        .forEach((field, value) -> writeProperty(g, field.jsonName(), field.type(), value));
+  }
+
+  public static void writeProperty(JsonGenerator g, String name, FieldType type, Object value) {
+    g.writeName(name);
+    writeValue(g, type, value);
+  }
+
+  public static void writeValue(JsonGenerator g, FieldType type, Object value) {
+    switch (type) {
+      case DECIMAL -> writeDecimal(g, (BigDecimal) value);
+      case INTEGER -> g.writeNumber((Long) value);
+      case TEXT -> g.writeString((String) value);
+      case DATE -> g.writeString(date((LocalDate) value));
+      case TIMESTAMP -> g.writeString(timestamp((Instant) value));
+    }
+  }
+
+  /** An exact decimal as a JSON number, in plain notation, with the scale the ledger gave it. */
+  public static void writeDecimal(JsonGenerator g, BigDecimal value) {
+    g.writeNumber(value.toPlainString());
+  }
+
+  public static String date(LocalDate date) {
+    return date.toString();
+  }
+
+  /** ISO-8601 in UTC, e.g. {@code 2024-08-20T11:29:02Z}. */
+  public static String timestamp(Instant instant) {
+    return DateTimeFormatter.ISO_INSTANT.format(instant);
+  }
+
+  /**
+   * The API's {@code eventTime}: UTC, {@code yyyy-MM-dd HH:mm:ss.S}, the fraction of a second with
+   * as many digits as it needs and at least one (as the API's {@code 2024-08-20 11:29:02.0}).
+   */
+  public static String apiEventTime(Instant instant) {
+    String fraction = String.format("%09d", instant.getNano()).replaceFirst("0+$", "");
+    return API_EVENT_TIME.format(instant) + "." + (fraction.isEmpty() ? "0" : fraction);
+  }
+}

@@ -1,0 +1,4 @@
+package com.ledgerexplode.ledger;
+
+/** An event of the ledger, whole. */
+public record LedgerEvent(EventHeader header, EventSections sections) {}

@@ -1,0 +1,4 @@
+package com.ledgerexplode.ledger;
+
+/** One line of a bill. */
+public record LineItem(Fields<LineItemField> fields) {}
