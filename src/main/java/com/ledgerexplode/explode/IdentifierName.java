@@ -15,7 +15,7 @@ public enum IdentifierName {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  static Optional<IdentifierName> parse(String given) {
+  public static Optional<IdentifierName> parse(String given) {
     for (IdentifierName name : values()) {
       if (name.name().equalsIgnoreCase(given)) {
         return Optional.of(name);

@@ -17,7 +17,7 @@ public enum Source {
   LINE,
   ALL;
 
-  static Optional<Source> parse(String given) {
+  public static Optional<Source> parse(String given) {
     for (Source source : values()) {
       if (source.name().equalsIgnoreCase(given)) {
         return Optional.of(source);
