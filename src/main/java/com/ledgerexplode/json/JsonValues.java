@@ -3,19 +3,32 @@ package com.ledgerexplode.json;
 import com.ledgerexplode.ledger.FieldSpec;
 import com.ledgerexplode.ledger.FieldType;
 import com.ledgerexplode.ledger.Fields;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
 
 /** How ledger values are written in JSON: shared by the snapshot writer and the API's objects. */
 public final class JsonValues {
   private static final DateTimeFormatter API_EVENT_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
+  private static final JsonMapper MAPPER =
+      JsonMapper.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+
   private JsonValues() {}
+
+  /** A generator on {@code out} that leaves it open when closed (callers own their streams). */
+  public static JsonGenerator generator(Writer out, boolean pretty) {
+    ObjectWriter writer = MAPPER.writer();
+    return (pretty ? writer.withDefaultPrettyPrinter() : writer).createGenerator(out);
+  }
 
   /** Writes each field given, in the enum's order, as {@code "name": value}. */
   public static <F extends Enum<F> & FieldSpec> void writeFields(

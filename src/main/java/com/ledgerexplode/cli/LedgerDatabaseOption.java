@@ -1,0 +1,33 @@
+package com.ledgerexplode.cli;
+
+import com.ledgerexplode.store.Databases;
+import com.ledgerexplode.store.LedgerSchema;
+import com.zaxxer.hikari.HikariDataSource;
+import picocli.CommandLine.Option;
+
+/** {@code --db}: the ledger store, created or migrated when opened. */
+final class LedgerDatabaseOption {
+  static final String DEFAULT_URL = "jdbc:h2:./data/ledger;AUTO_SERVER=TRUE";
+
+  @Option(
+      names = "--db",
+      paramLabel = "JDBC_URL",
+      defaultValue = DEFAULT_URL,
+      description = {
+        "JDBC URL of the ledger store (default: ${DEFAULT-VALUE}).",
+        "Credentials come from LEDGER_DB_USER and LEDGER_DB_PASSWORD."
+      })
+  String url;
+
+  /** Opens the store, creating or migrating its schema first. */
+  HikariDataSource open() {
+    HikariDataSource dataSource = Databases.open(url, "LEDGER_DB");
+    try {
+      LedgerSchema.migrate(dataSource);
+      return dataSource;
+    } catch (RuntimeException e) {
+      dataSource.close();
+      throw e;
+    }
+  }
+}
