@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** How ledger values are written in JSON: shared by the snapshot writer and the API's objects. */
 public final class JsonValues {
   private static final DateTimeFormatter API_EVENT_TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.S").withZone(ZoneOffset.UTC);
 
   private static final JsonMapper MAPPER =
       JsonMapper.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
@@ -68,11 +68,11 @@ public final class JsonValues {
   }
 
   /**
-   * The API's {@code eventTime}: UTC, {@code yyyy-MM-dd HH:mm:ss.S}, the fraction of a second with
-   * as many digits as it needs and at least one (as the API's {@code 2024-08-20 11:29:02.0}).
+   * The API's {@code eventTime}: UTC, {@code yyyy-MM-dd HH:mm:ss.S} (as the API's {@code
+   * 2024-08-20 11:29:02.0}): one digit of the second's fraction, the rest being in {@code
+   * eventTimeISO}.
    */
   public static String apiEventTime(Instant instant) {
-    String fraction = String.format("%09d", instant.getNano()).replaceFirst("0+$", "");
-    return API_EVENT_TIME.format(instant) + "." + (fraction.isEmpty() ? "0" : fraction);
+    return API_EVENT_TIME.format(instant);
   }
 }

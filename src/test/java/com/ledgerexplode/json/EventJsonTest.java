@@ -68,7 +68,7 @@ class EventJsonTest {
     assertThat(JsonValues.apiEventTime(Instant.parse("2024-08-20T11:29:02Z")))
         .isEqualTo("2024-08-20 11:29:02.0");
     assertThat(JsonValues.apiEventTime(Instant.parse("2024-01-18T17:18:00.250Z")))
-        .isEqualTo("2024-01-18 17:18:00.25");
+        .isEqualTo("2024-01-18 17:18:00.2");
     assertThat(JsonValues.timestamp(Instant.parse("2024-01-18T17:18:00.250Z")))
         .isEqualTo("2024-01-18T17:18:00.250Z");
   }
