@@ -190,14 +190,7 @@ public class JsonLinesSink implements ExportSink {
     RequestRow row = (RequestRow) outcome.item();
     ApiError error = outcome.error();
     if (error != null) {
-      line(
-          rejected,
-          g -> {
-            g.writeStringProperty("kind", "rejected");
-            writeRequest(g, row);
-            g.writeNumberProperty("code", error.code());
-            g.writeStringProperty("message", error.message());
-          });
+      line(rejected, g -> writeStatus(g, "rejected", row, error.code(), error.message()));
       return;
     }
     CustomerKey customer = outcome.customer();
@@ -216,10 +209,7 @@ public class JsonLinesSink implements ExportSink {
       line(
           rejected,
           g -> {
-            g.writeStringProperty("kind", "warning");
-            writeRequest(g, row);
-            g.writeNumberProperty("code", warning.code());
-            g.writeStringProperty("message", warning.message());
+            writeStatus(g, "warning", row, warning.code(), warning.message());
             if (warning.eventId() != null) {
               g.writeStringProperty("eventId", warning.eventId());
             }
@@ -228,6 +218,14 @@ public class JsonLinesSink implements ExportSink {
             }
           });
     }
+  }
+
+  private static void writeStatus(
+      JsonGenerator g, String kind, RequestRow row, int code, String message) {
+    g.writeStringProperty("kind", kind);
+    writeRequest(g, row);
+    g.writeNumberProperty("code", code);
+    g.writeStringProperty("message", message);
   }
 
   /** {@code "request":{"line":2, ...the row's non-empty cells...}} */
