@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -21,8 +20,6 @@ import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.json.JsonFactory;
 
 /**
  * Writes outcomes to the export {@code name.jsonl} (one line per exploded event) and {@code
@@ -40,8 +37,6 @@ public class JsonLinesSink implements ExportSink {
   public static final String NAME = "jsonLinesSink";
   static final String EXPORT_BYTES_KEY = NAME + ".exportBytes";
   static final String REJECTS_BYTES_KEY = NAME + ".rejectsBytes";
-
-  private static final JsonFactory JSON = new JsonFactory();
 
   private final Path output;
   private final Path rejects;
@@ -228,24 +223,22 @@ public class JsonLinesSink implements ExportSink {
     g.writeStringProperty("message", message);
   }
 
-  /** {@code "request":{"line":2, ...the row's non-empty cells...}} */
-  static void writeRequest(JsonGenerator g, RequestRow row) {
+  private static void writeRequest(JsonGenerator g, RequestRow row) {
     g.writeName("request");
     g.writeStartObject();
-    g.writeNumberProperty("line", row.line());
-    for (Map.Entry<String, String> cell : row.cells().entrySet()) {
-      g.writeStringProperty(cell.getKey(), cell.getValue());
-    }
+    ExportJson.writeRequestFields(g, row);
     g.writeEndObject();
   }
 
   /** One JSON object holding what {@code fields} writes, and a line break. */
   private static void line(ByteArrayOutputStream out, Consumer<JsonGenerator> fields) {
-    try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
-      g.writeStartObject();
-      fields.accept(g);
-      g.writeEndObject();
-    }
+    ExportJson.write(
+        out,
+        g -> {
+          g.writeStartObject();
+          fields.accept(g);
+          g.writeEndObject();
+        });
     out.write('\n');
   }
 

@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -20,8 +21,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.json.JsonFactory;
 
 /**
  * Writes {@code name.manifest.json} beside the export {@code name.jsonl}, last, atomically (a
@@ -35,7 +34,6 @@ public final class ManifestWriter {
       List.of("password", "secret", "token", "credential", "apikey", "api_key");
   private static final Pattern URL_PASSWORD =
       Pattern.compile("(?i)(password=)[^&;]*|(//[^/:@]+:)[^/@]*(@)");
-  private static final JsonFactory JSON = new JsonFactory();
 
   private ManifestWriter() {}
 
@@ -51,42 +49,12 @@ public final class ManifestWriter {
    */
   public static Path write(Path output, Manifest manifest) throws IOException {
     Path target = manifestFile(output);
-    List<Path> files = List.of(output, ExportFiles.rejects(output));
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), bytes)) {
-      g.writeStartObject();
-      g.writeNumberProperty("executionId", manifest.executionId());
-      g.writeStringProperty("status", manifest.status());
-      g.writeStringProperty("startTime", JsonValues.timestamp(manifest.startTime()));
-      g.writeStringProperty("endTime", JsonValues.timestamp(manifest.endTime()));
-      g.writeName("settings");
-      g.writeStartObject();
-      for (Map.Entry<String, String> setting : manifest.settings().entrySet()) {
-        g.writeStringProperty(setting.getKey(), masked(setting.getKey(), setting.getValue()));
-      }
-      g.writeEndObject();
-      ExportCounts c = manifest.counts();
-      g.writeName("counts");
-      g.writeStartObject();
-      g.writeNumberProperty("rowsRead", c.rowsRead());
-      g.writeNumberProperty("rowsExploded", c.rowsExploded());
-      g.writeNumberProperty("rowsRejected", c.rowsRejected());
-      g.writeNumberProperty("rowsUnreadable", c.rowsUnreadable());
-      g.writeNumberProperty("eventsWritten", c.eventsWritten());
-      g.writeNumberProperty("warnings", c.warnings());
-      g.writeEndObject();
-      g.writeName("files");
-      g.writeStartArray();
-      for (Path file : files) {
-        g.writeStartObject();
-        g.writeStringProperty("name", file.getFileName().toString());
-        g.writeNumberProperty("bytes", Files.size(file));
-        g.writeStringProperty("sha256", sha256(file));
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      g.writeEndObject();
+    List<FileEntry> files = new ArrayList<>();
+    for (Path file : List.of(output, ExportFiles.rejects(output))) {
+      files.add(new FileEntry(file.getFileName().toString(), Files.size(file), sha256(file)));
     }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ExportJson.write(bytes, g -> writeManifest(g, manifest, files));
     bytes.write('\n');
     Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
     try (FileChannel channel =
@@ -108,6 +76,48 @@ public final class ManifestWriter {
       Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
     }
     return target;
+  }
+
+  private record FileEntry(String name, long bytes, String sha256) {}
+
+  private static void writeManifest(JsonGenerator g, Manifest manifest, List<FileEntry> files) {
+    g.writeStartObject();
+    g.writeNumberProperty("executionId", manifest.executionId());
+    g.writeStringProperty("status", manifest.status());
+    g.writeStringProperty("startTime", JsonValues.timestamp(manifest.startTime()));
+    g.writeStringProperty("endTime", JsonValues.timestamp(manifest.endTime()));
+    g.writeName("settings");
+    writeSettings(g, manifest.settings());
+    ExportCounts c = manifest.counts();
+    g.writeName("counts");
+    g.writeStartObject();
+    g.writeNumberProperty("rowsRead", c.rowsRead());
+    g.writeNumberProperty("rowsExploded", c.rowsExploded());
+    g.writeNumberProperty("rowsRejected", c.rowsRejected());
+    g.writeNumberProperty("rowsUnreadable", c.rowsUnreadable());
+    g.writeNumberProperty("eventsWritten", c.eventsWritten());
+    g.writeNumberProperty("warnings", c.warnings());
+    g.writeEndObject();
+    g.writeName("files");
+    g.writeStartArray();
+    for (FileEntry file : files) {
+      g.writeStartObject();
+      g.writeStringProperty("name", file.name());
+      g.writeNumberProperty("bytes", file.bytes());
+      g.writeStringProperty("sha256", file.sha256());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  /** The settings as one JSON object, secrets masked. */
+  static void writeSettings(JsonGenerator g, Map<String, String> settings) {
+    g.writeStartObject();
+    for (Map.Entry<String, String> setting : settings.entrySet()) {
+      g.writeStringProperty(setting.getKey(), masked(setting.getKey(), setting.getValue()));
+    }
+    g.writeEndObject();
   }
 
   /** A setting as the manifest shows it: a secret's value masked, a URL's password taken out. */
