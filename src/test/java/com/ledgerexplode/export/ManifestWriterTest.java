@@ -12,7 +12,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -20,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 class ManifestWriterTest {
-  private static final Path CHECK_EXPORT = Path.of("/work/shared/tools/check-export");
+  private static final Path CHECK_EXPORT = Path.of("..", "shared", "tools", "check-export");
   @TempDir Path dir;
 
   private Path export() throws Exception {
@@ -117,10 +116,6 @@ class ManifestWriterTest {
     assertContractHolds(export(wholeSecondEvents));
   }
 
-  @Disabled(
-      "JsonValues.apiEventTime writes 2024-01-18 17:18:00.25 for 250 ms (Timestamp.toString"
-          + " style); check-export wants exactly one fraction digit (yyyy-MM-dd HH:mm:ss.S)."
-          + " For the lead to settle: the engine's format or the checker.")
   @Test
   void checkExportAcceptsTheEventTimeOfAnEventWithMilliseconds() throws Exception {
     assertContractHolds(export());
