@@ -57,26 +57,57 @@ public final class ExplodeEngine {
   /** Answers each request whole (its own offset and limit), in order. */
   public List<ApiResponse> answer(List<ApiRequest> requests) {
     List<Resolution> resolutions = resolve(requests);
-    List<EventPage> pages = new ArrayList<>();
-    for (Resolution resolution : resolutions) {
-      if (resolution instanceof Resolved resolved) {
-        pages.add(new EventPage(resolved, resolved.window()));
-      }
-    }
-    List<List<ExplodedEvent>> exploded = explode(pages);
+    List<List<ExplodedEvent>> exploded = explodeWindows(resolutions, Integer.MAX_VALUE);
     List<ApiResponse> responses = new ArrayList<>(requests.size());
-    int page = 0;
-    for (Resolution resolution : resolutions) {
-      if (resolution instanceof Resolved resolved) {
-        List<ExplodedEvent> events = exploded.get(page++);
+    for (int i = 0; i < resolutions.size(); i++) {
+      if (resolutions.get(i) instanceof Resolved resolved) {
+        List<ExplodedEvent> events = exploded.get(i);
         List<ApiWarning> warnings = new ArrayList<>(resolved.warnings());
         events.forEach(event -> warnings.addAll(event.warnings()));
         responses.add(new ApiResponse(events, warnings, null));
       } else {
-        responses.add(new ApiResponse(List.of(), List.of(), ((Rejected) resolution).error()));
+        responses.add(
+            new ApiResponse(List.of(), List.of(), ((Rejected) resolutions.get(i)).error()));
       }
     }
     return responses;
+  }
+
+  /**
+   * The events of each resolution's {@link Resolved#window() window} (none for a rejected one),
+   * fetched in rounds: round {@code r} explodes events {@code [r*pageSize, (r+1)*pageSize)} of
+   * every window in one {@link #explode} call. The result is the same for every page size; the
+   * number of rounds is that of the longest window's pages, whatever the number of resolutions.
+   */
+  public List<List<ExplodedEvent>> explodeWindows(List<Resolution> resolutions, int pageSize) {
+    if (pageSize < 1) {
+      throw new IllegalArgumentException("pageSize must be at least 1, not " + pageSize);
+    }
+    List<List<ExplodedEvent>> events = new ArrayList<>(resolutions.size());
+    int longest = 0;
+    for (Resolution resolution : resolutions) {
+      events.add(new ArrayList<>());
+      if (resolution instanceof Resolved resolved) {
+        longest = Math.max(longest, resolved.window().size());
+      }
+    }
+    for (long from = 0; from < longest; from += pageSize) {
+      List<EventPage> pages = new ArrayList<>();
+      List<Integer> owners = new ArrayList<>();
+      for (int i = 0; i < resolutions.size(); i++) {
+        if (resolutions.get(i) instanceof Resolved resolved && resolved.window().size() > from) {
+          List<EventHeader> window = resolved.window();
+          int to = (int) Math.min(window.size(), from + pageSize);
+          pages.add(new EventPage(resolved, window.subList((int) from, to)));
+          owners.add(i);
+        }
+      }
+      List<List<ExplodedEvent>> exploded = explode(pages);
+      for (int p = 0; p < pages.size(); p++) {
+        events.get(owners.get(p)).addAll(exploded.get(p));
+      }
+    }
+    return events;
   }
 
   /** Validates, resolves the customer of, and selects the events of every request, in order. */

@@ -3,13 +3,11 @@ package com.ledgerexplode.export;
 import com.ledgerexplode.explode.ApiParameter;
 import com.ledgerexplode.explode.ApiRequest;
 import com.ledgerexplode.explode.ApiWarning;
-import com.ledgerexplode.explode.EventPage;
 import com.ledgerexplode.explode.ExplodeEngine;
 import com.ledgerexplode.explode.ExplodedEvent;
 import com.ledgerexplode.explode.Resolution;
 import com.ledgerexplode.explode.Resolution.Rejected;
 import com.ledgerexplode.explode.Resolution.Resolved;
-import com.ledgerexplode.ledger.EventHeader;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -17,9 +15,9 @@ import java.util.Map;
 
 /**
  * Explodes a chunk of request items: the chunk's rows are resolved together (the job's defaults
- * applied), then their events are exploded in rounds of pages: round {@code r} takes events {@code
- * [r*pageSize, (r+1)*pageSize)} of every resolved row's window, in one engine call. The outcome is
- * the same for every page size; only the size of each engine call changes.
+ * applied), then their events are exploded in rounds of {@code pageSize} events per row ({@link
+ * ExplodeEngine#explodeWindows}). The outcome is the same for every page size; only the size of
+ * each engine call changes.
  *
  * <p>Thread-safe when its engine is.
  */
@@ -52,7 +50,7 @@ public final class ChunkExploder {
       }
     }
     List<Resolution> resolutions = requests.isEmpty() ? List.of() : engine.resolve(requests);
-    List<List<ExplodedEvent>> events = explodeInPages(resolutions);
+    List<List<ExplodedEvent>> events = engine.explodeWindows(resolutions, pageSize);
 
     List<RowOutcome> outcomes = new ArrayList<>(chunk.size());
     int next = 0;
@@ -75,38 +73,5 @@ public final class ChunkExploder {
       }
     }
     return outcomes;
-  }
-
-  /** For each resolution, its window's events exploded (empty for a rejected one). */
-  private List<List<ExplodedEvent>> explodeInPages(List<Resolution> resolutions) {
-    List<List<ExplodedEvent>> events = new ArrayList<>(resolutions.size());
-    int longest = 0;
-    for (Resolution resolution : resolutions) {
-      events.add(new ArrayList<>());
-      if (resolution instanceof Resolved resolved) {
-        longest = Math.max(longest, resolved.window().size());
-      }
-    }
-    for (long from = 0; from < longest; from += pageSize) {
-      List<EventPage> pages = new ArrayList<>();
-      List<Integer> owners = new ArrayList<>();
-      for (int i = 0; i < resolutions.size(); i++) {
-        if (resolutions.get(i) instanceof Resolved resolved) {
-          List<EventHeader> window = resolved.window();
-          if (window.size() > from) {
-            pages.add(
-                new EventPage(
-                    resolved,
-                    window.subList((int) from, (int) Math.min(window.size(), from + pageSize))));
-            owners.add(i);
-          }
-        }
-      }
-      List<List<ExplodedEvent>> exploded = engine.explode(pages);
-      for (int p = 0; p < pages.size(); p++) {
-        events.get(owners.get(p)).addAll(exploded.get(p));
-      }
-    }
-    return events;
   }
 }

@@ -68,9 +68,8 @@ public final class JsonValues {
   }
 
   /**
-   * The API's {@code eventTime}: UTC, {@code yyyy-MM-dd HH:mm:ss.S} (as the API's {@code
-   * 2024-08-20 11:29:02.0}): one digit of the second's fraction, the rest being in {@code
-   * eventTimeISO}.
+   * The API's {@code eventTime}: UTC, {@code yyyy-MM-dd HH:mm:ss.S} (as the API's {@code 2024-08-20
+   * 11:29:02.0}): one digit of the second's fraction, the rest being in {@code eventTimeISO}.
    */
   public static String apiEventTime(Instant instant) {
     return API_EVENT_TIME.format(instant);

@@ -66,7 +66,7 @@ class PaginationPropertyTest {
       assertThat(byOffsetAndLimit(engine, requests, pageSize, longest))
           .as("offset/limit pages of size %d", pageSize)
           .isEqualTo(events(unpaged));
-      assertThat(byEnginePages(engine, requests, pageSize))
+      assertThat(engine.explodeWindows(engine.resolve(requests), pageSize))
           .as("engine pages of size %d", pageSize)
           .isEqualTo(events(unpaged));
     }
@@ -96,35 +96,6 @@ class PaginationPropertyTest {
       }
     }
     return collected;
-  }
-
-  /** The chunk resolved once, then exploded in rounds of one page of each request. */
-  private static List<List<ExplodedEvent>> byEnginePages(
-      ExplodeEngine engine, List<ApiRequest> requests, int pageSize) {
-    List<Resolution> resolutions = engine.resolve(requests);
-    List<List<ExplodedEvent>> collected = new ArrayList<>();
-    for (int from = 0; ; from += pageSize) {
-      List<EventPage> pages = new ArrayList<>();
-      List<Integer> owners = new ArrayList<>();
-      for (int i = 0; i < resolutions.size(); i++) {
-        if (collected.size() <= i) {
-          collected.add(new ArrayList<>());
-        }
-        if (resolutions.get(i) instanceof Resolution.Resolved resolved
-            && from < resolved.window().size()) {
-          int to = Math.min(from + pageSize, resolved.window().size());
-          pages.add(new EventPage(resolved, resolved.window().subList(from, to)));
-          owners.add(i);
-        }
-      }
-      if (pages.isEmpty()) {
-        return collected;
-      }
-      List<List<ExplodedEvent>> exploded = engine.explode(pages);
-      for (int p = 0; p < pages.size(); p++) {
-        collected.get(owners.get(p)).addAll(exploded.get(p));
-      }
-    }
   }
 
   private static List<ApiRequest> read(Path csv) throws Exception {
