@@ -62,7 +62,7 @@ class JsonLinesSinkTest {
                 + "\"917406401004\",\"source\":\"INSTORE\",\"eventIds\":\"18608684,999\"},"
                 + "\"customerId\":1001,\"eventLogId\":18608684,\"eventName\":"
                 + "\"CustomerRegistration\",\"eventDetails\":{\"eventTime\":"
-                + "\"2024-01-18 17:18:00.25\",\"eventTimeISO\":\"2024-01-18T17:18:00.250Z\","
+                + "\"2024-01-18 17:18:00.2\",\"eventTimeISO\":\"2024-01-18T17:18:00.250Z\","
                 + "\"tillId\":50697469},"
                 + "\"eventReferenceId\":\"R-1\",\"orgId\":50406,\"pointsEarned\":"
                 + "{\"regular\":[],\"promo\":[],\"promised\":[]}}\n");
