@@ -1,0 +1,89 @@
+package com.ledgerexplode.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Opens connection pools. Credentials come only from the environment ({@code <prefix>_USER}, {@code
+ * <prefix>_PASSWORD}), never from files; nothing here logs or shows a password.
+ */
+public final class Databases {
+  /** Connections per pool: the tool runs few statements at a time, each over a whole chunk. */
+  public static final int POOL_SIZE = 4;
+
+  private static final Pattern PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
+
+  private Databases() {}
+
+  /**
+   * A pool on this URL, with the user and password of the environment variables {@code
+   * <envPrefix>_USER} and {@code <envPrefix>_PASSWORD} (e.g. {@code LEDGER_DB_USER}); an H2 URL
+   * without a user there gets H2's default user {@code sa} with an empty password.
+   *
+   * @throws DatabaseUnavailableException when the database cannot be reached
+   */
+  public static HikariDataSource open(String jdbcUrl, String envPrefix) {
+    return open(jdbcUrl, envPrefix, System.getenv());
+  }
+
+  /** As {@link #open(String, String)}, with the environment given (for tests). */
+  public static HikariDataSource open(String jdbcUrl, String envPrefix, Map<String, String> env) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(jdbcUrl);
+    config.setPoolName("ledger-explode-" + envPrefix.toLowerCase(java.util.Locale.ROOT));
+    config.setMaximumPoolSize(POOL_SIZE);
+    config.setMinimumIdle(1);
+    config.setConnectionTimeout(30_000);
+    String user = env.get(envPrefix + "_USER");
+    String password = env.get(envPrefix + "_PASSWORD");
+    if (isH2(jdbcUrl) && empty(user) && !mentionsUser(jdbcUrl)) {
+      user = "sa";
+      password = password == null ? "" : password;
+    }
+    if (!empty(user)) {
+      config.setUsername(user);
+    }
+    if (password != null) {
+      config.setPassword(password);
+    }
+    if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+      // one multi-row INSERT per batch instead of a statement per row
+      config.addDataSourceProperty("reWriteBatchedInserts", "true");
+    }
+    try {
+      return new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw new DatabaseUnavailableException(
+          "Cannot connect to " + withoutPassword(jdbcUrl) + ": " + rootMessage(e), e);
+    }
+  }
+
+  /** The URL with any {@code password=...} parameter's value masked. */
+  public static String withoutPassword(String jdbcUrl) {
+    return PASSWORD.matcher(jdbcUrl).replaceAll("$1***");
+  }
+
+  static boolean isH2(String jdbcUrl) {
+    return jdbcUrl.startsWith("jdbc:h2:");
+  }
+
+  private static boolean mentionsUser(String jdbcUrl) {
+    return jdbcUrl.toLowerCase(java.util.Locale.ROOT).matches(".*[;?&]user=.*");
+  }
+
+  private static boolean empty(@Nullable String value) {
+    return value == null || value.isEmpty();
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    String message = cause.getMessage();
+    return withoutPassword(message == null ? cause.getClass().getSimpleName() : message);
+  }
+}
