@@ -1,0 +1,131 @@
+package com.ledgerexplode.store;
+
+import com.ledgerexplode.ledger.FieldSpec;
+import com.ledgerexplode.ledger.FieldType;
+import com.ledgerexplode.ledger.Fields;
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.StringJoiner;
+import org.jspecify.annotations.Nullable;
+
+/** How ledger values go into and come out of the store's columns, the same on H2 and PostgreSQL. */
+final class Sql {
+  private Sql() {}
+
+  /** A column's name as SQL text: {@code value} is a keyword in H2, so it is always quoted. */
+  static String column(String name) {
+    return name.equals("value") ? "\"value\"" : name;
+  }
+
+  /** The columns of these fields, comma-separated, in the enum's order. */
+  static String columns(FieldSpec[] fields) {
+    StringJoiner joiner = new StringJoiner(", ");
+    for (FieldSpec field : fields) {
+      joiner.add(column(field.column()));
+    }
+    return joiner.toString();
+  }
+
+  static String placeholders(int count) {
+    return String.join(", ", java.util.Collections.nCopies(count, "?"));
+  }
+
+  /** A single SQL array parameter of these ids (distinct), for {@code col = ANY(?)}. */
+  static Array longs(Connection connection, Collection<Long> values) throws SQLException {
+    return connection.createArrayOf("bigint", new LinkedHashSet<>(values).toArray(new Long[0]));
+  }
+
+  static Array texts(Connection connection, Collection<String> values) throws SQLException {
+    return connection.createArrayOf("varchar", new LinkedHashSet<>(values).toArray(new String[0]));
+  }
+
+  static void bind(PreparedStatement ps, int index, FieldType type, @Nullable Object value)
+      throws SQLException {
+    if (value == null) {
+      ps.setNull(index, sqlType(type));
+      return;
+    }
+    switch (type) {
+      case DECIMAL -> ps.setString(index, ((BigDecimal) value).toPlainString());
+      case INTEGER -> ps.setLong(index, (Long) value);
+      case TEXT -> ps.setString(index, (String) value);
+      case DATE -> ps.setObject(index, value, Types.DATE);
+      case TIMESTAMP ->
+          ps.setObject(
+              index,
+              OffsetDateTime.ofInstant((Instant) value, ZoneOffset.UTC),
+              Types.TIMESTAMP_WITH_TIMEZONE);
+    }
+  }
+
+  /** Binds each field (absent ones as NULL) from {@code first} on; returns the next index. */
+  static <F extends Enum<F> & FieldSpec> int bindFields(
+      PreparedStatement ps, int first, F[] all, Fields<F> fields) throws SQLException {
+    int index = first;
+    for (F field : all) {
+      bind(ps, index++, field.type(), fields.get(field));
+    }
+    return index;
+  }
+
+  static @Nullable Object read(ResultSet rs, int index, FieldType type) throws SQLException {
+    return switch (type) {
+      case DECIMAL -> decimal(rs, index);
+      case INTEGER -> nullableLong(rs, index);
+      case TEXT -> rs.getString(index);
+      case DATE -> rs.getObject(index, LocalDate.class);
+      case TIMESTAMP -> instant(rs, index);
+    };
+  }
+
+  /** Reads the fields from {@code first} on; a NULL column is a field not given. */
+  static <F extends Enum<F> & FieldSpec> Fields<F> readFields(
+      ResultSet rs, int first, Class<F> type) throws SQLException {
+    Map<F, Object> values = new EnumMap<>(type);
+    int index = first;
+    for (F field : type.getEnumConstants()) {
+      Object value = read(rs, index++, field.type());
+      if (value != null) {
+        values.put(field, value);
+      }
+    }
+    return new Fields<>(values);
+  }
+
+  static @Nullable BigDecimal decimal(ResultSet rs, int index) throws SQLException {
+    String text = rs.getString(index);
+    return text == null ? null : new BigDecimal(text);
+  }
+
+  static @Nullable Long nullableLong(ResultSet rs, int index) throws SQLException {
+    long value = rs.getLong(index);
+    return rs.wasNull() ? null : value;
+  }
+
+  static @Nullable Instant instant(ResultSet rs, int index) throws SQLException {
+    OffsetDateTime value = rs.getObject(index, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  private static int sqlType(FieldType type) {
+    return switch (type) {
+      case DECIMAL, TEXT -> Types.VARCHAR;
+      case INTEGER -> Types.BIGINT;
+      case DATE -> Types.DATE;
+      case TIMESTAMP -> Types.TIMESTAMP_WITH_TIMEZONE;
+    };
+  }
+}
