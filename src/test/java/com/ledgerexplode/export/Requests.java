@@ -1,0 +1,57 @@
+package com.ledgerexplode.export;
+
+import com.ledgerexplode.explode.ApiParameter;
+import com.ledgerexplode.explode.ApiRequest;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Test data: request rows as the reader makes them, from {@code name=value} cells. */
+final class Requests {
+  private Requests() {}
+
+  static RequestRow row(long line, String... cells) {
+    Map<String, String> byName = new LinkedHashMap<>();
+    Map<ApiParameter, String> params = new EnumMap<>(ApiParameter.class);
+    for (String cell : cells) {
+      int eq = cell.indexOf('=');
+      String name = cell.substring(0, eq);
+      String value = cell.substring(eq + 1);
+      byName.put(name, value);
+      params.put(ApiParameter.byName(name).orElseThrow(), value);
+    }
+    return new RequestRow(line, byName, ApiRequest.of(params));
+  }
+
+  /** A chunk covering every outcome: exploded (with warnings), rejected, unreadable. */
+  static List<RequestItem> mixedChunk() {
+    return List.of(
+        row(
+            2,
+            "identifierName=mobile",
+            "identifierValue=917406401004",
+            "source=INSTORE",
+            "eventIds=18608683,18608684,999,18608686,18608690,18608689",
+            "getBillDetails=true",
+            "alternateCurrencyNames=gold"),
+        new UnreadableRecord(3, "mobile,\"x", "A quoted cell is not closed"),
+        row(4, "identifierName=mobile", "identifierValue=000", "source=INSTORE", "eventIds=1"),
+        row(
+            5,
+            "identifierName=id",
+            "identifierValue=1001",
+            "source=ALL",
+            "eventName=GenericEvent",
+            "eventReferenceIds=gen-1,nope"),
+        row(
+            6,
+            "identifierName=mobile",
+            "identifierValue=919000000002",
+            "source=INSTORE",
+            "type=USERGROUP2",
+            "eventIds=18608683,18608685",
+            "getPointsEarnedBreakup=true"),
+        row(7, "identifierName=phone", "identifierValue=1", "source=INSTORE", "eventIds=1"));
+  }
+}
