@@ -1,0 +1,450 @@
+package com.ledgerexplode.generate;
+
+import com.ledgerexplode.ledger.AlternateCurrency;
+import com.ledgerexplode.ledger.Bill;
+import com.ledgerexplode.ledger.BillField;
+import com.ledgerexplode.ledger.Bucket;
+import com.ledgerexplode.ledger.EventHeader;
+import com.ledgerexplode.ledger.EventSections;
+import com.ledgerexplode.ledger.Fields;
+import com.ledgerexplode.ledger.LedgerEvent;
+import com.ledgerexplode.ledger.LineItem;
+import com.ledgerexplode.ledger.LineItemField;
+import com.ledgerexplode.ledger.NameValue;
+import com.ledgerexplode.ledger.PaymentMode;
+import com.ledgerexplode.ledger.PointsEntry;
+import com.ledgerexplode.ledger.PointsField;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Makes the events of one customer after another: a registration first, then bills, returns of
+ * earlier bills and generic events, spread over a year, with event log ids increasing across the
+ * whole ledger. Keeps only the last few bills of the current customer (for its returns).
+ */
+final class EventMaker {
+  static final String TRANSACTION_ADD = "TransactionAdd";
+  static final String RETURN_BILL = "ReturnBill";
+  static final String REGISTRATION = "CustomerRegistration";
+  static final String GENERIC_EVENT = "GenericEvent";
+
+  static final Instant YEAR_START = Instant.parse("2024-01-01T00:00:00Z");
+  private static final long YEAR_SECONDS = Duration.ofDays(366).toSeconds();
+  private static final int RECENT_BILLS = 8;
+  private static final BigDecimal TEN = BigDecimal.TEN;
+
+  private static final String[] CURRENCIES = {"stars", "coins", "miles"};
+  private static final String[] CURRENCY_CODES = {"STR", "CNS", "MLS"};
+  private static final String[] PAYMENT_MODES = {"UPI", "CASH", "CARD", "WALLET", "POINTS"};
+  private static final String[] CHANNELS = {"app", "web", "store", "kiosk"};
+  private static final String[] ZONES = {"north", "south", "east", "west"};
+  private static final String[] RETURN_TYPES = {"AMOUNT", "FULL", "LINE_ITEM", "CANCELLED"};
+  private static final String[] GENERIC_KINDS = {"app_open", "review", "referral", "survey"};
+  private static final String[] PROMOTIONS = {
+    "Diwali x2", "Weekend Bonus", "New Year Treat", "Monsoon Sale"
+  };
+  private static final char[] ALPHANUMERIC =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+
+  private final SplittableRandom random;
+  private long nextEventLogId;
+  private long nextBill = 2_151_165_000L;
+  private long nextReturn = 700_000L;
+  private final List<PastBill> recentBills = new ArrayList<>();
+
+  EventMaker(SplittableRandom random, long firstEventLogId) {
+    this.random = random;
+    this.nextEventLogId = firstEventLogId;
+  }
+
+  /** The next customer's events start: forget the last one's bills. */
+  void startCustomer() {
+    recentBills.clear();
+  }
+
+  /** Event {@code index} of {@code count} of this customer, earned in its group or not. */
+  LedgerEvent event(Person person, int index, int count, boolean earnedInGroup, long programId) {
+    Instant time = eventTime(index, count);
+    String name = index == 0 ? REGISTRATION : pickName();
+    if (name.equals(RETURN_BILL) && recentBills.isEmpty()) {
+      name = GENERIC_EVENT;
+    }
+    long eventLogId = nextEventLogId;
+    nextEventLogId += 1 + random.nextInt(3);
+    Context c = new Context(person, time, programId);
+    EventSections sections;
+    String referenceId;
+    switch (name) {
+      case TRANSACTION_ADD -> {
+        referenceId = Long.toString(nextBill);
+        nextBill += 1 + random.nextInt(7);
+        sections = transaction(c, referenceId);
+      }
+      case RETURN_BILL -> {
+        PastBill bill = recentBills.get(random.nextInt(recentBills.size()));
+        referenceId = bill.referenceId();
+        sections = returnBill(c, bill);
+      }
+      case REGISTRATION -> {
+        referenceId = "REG-" + person.customerId;
+        sections = registration(c);
+      }
+      default -> {
+        referenceId = uuid();
+        sections = generic(c);
+      }
+    }
+    EventHeader header =
+        new EventHeader(
+            person.orgId,
+            eventLogId,
+            person.customerId,
+            earnedInGroup ? person.groupId : null,
+            name,
+            time,
+            tillId(person.orgId),
+            referenceId,
+            uniqueId());
+    return new LedgerEvent(header, sections);
+  }
+
+  private String pickName() {
+    int roll = random.nextInt(100);
+    if (roll < 58) {
+      return TRANSACTION_ADD;
+    }
+    if (roll < 72) {
+      return RETURN_BILL;
+    }
+    if (roll < 76) {
+      return REGISTRATION;
+    }
+    return GENERIC_EVENT;
+  }
+
+  /** Spread over the year, increasing within a customer; a third carry milliseconds. */
+  private Instant eventTime(int index, int count) {
+    double at = (index + random.nextDouble()) / Math.max(count, 1);
+    Instant time = YEAR_START.plusSeconds((long) (at * YEAR_SECONDS));
+    if (random.nextInt(3) == 0) {
+      time = time.plusMillis(1 + random.nextInt(999));
+    }
+    return time;
+  }
+
+  private EventSections transaction(Context c, String referenceId) {
+    int lines = 1 + random.nextInt(4);
+    List<LineItem> items = new ArrayList<>(lines);
+    List<BigDecimal> amounts = new ArrayList<>(lines);
+    BigDecimal gross = BigDecimal.ZERO.setScale(2);
+    boolean pointsPerLine = random.nextInt(10) < 6;
+    for (int i = 1; i <= lines; i++) {
+      BigDecimal rate = decimal(50, 500_000, 2);
+      BigDecimal qty =
+          random.nextInt(5) == 0 ? decimal(25, 300, 2) : BigDecimal.valueOf(1 + random.nextInt(4));
+      BigDecimal amount = rate.multiply(qty).setScale(2, RoundingMode.HALF_UP);
+      amounts.add(amount);
+      gross = gross.add(amount);
+      EnumMap<LineItemField, Object> item = new EnumMap<>(LineItemField.class);
+      item.put(LineItemField.ID, (long) i);
+      item.put(LineItemField.ITEM_CODE, "SKU" + (10_000 + random.nextInt(90_000)));
+      item.put(LineItemField.AMOUNT, amount);
+      item.put(LineItemField.RATE, rate);
+      item.put(LineItemField.QTY, qty);
+      if (pointsPerLine) {
+        item.put(LineItemField.POINTS_EARNED, tenth(amount));
+      }
+      items.add(new LineItem(new Fields<>(item)));
+    }
+    BigDecimal discount =
+        random.nextInt(3) == 0
+            ? gross
+                .multiply(BigDecimal.valueOf(random.nextInt(5, 21), 2))
+                .setScale(random.nextBoolean() ? 2 : 0, RoundingMode.DOWN)
+            : BigDecimal.ZERO;
+    BigDecimal billAmount = gross.subtract(discount);
+    String billNumber = "B-" + c.person.orgId % 1000 + "-" + referenceId.substring(4);
+
+    EnumMap<BillField, Object> bill = new EnumMap<>(BillField.class);
+    bill.put(BillField.TYPE, "REGULAR");
+    bill.put(BillField.BILL_NUMBER, billNumber);
+    bill.put(BillField.GROSS_AMOUNT, gross);
+    bill.put(BillField.DISCOUNT, discount);
+    bill.put(BillField.BILL_AMOUNT, billAmount);
+    int note = random.nextInt(4);
+    if (note < 2) {
+      bill.put(BillField.NOTE, note == 0 ? "" : "gift wrap");
+    }
+    bill.put(BillField.SOURCE, random.nextInt(4) == 0 ? "ECOMMERCE" : "INSTORE");
+    bill.put(BillField.BILL_DATE, c.time);
+
+    List<PointsEntry> points = new ArrayList<>();
+    if (pointsPerLine) {
+      for (int i = 0; i < lines; i++) {
+        points.add(regular(c, tenth(amounts.get(i)), amounts.get(i), (long) (i + 1)));
+      }
+    } else {
+      points.add(regular(c, tenth(billAmount), billAmount, null));
+    }
+    if (random.nextInt(10) < 3) {
+      points.add(promo(c, billAmount));
+    }
+    if (random.nextInt(4) == 0) {
+      points.add(promised(c, billAmount));
+      if (random.nextInt(5) == 0) {
+        points.add(promised(c, billAmount));
+      }
+    }
+    remember(new PastBill(referenceId, billNumber, billAmount, c.time, items));
+    return new EventSections(
+        points,
+        new Bill(new Fields<>(bill), items),
+        random.nextInt(10) < 6 ? customFields("channel", CHANNELS) : List.of(),
+        random.nextInt(2) == 0 ? extendedFields() : List.of(),
+        random.nextInt(20) == 0 ? List.of() : paymentModes(billAmount),
+        random.nextInt(20) < 7 ? currencies(c) : List.of());
+  }
+
+  private EventSections returnBill(Context c, PastBill original) {
+    String returnType = RETURN_TYPES[random.nextInt(RETURN_TYPES.length)];
+    List<LineItem> items = List.of();
+    BigDecimal returned;
+    switch (returnType) {
+      case "FULL", "CANCELLED" -> {
+        returned = original.amount();
+        items = original.items();
+      }
+      case "LINE_ITEM" -> {
+        LineItem item = original.items().get(random.nextInt(original.items().size()));
+        items = List.of(item);
+        returned = (BigDecimal) item.fields().get(LineItemField.AMOUNT);
+      }
+      default ->
+          returned =
+              original
+                  .amount()
+                  .multiply(BigDecimal.valueOf(random.nextInt(10, 90), 2))
+                  .setScale(2, RoundingMode.DOWN);
+    }
+    EnumMap<BillField, Object> bill = new EnumMap<>(BillField.class);
+    bill.put(BillField.TYPE, "RETURN");
+    bill.put(BillField.BILL_NUMBER, original.billNumber());
+    bill.put(BillField.BILL_AMOUNT, original.amount());
+    bill.put(BillField.SOURCE, "INSTORE");
+    bill.put(BillField.BILL_DATE, original.time());
+    bill.put(BillField.RETURN_DATE, c.time);
+    bill.put(BillField.RETURN_AMOUNT, returned);
+    bill.put(BillField.RETURN_TYPE, returnType);
+    bill.put(BillField.RETURN_BILL_ID, "RB-" + nextReturn++);
+    List<PointsEntry> points = List.of(regular(c, tenth(returned).negate(), returned, null));
+    return new EventSections(
+        points,
+        new Bill(new Fields<>(bill), items),
+        customFields("return_reason", new String[] {"size", "damaged", "changed mind"}),
+        List.of(),
+        List.of(),
+        List.of());
+  }
+
+  private EventSections registration(Context c) {
+    List<PointsEntry> points =
+        random.nextBoolean() ? List.of(regular(c, BigDecimal.valueOf(100), null, null)) : List.of();
+    return new EventSections(
+        points,
+        null,
+        customFields("signup_channel", CHANNELS),
+        random.nextInt(3) == 0 ? List.of(new NameValue("referrer", null)) : List.of(),
+        List.of(),
+        List.of());
+  }
+
+  private EventSections generic(Context c) {
+    List<PointsEntry> points = new ArrayList<>();
+    if (random.nextBoolean()) {
+      points.add(regular(c, decimal(1, 200, 1), null, null));
+    }
+    if (random.nextInt(5) == 0) {
+      points.add(promo(c, null));
+    }
+    return new EventSections(
+        points,
+        null,
+        customFields("event_type", GENERIC_KINDS),
+        random.nextInt(4) == 0 ? extendedFields() : List.of(),
+        List.of(),
+        random.nextInt(10) < 3 ? currencies(c) : List.of());
+  }
+
+  private PointsEntry regular(
+      Context c, BigDecimal value, @Nullable BigDecimal sourceValue, @Nullable Long lineItemId) {
+    EnumMap<PointsField, Object> f = common(c, value);
+    breakup(f, c, sourceValue, 3, "Spend10", 1, "Main");
+    if (lineItemId != null) {
+      f.put(PointsField.LINE_ITEM_ID, lineItemId);
+    }
+    return new PointsEntry(Bucket.REGULAR, new Fields<>(f));
+  }
+
+  private PointsEntry promo(Context c, @Nullable BigDecimal sourceValue) {
+    int promotion = random.nextInt(PROMOTIONS.length);
+    LocalDate day = c.date();
+    EnumMap<PointsField, Object> f =
+        common(c, random.nextBoolean() ? BigDecimal.valueOf(50) : decimal(10, 5_000, 2));
+    f.put(PointsField.PROMOTION_ID, 9L + promotion);
+    f.put(PointsField.PROMOTION_NAME, PROMOTIONS[promotion]);
+    f.put(PointsField.PROMOTION_START_DATE, day.withDayOfMonth(1));
+    f.put(PointsField.PROMOTION_END_DATE, day.withDayOfMonth(day.lengthOfMonth()));
+    breakup(f, c, sourceValue, 5, "PromoFlat", 1, "Main");
+    return new PointsEntry(Bucket.PROMO, new Fields<>(f));
+  }
+
+  private PointsEntry promised(Context c, BigDecimal sourceValue) {
+    EnumMap<PointsField, Object> f = common(c, tenth(sourceValue).setScale(1, RoundingMode.DOWN));
+    f.put(PointsField.CONVERSION_DATE, c.date().plusDays(15 + random.nextInt(31)));
+    boolean external = random.nextInt(4) == 0;
+    breakup(
+        f,
+        c,
+        sourceValue,
+        7,
+        "DelayedAccrual30",
+        external ? 5 : 4,
+        external ? "ExternalTriggerBasedPointCategory" : "DelayedAccrualPointCategory");
+    return new PointsEntry(Bucket.PROMISED, new Fields<>(f));
+  }
+
+  private EnumMap<PointsField, Object> common(Context c, BigDecimal value) {
+    EnumMap<PointsField, Object> f = new EnumMap<>(PointsField.class);
+    f.put(PointsField.VALUE, value);
+    f.put(PointsField.PROGRAM_ID, c.programId);
+    f.put(PointsField.PROGRAM_NAME, c.programId == 1 ? "Main" : "Program " + c.programId);
+    boolean fixed = random.nextInt(3) > 0;
+    f.put(PointsField.EXPIRES_ON, fixed ? c.date().plusYears(1) : c.date().plusDays(180));
+    f.put(PointsField.EXPIRY_TYPE, fixed ? "fixed" : "rolling");
+    return f;
+  }
+
+  private void breakup(
+      EnumMap<PointsField, Object> f,
+      Context c,
+      @Nullable BigDecimal sourceValue,
+      long strategyId,
+      String strategy,
+      long categoryId,
+      String category) {
+    f.put(PointsField.AWARDED_ON, c.time);
+    if (sourceValue != null) {
+      f.put(PointsField.SOURCE_VALUE, sourceValue);
+    }
+    f.put(PointsField.ALLOCATION_STRATEGY_ID, strategyId);
+    f.put(PointsField.ALLOCATION_STRATEGY_NAME, strategy);
+    f.put(PointsField.POINTS_CATEGORY_ID, categoryId);
+    f.put(PointsField.POINTS_CATEGORY_NAME, category);
+    boolean twelveMonths = f.get(PointsField.EXPIRY_TYPE).equals("fixed");
+    f.put(PointsField.EXPIRY_STRATEGY_ID, twelveMonths ? 2L : 6L);
+    f.put(PointsField.EXPIRY_STRATEGY_NAME, twelveMonths ? "12 months" : "180 days rolling");
+  }
+
+  private List<NameValue> customFields(String name, String[] values) {
+    return List.of(new NameValue(name, values[random.nextInt(values.length)]));
+  }
+
+  private List<NameValue> extendedFields() {
+    List<NameValue> fields = new ArrayList<>(2);
+    fields.add(new NameValue("store_zone", ZONES[random.nextInt(ZONES.length)]));
+    if (random.nextBoolean()) {
+      fields.add(new NameValue("basket_size", Integer.toString(1 + random.nextInt(30))));
+    }
+    return fields;
+  }
+
+  private List<PaymentMode> paymentModes(BigDecimal amount) {
+    String first = PAYMENT_MODES[random.nextInt(PAYMENT_MODES.length)];
+    if (random.nextInt(4) > 0 || amount.signum() == 0) {
+      return List.of(new PaymentMode(first, amount));
+    }
+    String second = PAYMENT_MODES[random.nextInt(PAYMENT_MODES.length)];
+    if (second.equals(first)) {
+      second = "CASH".equals(first) ? "UPI" : "CASH";
+    }
+    BigDecimal part = amount.divide(BigDecimal.valueOf(2), 2, RoundingMode.DOWN);
+    return List.of(new PaymentMode(first, part), new PaymentMode(second, amount.subtract(part)));
+  }
+
+  private List<AlternateCurrency> currencies(Context c) {
+    int first = random.nextInt(CURRENCIES.length);
+    List<AlternateCurrency> list = new ArrayList<>(2);
+    list.add(currency(c, first));
+    if (random.nextInt(4) == 0) {
+      list.add(currency(c, (first + 1) % CURRENCIES.length));
+    }
+    return list;
+  }
+
+  private AlternateCurrency currency(Context c, int index) {
+    BigDecimal value =
+        random.nextBoolean() ? BigDecimal.valueOf(1 + random.nextInt(10)) : decimal(5, 999, 1);
+    return new AlternateCurrency(
+        CURRENCIES[index], CURRENCY_CODES[index], value, c.date().plusMonths(6 + index * 6L));
+  }
+
+  private void remember(PastBill bill) {
+    if (recentBills.size() == RECENT_BILLS) {
+      recentBills.remove(0);
+    }
+    recentBills.add(bill);
+  }
+
+  private long tillId(long orgId) {
+    return 50_000_000L + (orgId % 1000) * 1000 + random.nextInt(25);
+  }
+
+  private String uniqueId() {
+    char[] id = new char[10];
+    for (int i = 0; i < id.length; i++) {
+      id[i] = ALPHANUMERIC[random.nextInt(ALPHANUMERIC.length)];
+    }
+    return new String(id);
+  }
+
+  /** A random UUID-shaped id (version 4 layout), from this generator's random. */
+  private String uuid() {
+    long high = random.nextLong();
+    long low = random.nextLong();
+    high = (high & ~0xF000L) | 0x4000L;
+    low = (low & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+    return new java.util.UUID(high, low).toString();
+  }
+
+  /** A decimal of {@code scale} between {@code min} and {@code max} units of its last digit. */
+  private BigDecimal decimal(long min, long max, int scale) {
+    return BigDecimal.valueOf(random.nextLong(min, max + 1), scale);
+  }
+
+  /** A tenth of an amount, exactly, written with three decimals like the ledger's points. */
+  private static BigDecimal tenth(BigDecimal amount) {
+    return amount.divide(TEN, 3, RoundingMode.DOWN);
+  }
+
+  private record Context(Person person, Instant time, long programId) {
+    LocalDate date() {
+      return LocalDate.ofInstant(time, ZoneOffset.UTC);
+    }
+  }
+
+  private record PastBill(
+      String referenceId,
+      String billNumber,
+      BigDecimal amount,
+      Instant time,
+      List<LineItem> items) {}
+}

@@ -1,0 +1,693 @@
+package com.ledgerexplode.explode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.ledgerexplode.ledger.Bucket;
+import com.ledgerexplode.ledger.EventHeader;
+import com.ledgerexplode.ledger.PointsEntry;
+import com.ledgerexplode.ledger.PointsField;
+import com.ledgerexplode.testing.TestDatabase;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * PRODUCT.md's "Explode semantics", one test per rule, each on H2 and on PostgreSQL, over the
+ * fixture ledger {@code ledger.jsonl} beside this class (org 50406, connected to 4000218 and
+ * 4000219; 60001 unconnected).
+ */
+class ExplodeSpecificationTest {
+  static final long ORG = 50406;
+
+  static List<TestDatabase> databases() {
+    return FixtureLedgers.databases();
+  }
+
+  private static ApiResponse ask(TestDatabase db, String... params) {
+    return FixtureLedgers.self(db).answer(List.of(FixtureLedgers.request(params))).get(0);
+  }
+
+  private static void assertRejected(ApiResponse response, int code, String message) {
+    assertThat(response.error()).isEqualTo(new ApiError(code, message));
+    assertThat(response.events()).isEmpty();
+  }
+
+  private static List<Long> eventIds(ApiResponse response) {
+    assertThat(response.error()).as("error").isNull();
+    return response.events().stream().map(e -> e.header().eventLogId()).toList();
+  }
+
+  private static final String[] ANA = {
+    "identifierName=mobile", "identifierValue=917406401004", "source=INSTORE"
+  };
+
+  private static String[] ana(String... more) {
+    String[] all = new String[ANA.length + more.length];
+    System.arraycopy(ANA, 0, all, 0, ANA.length);
+    System.arraycopy(more, 0, all, ANA.length, more.length);
+    return all;
+  }
+
+  // --- Validation, in PRODUCT.md's order ---
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void identifierNameMissingOrNotOneOfTheFourIsRejectedWith8013(TestDatabase db) {
+    String message = "Identifier name missing or incorrect";
+    assertRejected(ask(db, "identifierValue=1", "source=INSTORE", "eventIds=1"), 8013, message);
+    assertRejected(
+        ask(db, "identifierName=phone", "identifierValue=1", "source=INSTORE", "eventIds=1"),
+        8013,
+        message);
+    assertThat(
+            eventIds(
+                ask(
+                    db,
+                    "identifierName=MoBiLe",
+                    "identifierValue=917406401004",
+                    "source=INSTORE",
+                    "eventIds=18608683")))
+        .containsExactly(18608683L);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void sourceMissingOrNotAnApiSourceIsRejectedWith8003(TestDatabase db) {
+    String message = "Source is missing or incorrect";
+    assertRejected(
+        ask(db, "identifierName=mobile", "identifierValue=917406401004", "eventIds=1"),
+        8003,
+        message);
+    assertRejected(
+        ask(
+            db,
+            "identifierName=mobile",
+            "identifierValue=917406401004",
+            "source=SHOP",
+            "eventIds=1"),
+        8003,
+        message);
+    assertThat(
+            eventIds(
+                ask(
+                    db,
+                    "identifierName=mobile",
+                    "identifierValue=917406401004",
+                    "source=instore",
+                    "eventIds=18608683")))
+        .containsExactly(18608683L);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void identifierValueMissingBlankOrNotANumberForIdIsRejectedWith8015(TestDatabase db) {
+    String message = "Identifier value missing or incorrect";
+    assertRejected(ask(db, "identifierName=mobile", "source=INSTORE", "eventIds=1"), 8015, message);
+    assertRejected(
+        ask(db, "identifierName=mobile", "identifierValue=   ", "source=INSTORE", "eventIds=1"),
+        8015,
+        message);
+    assertRejected(
+        ask(db, "identifierName=id", "identifierValue=10x1", "source=INSTORE", "eventIds=1"),
+        8015,
+        message);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void bothEventIdsAndEventNameOrReferenceIdsAreRejectedWith11021(TestDatabase db) {
+    String message = "Pass either eventIds or eventName with eventReferenceIds, not both";
+    assertRejected(ask(db, ana("eventIds=1", "eventName=GenericEvent")), 11021, message);
+    assertRejected(ask(db, ana("eventIds=1", "eventReferenceIds=gen-1")), 11021, message);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void neitherEventIdsNorBothEventNameAndReferenceIdsIsRejectedWith11023(TestDatabase db) {
+    String message = "Pass eventIds, or eventName with eventReferenceIds";
+    assertRejected(ask(db, ana()), 11023, message);
+    assertRejected(ask(db, ana("eventName=GenericEvent")), 11023, message);
+    assertRejected(ask(db, ana("eventReferenceIds=gen-1")), 11023, message);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void anEventIdThatIsNotAPositiveIntegerIsRejectedWith11017(TestDatabase db) {
+    assertRejected(
+        ask(db, ana("eventIds=18608683,abc")), 11017, "Event id is not a positive integer: 'abc'");
+    assertRejected(ask(db, ana("eventIds=0")), 11017, "Event id is not a positive integer: '0'");
+    assertRejected(ask(db, ana("eventIds=-5")), 11017, "Event id is not a positive integer: '-5'");
+    assertRejected(ask(db, ana("eventIds=1,,2")), 11017, "Event id is not a positive integer: ''");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void moreThanTenReferenceIdsOrABlankOneIsRejectedWith9022(TestDatabase db) {
+    assertRejected(
+        ask(db, ana("eventName=GenericEvent", "eventReferenceIds=1,2,3,4,5,6,7,8,9,10,11")),
+        9022,
+        "At most 10 eventReferenceIds are allowed, 11 given");
+    assertRejected(
+        ask(db, ana("eventName=GenericEvent", "eventReferenceIds=gen-1, ,x")),
+        9022,
+        "An eventReferenceId is blank");
+    assertThat(
+            ask(db, ana("eventName=GenericEvent", "eventReferenceIds=gen-1,2,3,4,5,6,7,8,9,10"))
+                .error())
+        .isNull();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void anyOtherBadValueIsRejectedWith11012(TestDatabase db) {
+    assertRejected(
+        ask(db, ana("eventIds=18608683", "getBillDetails=yes")),
+        11012,
+        "Invalid value for getBillDetails: 'yes'");
+    assertRejected(
+        ask(db, ana("eventIds=18608683", "type=GROUP")), 11012, "Invalid value for type: 'GROUP'");
+    assertRejected(
+        ask(db, ana("eventIds=18608683", "isPrimaryUser=1")),
+        11012,
+        "Invalid value for isPrimaryUser: '1'");
+    assertRejected(
+        ask(db, ana("eventIds=18608683", "limit=0")), 11012, "Invalid value for limit: '0'");
+    assertThat(ask(db, ana("eventIds=18608683", "getBillDetails=TRUE", "type=usergroup2")).error())
+        .isNull();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void theFirstFailureInTableOrderDecidesTheCode(TestDatabase db) {
+    assertThat(ask(db, "identifierName=x", "source=x", "eventIds=abc").error().code())
+        .isEqualTo(8013);
+    assertThat(ask(db, "identifierName=mobile", "source=x", "eventIds=abc").error().code())
+        .isEqualTo(8003);
+    assertThat(ask(db, "identifierName=mobile", "source=ALL", "eventIds=abc").error().code())
+        .isEqualTo(8015);
+    assertThat(ask(db, ana("eventIds=abc", "eventName=x", "type=bad")).error().code())
+        .isEqualTo(11021);
+    assertThat(ask(db, ana("eventIds=abc", "type=bad")).error().code()).isEqualTo(11017);
+    assertThat(
+            ask(db, ana("eventName=x", "eventReferenceIds=1,2,3,4,5,6,7,8,9,10,11", "type=bad"))
+                .error()
+                .code())
+        .isEqualTo(9022);
+    assertThat(
+            ask(
+                    db,
+                    "identifierName=mobile",
+                    "identifierValue=000",
+                    "source=INSTORE",
+                    "eventIds=1",
+                    "type=bad")
+                .error()
+                .code())
+        .isEqualTo(11012);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void noCustomerInScopeMatchingIsRejectedWith8015(TestDatabase db) {
+    String message = "Customer not found for the given identifiers";
+    assertRejected(
+        ask(
+            db,
+            "identifierName=mobile",
+            "identifierValue=910000000000",
+            "source=INSTORE",
+            "eventIds=1"),
+        8015,
+        message);
+    // customer 5001 exists, but in an org out of scope
+    assertRejected(
+        ask(
+            db,
+            "identifierName=mobile",
+            "identifierValue=915000000001",
+            "source=INSTORE",
+            "eventIds=18800001"),
+        8015,
+        message);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void anIdentifierMatchingMoreThanOneCustomerIsRejectedWith8015(TestDatabase db) {
+    // 919000000099 is customer 1003's in WECHAT and customer 1004's in INSTORE
+    assertRejected(
+        ask(
+            db,
+            "identifierName=mobile",
+            "identifierValue=919000000099",
+            "source=ALL",
+            "eventIds=1"),
+        8015,
+        "The identifier matches 2 customers, not one");
+    // the same mobile in two WECHAT accounts, told apart by accountId
+    assertRejected(
+        ask(
+            db,
+            "identifierName=mobile",
+            "identifierValue=919000000006",
+            "source=WECHAT",
+            "eventIds=1"),
+        8015,
+        "The identifier matches 2 customers, not one");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void usergroup2ForACustomerInNoGroupIsRejectedWith1632(TestDatabase db) {
+    assertRejected(
+        ask(
+            db,
+            "identifierName=mobile",
+            "identifierValue=919000000003",
+            "source=INSTORE",
+            "eventIds=1",
+            "type=USERGROUP2"),
+        1632,
+        "The customer is in no group");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void anEmptyParameterIsNotGivenAndTheDefaultApplies(TestDatabase db) {
+    ApiRequest row = FixtureLedgers.request(ana("eventIds=18608683", "getBillDetails="));
+    ApiRequest withDefaults =
+        row.withDefaults(Map.of(ApiParameter.GET_BILL_DETAILS, "true", ApiParameter.SOURCE, "WEB"));
+    ApiResponse response = FixtureLedgers.self(db).answer(List.of(withDefaults)).get(0);
+    assertThat(response.events().get(0).billDetails()).isNotNull();
+    ApiRequest overriding =
+        FixtureLedgers.request(ana("eventIds=18608683", "getBillDetails=false"));
+    assertThat(
+            FixtureLedgers.self(db)
+                .answer(
+                    List.of(overriding.withDefaults(Map.of(ApiParameter.GET_BILL_DETAILS, "true"))))
+                .get(0)
+                .events()
+                .get(0)
+                .billDetails())
+        .isNull();
+  }
+
+  // --- Resolution ---
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void anIdentifierMatchesInTheRowsSourceOnly(TestDatabase db) {
+    // 919000000003 is customer 1003's in INSTORE only
+    assertRejected(
+        ask(
+            db,
+            "identifierName=mobile",
+            "identifierValue=919000000003",
+            "source=WECHAT",
+            "eventIds=1"),
+        8015,
+        "Customer not found for the given identifiers");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void sourceAllMatchesTheIdentifierInAnySource(TestDatabase db) {
+    // customer 1001's mobile is in INSTORE and WECHAT: one customer, not ambiguous
+    assertThat(
+            eventIds(
+                ask(
+                    db,
+                    "identifierName=mobile",
+                    "identifierValue=917406401004",
+                    "source=all",
+                    "eventIds=18608683")))
+        .containsExactly(18608683L);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void anAccountIdNarrowsTheMatchToThatAccount(TestDatabase db) {
+    ApiResponse inAccountB =
+        ask(
+            db,
+            "identifierName=mobile",
+            "identifierValue=919000000006",
+            "source=WECHAT",
+            "accountId=wx-b",
+            "eventIds=1");
+    assertThat(inAccountB.error()).isNull();
+    assertRejected(
+        ask(
+            db,
+            "identifierName=mobile",
+            "identifierValue=919000000006",
+            "source=WECHAT",
+            "accountId=wx-c",
+            "eventIds=1"),
+        8015,
+        "Customer not found for the given identifiers");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void emailMatchesCaseInsensitivelyAndExternalIdExactly(TestDatabase db) {
+    assertThat(
+            eventIds(
+                ask(
+                    db,
+                    "identifierName=email",
+                    "identifierValue=ANA@example.COM",
+                    "source=INSTORE",
+                    "eventIds=18608683")))
+        .containsExactly(18608683L);
+    assertThat(
+            eventIds(
+                ask(
+                    db,
+                    "identifierName=externalid",
+                    "identifierValue=EXT-1001",
+                    "source=INSTORE",
+                    "eventIds=18608683")))
+        .containsExactly(18608683L);
+    assertRejected(
+        ask(
+            db,
+            "identifierName=externalid",
+            "identifierValue=ext-1001",
+            "source=INSTORE",
+            "eventIds=18608683"),
+        8015,
+        "Customer not found for the given identifiers");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void idMatchesTheCustomerIdWhateverTheSource(TestDatabase db) {
+    assertThat(
+            eventIds(
+                ask(
+                    db,
+                    "identifierName=id",
+                    "identifierValue=1001",
+                    "source=LINE",
+                    "eventIds=18608683")))
+        .containsExactly(18608683L);
+  }
+
+  // --- Events ---
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void byEventIdsEachIdFirstOccurrenceOnlyInTheOrderGiven(TestDatabase db) {
+    assertThat(eventIds(ask(db, ana("eventIds=18608686, 18608683,18608686,18608684"))))
+        .containsExactly(18608686L, 18608683L, 18608684L);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void anEventIdWithNoVisibleEventGivesWarning9021NamingIt(TestDatabase db) {
+    // 999 does not exist; 18608685 is customer 1002's; 18700001 is in an org out of scope
+    ApiResponse response = ask(db, ana("eventIds=999,18608683,18608685,18700001"));
+    assertThat(eventIds(response)).containsExactly(18608683L);
+    assertThat(response.warnings())
+        .containsExactly(
+            new ApiWarning(9021, "No event found for eventId 999", "999", null),
+            new ApiWarning(9021, "No event found for eventId 18608685", "18608685", null),
+            new ApiWarning(9021, "No event found for eventId 18700001", "18700001", null));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void byReferenceTheEventsOfThatNameByAscendingEventLogIdPerReferenceIdGiven(TestDatabase db) {
+    ApiResponse response =
+        ask(db, ana("eventName=GenericEvent", "eventReferenceIds=gen-1,gen-1,nope"));
+    // 18608691 has the reference but is customer 1002's
+    assertThat(eventIds(response)).containsExactly(18608689L, 18608690L);
+    assertThat(response.warnings())
+        .containsExactly(
+            new ApiWarning(
+                9021, "No GenericEvent event found for eventReferenceId nope", null, "nope"));
+    // the same reference id under another event name is another event
+    assertThat(eventIds(ask(db, ana("eventName=ReturnBill", "eventReferenceIds=2151165932"))))
+        .containsExactly(18608686L);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void usergroup2SeesTheEventsEarnedInTheCustomersGroup(TestDatabase db) {
+    ApiResponse response =
+        ask(
+            db,
+            "identifierName=mobile",
+            "identifierValue=919000000002",
+            "source=INSTORE",
+            "type=USERGROUP2",
+            "eventIds=18608683,18608685,18608686,18608684");
+    assertThat(eventIds(response)).containsExactly(18608683L, 18608685L, 18608686L);
+    assertThat(response.warnings()).extracting(ApiWarning::eventId).containsExactly("18608684");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void isPrimaryUserKeepsTheGroupEventsOfThePrimaryMember(TestDatabase db) {
+    ApiResponse response =
+        ask(
+            db,
+            "identifierName=mobile",
+            "identifierValue=919000000002",
+            "source=INSTORE",
+            "type=USERGROUP2",
+            "isPrimaryUser=true",
+            "eventIds=18608683,18608685,18608686");
+    assertThat(eventIds(response)).containsExactly(18608683L, 18608686L);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void offsetAndLimitPageTheOrderedEvents(TestDatabase db) {
+    String ids = "eventIds=18608683,18608684,18608686,18608689,18608690";
+    assertThat(eventIds(ask(db, ana(ids, "offset=1", "limit=2"))))
+        .containsExactly(18608684L, 18608686L);
+    assertThat(eventIds(ask(db, ana(ids, "offset=4", "limit=10")))).containsExactly(18608690L);
+    assertThat(eventIds(ask(db, ana(ids, "offset=9")))).isEmpty();
+  }
+
+  // --- Sections ---
+
+  private static ExplodedEvent first(TestDatabase db, String... flags) {
+    String[] params = ana(flags);
+    String[] all = java.util.Arrays.copyOf(params, params.length + 1);
+    all[params.length] = "eventIds=18608683";
+    ApiResponse response = ask(db, all);
+    assertThat(response.error()).isNull();
+    return response.events().get(0);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void pointsEarnedIsAlwaysPresentInLedgerOrderWithoutTheBreakupOnlyFields(TestDatabase db) {
+    ExplodedEvent event = first(db);
+    Map<Bucket, List<PointsEntry>> points = event.pointsEarned();
+    assertThat(points.get(Bucket.REGULAR))
+        .extracting(e -> e.fields().get(PointsField.VALUE))
+        .containsExactly(new BigDecimal("120.000"), new BigDecimal("12.30"));
+    assertThat(points.get(Bucket.REGULAR).get(0).fields().values().keySet())
+        .containsExactly(
+            PointsField.VALUE,
+            PointsField.PROGRAM_ID,
+            PointsField.PROGRAM_NAME,
+            PointsField.EXPIRES_ON,
+            PointsField.EXPIRY_TYPE);
+    assertThat(points.get(Bucket.PROMO).get(0).fields().get(PointsField.PROMOTION_NAME))
+        .isEqualTo("Diwali x2");
+    assertThat(points.get(Bucket.PROMISED)).hasSize(2);
+    assertThat(event.pointsEarnedBreakup()).isNull();
+    ApiResponse registration = ask(db, ana("eventIds=18608684"));
+    assertThat(registration.events().get(0).pointsEarned())
+        .containsOnlyKeys(Bucket.values())
+        .allSatisfy((bucket, entries) -> assertThat(entries).isEmpty());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void getPointsEarnedBreakupAddsEveryFieldOfEveryEntry(TestDatabase db) {
+    ExplodedEvent event = first(db, "getPointsEarnedBreakup=true");
+    PointsEntry regular = event.pointsEarnedBreakup().get(Bucket.REGULAR).get(0);
+    assertThat(regular.fields().values())
+        .containsEntry(PointsField.AWARDED_ON, java.time.Instant.parse("2024-08-20T11:29:02Z"))
+        .containsEntry(PointsField.SOURCE_VALUE, new BigDecimal("1200.00"))
+        .containsEntry(PointsField.ALLOCATION_STRATEGY_NAME, "Spend10")
+        .containsEntry(PointsField.POINTS_CATEGORY_NAME, "Main")
+        .containsEntry(PointsField.EXPIRY_STRATEGY_ID, 2L)
+        .containsEntry(PointsField.LINE_ITEM_ID, 1L)
+        .hasSize(PointsField.values().length - 5);
+    assertThat(event.pointsEarnedBreakup().get(Bucket.PROMISED).get(1).fields().values())
+        .containsEntry(PointsField.POINTS_CATEGORY_NAME, "DelayedAccrualPointCategory");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void getBillDetailsAddsTheBillWithItsLinesAndNothingWhenTheEventHasNone(TestDatabase db) {
+    ExplodedEvent event = first(db, "getBillDetails=true");
+    assertThat(event.billDetails().lineItems()).hasSize(2);
+    assertThat(event.billDetails().fields().get(com.ledgerexplode.ledger.BillField.GROSS_AMOUNT))
+        .isEqualTo(new BigDecimal("1250"));
+    ApiResponse registration = ask(db, ana("eventIds=18608684", "getBillDetails=true"));
+    assertThat(registration.events().get(0).billDetails()).isNull();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void customExtendedFieldsAndPaymentModesAreArraysEmptyWhenNone(TestDatabase db) {
+    ExplodedEvent event =
+        first(db, "getCustomFields=true", "getExtendedFields=true", "getPaymentMode=true");
+    assertThat(event.customFields())
+        .containsExactly(new com.ledgerexplode.ledger.NameValue("channel", "app"));
+    assertThat(event.extendedFields())
+        .containsExactly(new com.ledgerexplode.ledger.NameValue("store_zone", "north"));
+    assertThat(event.paymentModes())
+        .containsExactly(
+            new com.ledgerexplode.ledger.PaymentMode("UPI", new BigDecimal("1000")),
+            new com.ledgerexplode.ledger.PaymentMode("CASH", new BigDecimal("200.00")));
+    ExplodedEvent none =
+        ask(
+                db,
+                ana(
+                    "eventIds=18608684",
+                    "getCustomFields=true",
+                    "getExtendedFields=true",
+                    "getPaymentModes=true"))
+            .events()
+            .get(0);
+    assertThat(none.customFields()).isEmpty();
+    assertThat(none.extendedFields()).isEmpty();
+    assertThat(none.paymentModes()).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void maxConversionDateIsTheLatestPromisedConversionDateAndAbsentWhenNone(TestDatabase db) {
+    assertThat(first(db, "getMaxConversionDetails=true").maxConversionDate())
+        .isEqualTo(LocalDate.parse("2024-10-05"));
+    assertThat(
+            ask(db, ana("eventIds=18608686", "getMaxConversionDetails=true"))
+                .events()
+                .get(0)
+                .maxConversionDate())
+        .isNull();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void includeAlternateCurrenciesAddsAllOfTheEventsCurrencies(TestDatabase db) {
+    assertThat(first(db, "includeAlternateCurrencies=true").alternateCurrencyValueEarned())
+        .extracting(com.ledgerexplode.ledger.AlternateCurrency::name)
+        .containsExactly("stars", "Coins");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void alternateCurrencyNamesAddsThoseWhoseNameMatchesCaseInsensitively(TestDatabase db) {
+    assertThat(first(db, "alternateCurrencyNames=coins,gems").alternateCurrencyValueEarned())
+        .extracting(com.ledgerexplode.ledger.AlternateCurrency::identifier)
+        .containsExactly("CN");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void aCurrencyFilterMatchingNoneOfTheEventsCurrenciesGivesWarning9018(TestDatabase db) {
+    ApiResponse response =
+        ask(db, ana("eventIds=18608683,18608684", "alternateCurrencyNames=gems"));
+    assertThat(response.warnings())
+        .containsExactly(
+            new ApiWarning(
+                9018,
+                "No alternate currency found for names gems in event 18608683",
+                "18608683",
+                null),
+            new ApiWarning(
+                9018,
+                "No alternate currency found for names gems in event 18608684",
+                "18608684",
+                null));
+    assertThat(response.events().get(0).alternateCurrencyValueEarned()).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void aSectionWhoseFlagIsOffIsAbsent(TestDatabase db) {
+    ExplodedEvent event = first(db, "getBillDetails=false");
+    assertThat(event.pointsEarnedBreakup()).isNull();
+    assertThat(event.billDetails()).isNull();
+    assertThat(event.customFields()).isNull();
+    assertThat(event.extendedFields()).isNull();
+    assertThat(event.paymentModes()).isNull();
+    assertThat(event.maxConversionDate()).isNull();
+    assertThat(event.alternateCurrencyValueEarned()).isNull();
+  }
+
+  // --- Scope ---
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void selfSeesTheJobsOrgAlone(TestDatabase db) {
+    assertThat(eventIds(ask(db, ana("eventIds=18608683,18700001")))).containsExactly(18608683L);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void otherSeesTheConnectedOrgsNamedAndNotTheJobsOwn(TestDatabase db) throws Exception {
+    ExplodeEngine other = FixtureLedgers.engine(db, DataScope.OTHER, List.of(4000218L));
+    ApiResponse response =
+        other.answer(List.of(FixtureLedgers.request(ana("eventIds=18700001,18608683")))).get(0);
+    assertThat(response.events()).extracting(e -> e.header().customerId()).containsExactly(2001L);
+    assertThat(response.events()).extracting(e -> e.header().orgId()).containsExactly(4000218L);
+    assertThat(response.warnings()).extracting(ApiWarning::eventId).containsExactly("18608683");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void idMatchingACustomerInEachOfTwoScopeOrgsIsAmbiguous(TestDatabase db) throws Exception {
+    ExplodeEngine other = FixtureLedgers.engine(db, DataScope.OTHER, List.of(4000218L, 4000219L));
+    ApiResponse response =
+        other
+            .answer(
+                List.of(
+                    FixtureLedgers.request(
+                        "identifierName=id", "identifierValue=3001", "source=ALL", "eventIds=1")))
+            .get(0);
+    assertRejected(response, 8015, "The identifier matches 2 customers, not one");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void otherWithNoOrgMoreThanTwoTheOwnOrAnUnconnectedOneIsRefusedWith310144(TestDatabase db) {
+    assertThatThrownBy(() -> FixtureLedgers.engine(db, DataScope.OTHER, List.of()))
+        .isInstanceOf(ScopeRefusedException.class)
+        .hasMessage("310144: Data scope OTHER needs the connected orgs to read");
+    assertThatThrownBy(
+            () -> FixtureLedgers.engine(db, DataScope.OTHER, List.of(4000218L, 4000219L, 60001L)))
+        .hasMessage("310144: Data scope OTHER takes at most 2 orgs, 3 given");
+    assertThatThrownBy(() -> FixtureLedgers.engine(db, DataScope.OTHER, List.of(ORG)))
+        .hasMessage(
+            "310144: Data scope OTHER names the org's own id 50406; use SELF for its own data");
+    assertThatThrownBy(() -> FixtureLedgers.engine(db, DataScope.OTHER, List.of(60001L)))
+        .hasMessage("310144: Org 60001 is not connected to org 50406");
+  }
+
+  // --- Formats ---
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void eventTimesAndDecimalsComeBackExactly(TestDatabase db) {
+    EventHeader registration = ask(db, ana("eventIds=18608684")).events().get(0).header();
+    assertThat(registration.eventTime())
+        .isEqualTo(java.time.Instant.parse("2024-01-18T17:18:00.250Z"));
+    assertThat(first(db).pointsEarned().get(Bucket.PROMISED).get(1).fields().get(PointsField.VALUE))
+        .isEqualTo(new BigDecimal("0.5"));
+  }
+}

@@ -1,0 +1,301 @@
+package com.ledgerexplode.generate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ledgerexplode.explode.ApiParameter;
+import com.ledgerexplode.explode.DataScope;
+import com.ledgerexplode.generate.RequestsRun.Outcome;
+import com.ledgerexplode.ledger.AlternateCurrency;
+import com.ledgerexplode.ledger.BillField;
+import com.ledgerexplode.ledger.Bucket;
+import com.ledgerexplode.ledger.Customer;
+import com.ledgerexplode.ledger.EventHeader;
+import com.ledgerexplode.ledger.Group;
+import com.ledgerexplode.ledger.Identifier;
+import com.ledgerexplode.ledger.LedgerEvent;
+import com.ledgerexplode.ledger.LineItem;
+import com.ledgerexplode.ledger.LineItemField;
+import com.ledgerexplode.ledger.PointsEntry;
+import com.ledgerexplode.ledger.PointsField;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LedgerGeneratorTest {
+  private static final long MAIN_ORG = GeneratorOptions.DEFAULT_MAIN_ORG;
+
+  @TempDir static Path dir;
+  private static GenerationSummary summary;
+  private static InMemoryLedger ledger;
+  private static List<Outcome> outcomes;
+
+  @BeforeAll
+  static void generateThreeHundredCustomers() throws Exception {
+    summary = new LedgerGenerator(GeneratorOptions.of(300, 6, 42)).generate(dir.resolve("a"));
+    ledger = InMemoryLedger.read(dir.resolve("a/ledger.jsonl"));
+    outcomes =
+        RequestsRun.run(ledger, dir.resolve("a/requests.csv"), MAIN_ORG, DataScope.SELF, List.of());
+  }
+
+  @Test
+  void theSameSeedAndSizesGiveByteIdenticalFiles() throws Exception {
+    new LedgerGenerator(GeneratorOptions.of(300, 6, 42)).generate(dir.resolve("b"));
+
+    assertThat(mismatch("b", LedgerGenerator.LEDGER_FILE)).isEqualTo(-1);
+    assertThat(mismatch("b", LedgerGenerator.REQUESTS_FILE)).isEqualTo(-1);
+  }
+
+  @Test
+  void anotherSeedGivesOtherFiles() throws Exception {
+    new LedgerGenerator(GeneratorOptions.of(300, 6, 43)).generate(dir.resolve("c"));
+
+    assertThat(mismatch("c", LedgerGenerator.LEDGER_FILE)).isNotEqualTo(-1);
+    assertThat(mismatch("c", LedgerGenerator.REQUESTS_FILE)).isNotEqualTo(-1);
+  }
+
+  /** Where the file of that name in {@code other} first differs from the first set's, or -1. */
+  private static long mismatch(String other, String file) throws IOException {
+    return Files.mismatch(dir.resolve("a").resolve(file), dir.resolve(other).resolve(file));
+  }
+
+  @Test
+  void theSummaryCountsWhatWasWritten() throws Exception {
+    assertThat(summary.customers()).isEqualTo(300).isEqualTo(ledger.customers.size());
+    assertThat(summary.events()).isEqualTo(1800).isEqualTo(ledger.events.size());
+    assertThat(summary.requestRows()).isEqualTo(outcomes.size());
+    assertThat(summary.ledgerBytes()).isEqualTo(Files.size(dir.resolve("a/ledger.jsonl")));
+    assertThat(summary.requestsBytes()).isEqualTo(Files.size(dir.resolve("a/requests.csv")));
+  }
+
+  @Test
+  void theCsvHasOneColumnForEachParameterItCarries() throws Exception {
+    String header = Files.readAllLines(dir.resolve("a/requests.csv")).get(0);
+
+    assertThat(header)
+        .isEqualTo(
+            "identifierName,identifierValue,source,accountId,eventIds,eventName,"
+                + "eventReferenceIds,type,isPrimaryUser,getBillDetails,getPointsEarnedBreakup,"
+                + "getCustomFields,getExtendedFields,getMaxConversionDetails,getPaymentMode,"
+                + "includeAlternateCurrencies,alternateCurrencyNames");
+    assertThat(Files.readString(dir.resolve("a/requests.csv"))).contains(",\"186");
+  }
+
+  @Test
+  void customersAreSpreadOverTheOrgsWithEveryKindOfIdentifier() {
+    Map<Long, Long> perOrg =
+        ledger.customers.stream()
+            .collect(Collectors.groupingBy(Customer::orgId, Collectors.counting()));
+    assertThat(perOrg).containsOnlyKeys(MAIN_ORG, 4000218L, 4000219L, 60001L);
+    assertThat(perOrg.get(MAIN_ORG)).isGreaterThan(200);
+    assertThat(ledger.orgs.get(0).connectedOrgIds()).containsExactly(4000218L, 4000219L);
+
+    List<Identifier> identifiers =
+        ledger.customers.stream().flatMap(c -> c.identifiers().stream()).toList();
+    assertThat(identifiers).extracting(Identifier::name).contains("mobile", "email", "externalid");
+    assertThat(identifiers)
+        .extracting(Identifier::source)
+        .contains("INSTORE", "WECHAT", "ECOMMERCE");
+    assertThat(identifiers)
+        .filteredOn(i -> i.source().equals("WECHAT"))
+        .allMatch(i -> i.accountId() != null);
+    assertThat(identifiers)
+        .filteredOn(i -> i.name().equals("email"))
+        .allMatch(i -> !i.value().equals(i.value().toLowerCase(Locale.ROOT)));
+  }
+
+  @Test
+  void someMobilesAreSharedInOneOrgAcrossSourcesAndAcrossTheConnectedOrgs() {
+    Map<String, Set<String>> customersByMobile = new HashMap<>();
+    for (Customer c : ledger.customers) {
+      for (Identifier i : c.identifiers()) {
+        if (i.name().equals("mobile")) {
+          customersByMobile
+              .computeIfAbsent(i.value(), k -> new TreeSet<>())
+              .add(c.orgId() + "/" + c.customerId());
+        }
+      }
+    }
+    List<Set<String>> shared =
+        customersByMobile.values().stream().filter(owners -> owners.size() > 1).toList();
+
+    assertThat(shared)
+        .anyMatch(owners -> owners.stream().allMatch(o -> o.startsWith(MAIN_ORG + "/")));
+    assertThat(shared)
+        .anyMatch(
+            owners ->
+                owners.stream().anyMatch(o -> o.startsWith("4000218/"))
+                    && owners.stream().anyMatch(o -> o.startsWith("4000219/")));
+  }
+
+  @Test
+  void groupsHaveAPrimaryMemberAndEventsEarnedInThem() {
+    assertThat(ledger.groups).isNotEmpty();
+    for (Group group : ledger.groups) {
+      assertThat(group.memberCustomerIds())
+          .hasSizeBetween(2, 4)
+          .contains(group.primaryCustomerId());
+    }
+    Map<Long, Set<Long>> earnersByGroup = new HashMap<>();
+    for (LedgerEvent event : ledger.events.values()) {
+      if (event.header().groupId() != null) {
+        earnersByGroup
+            .computeIfAbsent(event.header().groupId(), g -> new HashSet<>())
+            .add(event.header().customerId());
+      }
+    }
+    assertThat(earnersByGroup.values()).anyMatch(earners -> earners.size() >= 2);
+  }
+
+  @Test
+  void eventsCarryEverySectionAndEveryField() {
+    Map<Bucket, Set<PointsField>> pointsFields = new EnumMap<>(Bucket.class);
+    Set<BillField> billFields = EnumSet.noneOf(BillField.class);
+    Set<LineItemField> lineFields = EnumSet.noneOf(LineItemField.class);
+    Set<String> names = new HashSet<>();
+    Set<Integer> valueScales = new HashSet<>();
+    boolean customFields = false;
+    boolean extendedFields = false;
+    boolean paymentModes = false;
+    boolean twoCurrencies = false;
+    boolean milliseconds = false;
+    for (LedgerEvent event : ledger.events.values()) {
+      names.add(event.header().eventName());
+      milliseconds |= event.header().eventTime().getNano() != 0;
+      for (PointsEntry entry : event.sections().points()) {
+        pointsFields
+            .computeIfAbsent(entry.bucket(), b -> EnumSet.noneOf(PointsField.class))
+            .addAll(entry.fields().values().keySet());
+        valueScales.add(((BigDecimal) entry.fields().get(PointsField.VALUE)).scale());
+      }
+      if (event.sections().bill() != null) {
+        billFields.addAll(event.sections().bill().fields().values().keySet());
+        for (LineItem item : event.sections().bill().lineItems()) {
+          lineFields.addAll(item.fields().values().keySet());
+        }
+      }
+      customFields |= !event.sections().customFields().isEmpty();
+      extendedFields |= !event.sections().extendedFields().isEmpty();
+      paymentModes |= !event.sections().paymentModes().isEmpty();
+      twoCurrencies |=
+          event.sections().alternateCurrencies().stream()
+                  .map(AlternateCurrency::name)
+                  .distinct()
+                  .count()
+              == 2;
+    }
+
+    assertThat(names)
+        .containsExactlyInAnyOrder(
+            "TransactionAdd", "ReturnBill", "CustomerRegistration", "GenericEvent");
+    assertThat(pointsFields.get(Bucket.REGULAR))
+        .containsAll(EnumSet.complementOf(promoAndPromisedOnly()));
+    assertThat(pointsFields.get(Bucket.PROMO)).contains(PointsField.PROMOTION_END_DATE);
+    assertThat(pointsFields.get(Bucket.PROMISED)).contains(PointsField.CONVERSION_DATE);
+    Set<PointsField> all = EnumSet.noneOf(PointsField.class);
+    pointsFields.values().forEach(all::addAll);
+    assertThat(all).containsExactlyInAnyOrder(PointsField.values());
+    assertThat(billFields).containsExactlyInAnyOrder(BillField.values());
+    assertThat(lineFields).containsExactlyInAnyOrder(LineItemField.values());
+    assertThat(valueScales).contains(0, 1, 3);
+    assertThat(customFields && extendedFields && paymentModes && twoCurrencies && milliseconds)
+        .isTrue();
+  }
+
+  @Test
+  void eventLogIdsIncreaseThroughTheFileAndSomeReferenceIdHasTwoEventsOfOneName() {
+    List<EventHeader> headers = ledger.events.values().stream().map(LedgerEvent::header).toList();
+    for (int i = 1; i < headers.size(); i++) {
+      assertThat(headers.get(i).eventLogId()).isGreaterThan(headers.get(i - 1).eventLogId());
+    }
+    Map<String, Long> byNameAndReference =
+        headers.stream()
+            .collect(
+                Collectors.groupingBy(
+                    h -> h.eventName() + "/" + h.eventReferenceId(), Collectors.counting()));
+    assertThat(byNameAndReference.values()).anyMatch(count -> count >= 2);
+  }
+
+  @Test
+  void mostRowsExplodeAndEveryCodeOfTheValidationTableOccurs() {
+    long exploded = outcomes.stream().filter(o -> o.errorCode() == null).count();
+    assertThat(exploded).isGreaterThan(outcomes.size() * 3 / 4);
+    assertThat(outcomes.stream().filter(o -> !o.eventLogIds().isEmpty()).count())
+        .isGreaterThan(outcomes.size() / 2);
+
+    assertThat(outcomes)
+        .extracting(Outcome::errorCode)
+        .contains(8013, 8003, 8015, 11021, 11023, 11017, 9022, 11012, 1632);
+    assertThat(outcomes)
+        .extracting(Outcome::errorMessage)
+        .contains(
+            "Identifier value missing or incorrect",
+            "Customer not found for the given identifiers",
+            "The identifier matches 2 customers, not one",
+            "An eventReferenceId is blank");
+    assertThat(outcomes)
+        .anyMatch(o -> o.errorCode() != null && o.errorMessage().startsWith("At most 10 eventRef"));
+    assertThat(outcomes.stream().flatMap(o -> o.warningCodes().stream())).contains(9021, 9018);
+  }
+
+  @Test
+  void goodRowsSelectByEventIdsByReferenceAndByGroup() {
+    List<Outcome> good = outcomes.stream().filter(o -> o.errorCode() == null).toList();
+
+    assertThat(good).anyMatch(o -> o.cells().containsKey(ApiParameter.EVENT_IDS));
+    assertThat(good).anyMatch(o -> o.cells().containsKey(ApiParameter.EVENT_REFERENCE_IDS));
+    assertThat(good)
+        .anyMatch(
+            o ->
+                o.cells().get(ApiParameter.TYPE) != null
+                    && o.cells().get(ApiParameter.TYPE).equalsIgnoreCase("USERGROUP2")
+                    && "true".equals(o.cells().get(ApiParameter.IS_PRIMARY_USER))
+                    && !o.eventLogIds().isEmpty());
+    assertThat(good)
+        .anyMatch(
+            o ->
+                "USERGROUP2".equals(o.cells().get(ApiParameter.TYPE))
+                    && o.cells().get(ApiParameter.IS_PRIMARY_USER).isEmpty()
+                    && !o.eventLogIds().isEmpty());
+    assertThat(good)
+        .anyMatch(
+            o ->
+                "WECHAT".equals(o.cells().get(ApiParameter.SOURCE))
+                    && !o.cells().get(ApiParameter.ACCOUNT_ID).isEmpty());
+  }
+
+  @Test
+  void aCustomerKeepsABoundedSampleOfItsEventsWhateverTheirNumber() {
+    Person person = new Person(MAIN_ORG, 1, "9", "INSTORE", "e", "x", null, false, false);
+    SplittableRandom random = new SplittableRandom(1);
+    for (long id = 1; id <= 10_000; id++) {
+      person.remember(new Person.EventRef(id, "GenericEvent", "r" + id, false), random);
+    }
+
+    assertThat(person.sample()).hasSize(Person.SAMPLE_SIZE);
+    assertThat(person.sample()).anyMatch(e -> e.eventLogId() > Person.SAMPLE_SIZE);
+  }
+
+  private static EnumSet<PointsField> promoAndPromisedOnly() {
+    return EnumSet.of(
+        PointsField.PROMOTION_ID,
+        PointsField.PROMOTION_NAME,
+        PointsField.PROMOTION_START_DATE,
+        PointsField.PROMOTION_END_DATE,
+        PointsField.CONVERSION_DATE);
+  }
+}
