@@ -1,5 +1,73 @@
 package com.ledgerexplode.cli;
 
-public final class Main {
-  public static void main(String[] args) {}
+import java.io.PrintWriter;
+import java.util.Arrays;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The command line: {@code java -jar target/ledger-explode.jar COMMAND}. */
+@Command(
+    name = "ledger-explode",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Explodes loyalty points ledgers as getLedgerExplodeInfo does, at batch scale.",
+    subcommands = {
+      RunCommand.class,
+      StatusCommand.class,
+      ExecutionCommands.Restart.class,
+      ExecutionCommands.Recover.class,
+      ExecutionCommands.Stop.class,
+      CommandLine.HelpCommand.class
+    },
+    footer = {
+      "",
+      "Exit codes: 0 done, 1 failed, 2 bad usage or settings, 3 already running,",
+      "4 already completed, 5 the API answered the request with an error (explode)."
+    })
+public final class Main implements Runnable {
+  @Option(
+      names = "--debug",
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "Print stack traces of failures.")
+  boolean debug;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command");
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs a command line and answers its exit code. */
+  public static int execute(String... args) {
+    return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true))
+        .execute(args);
+  }
+
+  static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> Failures.report(e, err, debugAsked(parseResult)));
+    cli.setExitCodeExceptionMapper(Failures::exitCode);
+    return cli;
+  }
+
+  private static boolean debugAsked(CommandLine.ParseResult parseResult) {
+    return Arrays.asList(parseResult.originalArgs().toArray(String[]::new)).contains("--debug");
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"ledger-explode " + (version == null ? "(development)" : version)};
+    }
+  }
 }

@@ -179,7 +179,9 @@ public record JobSettings(
    */
   public static JobSettings fromJobParameters(JobParameters parameters) {
     Map<String, String> values = new LinkedHashMap<>();
-    parameters.parameters().forEach(p -> values.put(p.name(), String.valueOf(p.value())));
+    parameters.parameters().stream()
+        .filter(p -> !p.name().startsWith(RunningProcess.PREFIX))
+        .forEach(p -> values.put(p.name(), String.valueOf(p.value())));
     return of(values, LocalDate.now(ZoneOffset.UTC));
   }
 
@@ -211,6 +213,24 @@ public record JobSettings(
     JobParametersBuilder builder = new JobParametersBuilder();
     toMap().forEach((key, value) -> builder.addString(key, value, identifies(key)));
     return builder.toJobParameters();
+  }
+
+  /** These settings with another job repository (where an execution was found). */
+  public JobSettings withRepositoryDb(String url) {
+    return new JobSettings(
+        input,
+        output,
+        ledgerDb,
+        url,
+        org,
+        dataScope,
+        dataScopeOrgs,
+        defaults,
+        chunkSize,
+        pageSize,
+        skipLimit,
+        runDate,
+        ledgerImport);
   }
 
   /** Whether the key is part of the run's identity. */
