@@ -2,6 +2,9 @@ package com.ledgerexplode.export;
 
 import com.ledgerexplode.store.Databases;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -15,10 +18,11 @@ import javax.sql.DataSource;
 public final class JobDatabases implements AutoCloseable {
   private final Map<String, HikariDataSource> pools = new LinkedHashMap<>();
 
-  /** The job repository's pool, its tables created if absent. */
+  /** The job repository's pool, its tables created if absent, durable at each commit. */
   public DataSource repository(String url) {
     DataSource dataSource = pool(url, "REPOSITORY_DB");
     JobRepositorySchema.createIfAbsent(dataSource);
+    durableCommits(url, dataSource);
     return dataSource;
   }
 
@@ -26,8 +30,28 @@ public final class JobDatabases implements AutoCloseable {
     return pool(url, "LEDGER_DB");
   }
 
+  /** The reporting database's pool, durable at each commit. */
   public DataSource reporting(String url) {
-    return pool(url, "REPORTING_DB");
+    DataSource dataSource = pool(url, "REPORTING_DB");
+    durableCommits(url, dataSource);
+    return dataSource;
+  }
+
+  /**
+   * H2 writes a commit to disk up to half a second later by default, so a SIGKILL loses the last
+   * checkpoints while the export file, forced at each chunk, is ahead of them; a checkpoint must be
+   * on disk when its chunk is committed.
+   */
+  private static void durableCommits(String url, DataSource dataSource) {
+    if (!url.startsWith("jdbc:h2:") || url.startsWith("jdbc:h2:mem:")) {
+      return;
+    }
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("SET WRITE_DELAY 0");
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot make " + url + " durable: " + e.getMessage(), e);
+    }
   }
 
   private synchronized DataSource pool(String url, String envPrefix) {
