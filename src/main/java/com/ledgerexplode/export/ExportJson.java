@@ -23,17 +23,21 @@ final class ExportJson {
     }
   }
 
+  /** One JSON value, as text. */
+  static String text(Consumer<JsonGenerator> value) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    write(out, value);
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
   /** One JSON object holding what {@code fields} writes, as text. */
   static String object(Consumer<JsonGenerator> fields) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    write(
-        out,
+    return text(
         g -> {
           g.writeStartObject();
           fields.accept(g);
           g.writeEndObject();
         });
-    return out.toString(StandardCharsets.UTF_8);
   }
 
   /** The fields of a row's {@code "request"} object: {@code "line":2}, then its non-empty cells. */
