@@ -98,9 +98,14 @@ public class ExportJobConfiguration {
   Step manifestStep(
       JobRepository jobRepository,
       PlatformTransactionManager transactionManager,
-      JobSettings settings) {
+      JobSettings settings,
+      JobDatabases databases) {
+    ReportingDatabaseSink reporting =
+        settings.outputIsDatabase()
+            ? new ReportingDatabaseSink(databases.reporting(settings.output()))
+            : null;
     return new StepBuilder(MANIFEST_STEP, jobRepository)
-        .tasklet(new ManifestTasklet(settings, jobRepository), transactionManager)
+        .tasklet(new ManifestTasklet(settings, jobRepository, reporting), transactionManager)
         .build();
   }
 
@@ -112,8 +117,7 @@ public class ExportJobConfiguration {
   @Bean
   ExportSink exportSink(JobSettings settings, JobDatabases databases) {
     if (settings.outputIsDatabase()) {
-      // the reporting database's sink lands with the export-io branch
-      throw new InvalidSettingsException("output to a reporting database is not available yet");
+      return new ReportingDatabaseSink(databases.reporting(settings.output()));
     }
     return new JsonLinesSink(settings.outputPath());
   }

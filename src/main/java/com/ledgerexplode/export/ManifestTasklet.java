@@ -2,6 +2,7 @@ package com.ledgerexplode.export;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -17,18 +18,20 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 final class ManifestTasklet implements Tasklet {
   private final JobSettings settings;
   private final JobRepository jobRepository;
+  private final @Nullable ReportingDatabaseSink reporting;
 
-  ManifestTasklet(JobSettings settings, JobRepository jobRepository) {
+  ManifestTasklet(
+      JobSettings settings,
+      JobRepository jobRepository,
+      @Nullable ReportingDatabaseSink reporting) {
     this.settings = settings;
     this.jobRepository = jobRepository;
+    this.reporting = reporting;
   }
 
   @Override
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext)
       throws Exception {
-    if (settings.outputIsDatabase()) {
-      return RepeatStatus.FINISHED;
-    }
     JobExecution execution = chunkContext.getStepContext().getStepExecution().getJobExecution();
     // the export step may have completed in an earlier execution of this run
     StepExecution export =
@@ -42,10 +45,15 @@ final class ManifestTasklet implements Tasklet {
         execution.getStartTime() == null
             ? Instant.now()
             : execution.getStartTime().atZone(ZoneId.systemDefault()).toInstant();
-    ManifestWriter.write(
-        settings.outputPath(),
+    Manifest manifest =
         new Manifest(
-            execution.getId(), "COMPLETED", start, Instant.now(), settings.toMap(), counts));
+            execution.getId(), "COMPLETED", start, Instant.now(), settings.toMap(), counts);
+    if (reporting != null && export != null) {
+      reporting.recordRun(
+          export.getExecutionContext().getString(ReportingDatabaseSink.RUN_KEY), manifest);
+    } else {
+      ManifestWriter.write(settings.outputPath(), manifest);
+    }
     return RepeatStatus.FINISHED;
   }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The whole job with its ledger and its job repository on PostgreSQL (embedded). */
 class ExportJobOnPostgresFunctionalTests {
@@ -32,5 +33,28 @@ class ExportJobOnPostgresFunctionalTests {
     Cli again = Cli.run("run", job.jobFile.toString());
     assertThat(again.exitCode()).isEqualTo(4);
     assertThat(Cli.run("status", job.jobFile.toString()).out()).contains("COMPLETED");
+  }
+
+  @Test
+  void aReportingDatabaseRunThatFailedAndWasRerunHasEveryRowOnce() throws Exception {
+    JobFixture job = JobFixture.create(dir, 30, 3);
+    Path reference = dir.resolve("ref/export.jsonl");
+    assertThat(Cli.run("run", job.jobFile.toString(), "output=" + reference).exitCode()).isZero();
+    DataSource reporting = TestDatabases.POSTGRESQL.createEmpty();
+    DataSource repository = TestDatabases.POSTGRESQL.createEmpty();
+    job.set("output", TestDatabases.POSTGRESQL.jdbcUrl(reporting))
+        .set("repository.db", TestDatabases.POSTGRESQL.jdbcUrl(repository));
+
+    Cli failed = Cli.run("run", job.jobFile.toString(), "chunkSize=4", "skipLimit=0");
+    assertThat(failed.exitCode()).as(failed.err()).isEqualTo(1);
+    Cli rerun = Cli.run("run", job.jobFile.toString(), "chunkSize=3");
+    assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+
+    JdbcTemplate jdbc = new JdbcTemplate(reporting);
+    assertThat(jdbc.queryForObject("select count(*) from report_event", Long.class))
+        .isEqualTo(Files.readAllLines(reference).size());
+    assertThat(jdbc.queryForObject("select count(*) from report_reject", Long.class))
+        .isEqualTo(Files.readAllLines(reference.resolveSibling("export.rejects.jsonl")).size());
+    assertThat(jdbc.queryForObject("select count(*) from report_run", Long.class)).isEqualTo(1);
   }
 }
