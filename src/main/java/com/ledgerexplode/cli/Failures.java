@@ -1,6 +1,10 @@
 package com.ledgerexplode.cli;
 
 import com.ledgerexplode.explode.ScopeRefusedException;
+import com.ledgerexplode.export.AlreadyCompletedException;
+import com.ledgerexplode.export.AlreadyRunningException;
+import com.ledgerexplode.export.InvalidSettingsException;
+import com.ledgerexplode.export.NotRecoverableException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
@@ -26,7 +30,15 @@ final class Failures {
     if (cause instanceof CommandFailedException failed) {
       return failed.exitCode().code();
     }
+    if (cause instanceof AlreadyRunningException) {
+      return ExitCode.ALREADY_RUNNING.code();
+    }
+    if (cause instanceof AlreadyCompletedException) {
+      return ExitCode.ALREADY_COMPLETED.code();
+    }
     if (cause instanceof UsageException
+        || cause instanceof InvalidSettingsException
+        || cause instanceof NotRecoverableException
         || cause instanceof ScopeRefusedException
         || cause instanceof NoSuchFileException
         || cause instanceof picocli.CommandLine.ParameterException) {

@@ -12,7 +12,16 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Explodes loyalty points ledgers as getLedgerExplodeInfo does, at batch scale.",
-    subcommands = {LedgerCommand.class, ExplodeCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      LedgerCommand.class,
+      ExplodeCommand.class,
+      RunCommand.class,
+      StatusCommand.class,
+      ExecutionCommands.Restart.class,
+      ExecutionCommands.Recover.class,
+      ExecutionCommands.Stop.class,
+      CommandLine.HelpCommand.class
+    },
     footer = {
       "",
       "Exit codes: 0 done, 1 failed, 2 bad usage or settings, 3 already running,",

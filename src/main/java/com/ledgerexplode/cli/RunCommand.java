@@ -1,0 +1,62 @@
+package com.ledgerexplode.cli;
+
+import com.ledgerexplode.export.ExportJobRunner;
+import com.ledgerexplode.export.JobSettings;
+import com.ledgerexplode.export.RunReport;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs the export job of a job file: the requests CSV exploded to JSON Lines files or to a"
+          + " reporting database. Run again with the same settings after a failure, a stop or a"
+          + " crash, and it continues from the last checkpoint.",
+      "",
+      "Example: run jobs/nightly.properties runDate=2025-03-04 chunkSize=500"
+    },
+    footer = {
+      "",
+      "Exit codes: 0 completed, 1 failed (run again to continue), 2 bad settings (nothing ran),",
+      "3 already running, 4 already completed (change runDate or output to run again)."
+    })
+final class RunCommand implements Callable<Integer> {
+  @Parameters(
+      index = "0",
+      paramLabel = "JOB_FILE",
+      description = "A job file, e.g. jobs/sample.properties.")
+  Path jobFile;
+
+  @Parameters(
+      index = "1..*",
+      paramLabel = "key=value",
+      description = "Settings that override the job file's (any of its keys).")
+  List<String> overrides = new ArrayList<>();
+
+  @Mixin ProgressOption progress;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    JobSettings settings = JobSettings.load(jobFile, overrides);
+    return runAndReport(settings, spec, progress.seconds);
+  }
+
+  /** Runs these settings with progress and a summary on standard error. */
+  static int runAndReport(
+      JobSettings settings, picocli.CommandLine.Model.CommandSpec spec, int progressSeconds)
+      throws Exception {
+    ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), progressSeconds);
+    RunReport report = ExportJobRunner.run(settings, progress);
+    progress.summary(report);
+    return ExitCode.OK.code();
+  }
+}

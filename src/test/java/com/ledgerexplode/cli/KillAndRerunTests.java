@@ -1,0 +1,125 @@
+package com.ledgerexplode.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongPredicate;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Restart to the byte: the job runs in a child JVM that is killed with SIGKILL at several points;
+ * the same command run again recovers the dead execution itself and completes with an export
+ * byte-identical to an uninterrupted run's.
+ */
+class KillAndRerunTests {
+  @TempDir static Path dir;
+  static JobFixture job;
+  static byte[] reference;
+  static byte[] referenceRejects;
+
+  @BeforeAll
+  static void uninterruptedRun() throws Exception {
+    job = JobFixture.create(dir, 200, 3);
+    Path output = dir.resolve("reference/export.jsonl");
+    Cli run = Cli.run("run", job.jobFile.toString(), "output=" + output);
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    job.set("ledger.import", ""); // imported once; the runs below read it
+    reference = Files.readAllBytes(output);
+    referenceRejects = Files.readAllBytes(output.resolveSibling("export.rejects.jsonl"));
+  }
+
+  @Test
+  void killedWhenTheExportIsOpenedBeforeAnyChunk() throws Exception {
+    killAndRerun("at-open", size -> size >= 0);
+  }
+
+  @Test
+  void killedAfterTheFirstChunks() throws Exception {
+    killAndRerun("first-chunk", size -> size > 0);
+  }
+
+  @Test
+  void killedHalfWay() throws Exception {
+    killAndRerun("half-way", size -> size > reference.length / 2);
+  }
+
+  @Test
+  void aSecondRunBesideALiveOneExitsWith3AndStatusShowsIt() throws Exception {
+    Path output = dir.resolve("beside/export.jsonl");
+    Process child = start(output, "beside");
+    try {
+      waitFor(output, size -> size > 0, child);
+      Cli second = Cli.run("run", job.jobFile.toString(), "output=" + output);
+      assertThat(second.exitCode()).as(second.err()).isEqualTo(3);
+      assertThat(second.err())
+          .matches(
+              "ledger-explode: already running \\(execution \\d+, pid " + child.pid() + "\\)\\R");
+      Cli status = Cli.run("status", job.jobFile.toString());
+      assertThat(status.out()).contains("STARTED").contains("(pid " + child.pid() + " on ");
+    } finally {
+      child.destroyForcibly().waitFor();
+    }
+  }
+
+  private void killAndRerun(String name, LongPredicate killWhen) throws Exception {
+    Path output = dir.resolve(name + "/export.jsonl");
+    Process child = start(output, name);
+    waitFor(output, killWhen, child);
+    child.destroyForcibly();
+    assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(output.resolveSibling("export.manifest.json"))
+        .as("killed before it completed")
+        .doesNotExist();
+
+    Cli rerun = Cli.run("run", job.jobFile.toString(), "output=" + output, "chunkSize=7");
+
+    assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+    assertThat(rerun.err())
+        .as(rerun.err())
+        .contains("(pid " + child.pid() + ") had died; marked FAILED");
+    assertThat(Files.readAllBytes(output)).isEqualTo(reference);
+    assertThat(Files.readAllBytes(output.resolveSibling("export.rejects.jsonl")))
+        .isEqualTo(referenceRejects);
+    assertThat(output.resolveSibling("export.manifest.json")).exists();
+  }
+
+  /** The job in a child JVM, a chunk per row so that it runs long enough to be killed. */
+  private static Process start(Path output, String name) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(Main.class.getName());
+    command.add("run");
+    command.add(job.jobFile.toString());
+    command.add("output=" + output);
+    command.add("chunkSize=1");
+    File log = dir.resolve(name + ".log").toFile();
+    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+  }
+
+  private static void waitFor(Path output, LongPredicate condition, Process child)
+      throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (Files.exists(output) && condition.test(Files.size(output))) {
+        return;
+      }
+      if (!child.isAlive()) {
+        throw new AssertionError(
+            "the child ended before the kill: "
+                + Files.readString(dir.resolve(output.getParent().getFileName() + ".log")));
+      }
+      Thread.sleep(5);
+    }
+    throw new AssertionError("the export never reached the point of the kill");
+  }
+}
