@@ -1,8 +1,10 @@
 -- The reporting database: one SQL text for H2 2.x and PostgreSQL 14+.
 -- Every table is written with upserts on its primary key (the ledger's own identities), so that a
 -- rerun or a restarted chunk never duplicates a row.
--- Points and amounts are NUMERIC(38, 10): exact for the ledger's decimals, summable by analysts;
--- the exact text as the export writes it stays in report_event.event (JSON).
+-- Points and amounts are ${decimal} (NUMERIC on PostgreSQL, DECFLOAT on H2): exact for the ledger's
+-- decimals whatever their scale, and summable by analysts; the exact text as the export writes it
+-- also stays in report_event.event (JSON).
+-- Rows are kept per run (run_key): a night's run never overwrites another's.
 -- Times are UTC instants; JSON columns hold compact JSON text.
 
 CREATE TABLE report_run (
@@ -21,12 +23,13 @@ CREATE TABLE report_run (
   CONSTRAINT pk_report_run PRIMARY KEY (run_key)
 );
 
--- One exploded event as one request line asked for it (two lines asking for it are both kept).
+-- One exploded event as one request line of one run asked for it (two lines asking for it are both
+-- kept).
 CREATE TABLE report_event (
+  run_key VARCHAR(64) NOT NULL,
   org_id BIGINT NOT NULL,
   event_log_id BIGINT NOT NULL,
   request_line BIGINT NOT NULL,
-  run_key VARCHAR(64) NOT NULL,
   customer_id BIGINT NOT NULL,
   group_id BIGINT,
   event_name VARCHAR,
@@ -36,19 +39,20 @@ CREATE TABLE report_event (
   unique_id VARCHAR,
   request VARCHAR NOT NULL,
   event VARCHAR NOT NULL,
-  CONSTRAINT pk_report_event PRIMARY KEY (org_id, event_log_id, request_line)
+  CONSTRAINT pk_report_event PRIMARY KEY (run_key, org_id, event_log_id, request_line)
 );
 CREATE INDEX ix_report_event_customer ON report_event (org_id, customer_id);
 
 -- The points entries of an event, each bucket in ledger order (position 0-based); breakup-only
 -- fields are filled when the request asked for the breakup.
 CREATE TABLE report_points (
+  run_key VARCHAR(64) NOT NULL,
   org_id BIGINT NOT NULL,
   event_log_id BIGINT NOT NULL,
   request_line BIGINT NOT NULL,
   bucket VARCHAR(16) NOT NULL,
   position INTEGER NOT NULL,
-  points NUMERIC(38, 10),
+  points ${decimal},
   program_id BIGINT,
   program_name VARCHAR,
   expires_on DATE,
@@ -59,7 +63,7 @@ CREATE TABLE report_points (
   promotion_end_date DATE,
   conversion_date DATE,
   awarded_on TIMESTAMP(6) WITH TIME ZONE,
-  source_value NUMERIC(38, 10),
+  source_value ${decimal},
   allocation_strategy_id BIGINT,
   allocation_strategy_name VARCHAR,
   points_category_id BIGINT,
@@ -67,7 +71,8 @@ CREATE TABLE report_points (
   expiry_strategy_id BIGINT,
   expiry_strategy_name VARCHAR,
   line_item_id BIGINT,
-  CONSTRAINT pk_report_points PRIMARY KEY (org_id, event_log_id, request_line, bucket, position)
+  CONSTRAINT pk_report_points
+    PRIMARY KEY (run_key, org_id, event_log_id, request_line, bucket, position)
 );
 
 -- Rejected rows, warnings and unreadable records of a run. code is 0 and request null for an
@@ -77,8 +82,8 @@ CREATE TABLE report_reject (
   request_line BIGINT NOT NULL,
   kind VARCHAR(16) NOT NULL,
   code INTEGER NOT NULL,
-  event_id VARCHAR(64) NOT NULL,
-  event_reference_id VARCHAR(200) NOT NULL,
+  event_id VARCHAR NOT NULL,
+  event_reference_id VARCHAR NOT NULL,
   message VARCHAR NOT NULL,
   request VARCHAR,
   raw_text VARCHAR,

@@ -61,9 +61,8 @@ public class ReportingDatabaseSink implements ExportSink {
   private static final Table EVENTS =
       new Table(
           "report_event",
-          List.of("org_id", "event_log_id", "request_line"),
+          List.of("run_key", "org_id", "event_log_id", "request_line"),
           List.of(
-              "run_key",
               "customer_id",
               "group_id",
               "event_name",
@@ -76,7 +75,7 @@ public class ReportingDatabaseSink implements ExportSink {
   private static final Table POINTS =
       new Table(
           "report_points",
-          List.of("org_id", "event_log_id", "request_line", "bucket", "position"),
+          List.of("run_key", "org_id", "event_log_id", "request_line", "bucket", "position"),
           Arrays.stream(PointsField.values()).map(ReportingDatabaseSink::column).toList());
   private static final Table REJECTS =
       new Table(
@@ -128,9 +127,13 @@ public class ReportingDatabaseSink implements ExportSink {
    * @return how many migrations were applied
    */
   public static int migrate(DataSource dataSource) {
+    Dialect dialect =
+        new JdbcTemplate(dataSource)
+            .execute((ConnectionCallback<Dialect>) ReportingDatabaseSink::dialectOf);
     return Flyway.configure()
         .dataSource(dataSource)
         .locations(LOCATION)
+        .placeholders(Map.of("decimal", dialect.decimalType))
         .table(HISTORY_TABLE)
         .baselineOnMigrate(true)
         .baselineVersion("0")
@@ -262,10 +265,10 @@ public class ReportingDatabaseSink implements ExportSink {
       EventHeader h = event.header();
       events.add(
           new Object[] {
+            run,
             h.orgId(),
             h.eventLogId(),
             row.line(),
-            run,
             customer == null ? h.customerId() : customer.customerId(),
             h.groupId(),
             h.eventName(),
@@ -282,14 +285,15 @@ public class ReportingDatabaseSink implements ExportSink {
         List<PointsEntry> inBucket = entries.getOrDefault(bucket, List.of());
         for (int position = 0; position < inBucket.size(); position++) {
           Object[] values = new Object[POINTS.columns().size()];
-          values[0] = h.orgId();
-          values[1] = h.eventLogId();
-          values[2] = row.line();
-          values[3] = bucket.jsonName();
-          values[4] = position;
+          values[0] = run;
+          values[1] = h.orgId();
+          values[2] = h.eventLogId();
+          values[3] = row.line();
+          values[4] = bucket.jsonName();
+          values[5] = position;
           for (PointsField field : PointsField.values()) {
             Object value = inBucket.get(position).fields().get(field);
-            values[5 + field.ordinal()] = value instanceof Instant instant ? utc(instant) : value;
+            values[6 + field.ordinal()] = value instanceof Instant instant ? utc(instant) : value;
           }
           points.add(values);
         }
@@ -358,13 +362,13 @@ public class ReportingDatabaseSink implements ExportSink {
   }
 
   private enum Dialect {
-    H2 {
+    H2("DECFLOAT") {
       @Override
       String upsert(Table t) {
         return "MERGE INTO " + intoValues(t, ") KEY (" + String.join(", ", t.key()) + ") VALUES (");
       }
     },
-    POSTGRESQL {
+    POSTGRESQL("NUMERIC") {
       @Override
       String upsert(Table t) {
         return "INSERT INTO "
@@ -377,6 +381,13 @@ public class ReportingDatabaseSink implements ExportSink {
                 .collect(Collectors.joining(", "));
       }
     };
+
+    /** The column type of exact decimals of any scale. */
+    final String decimalType;
+
+    Dialect(String decimalType) {
+      this.decimalType = decimalType;
+    }
 
     abstract String upsert(Table t);
 

@@ -2,14 +2,20 @@ package com.ledgerexplode.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.ledgerexplode.explode.DataScope;
+import com.ledgerexplode.explode.ExplodeEngine;
+import com.ledgerexplode.explode.Scope;
 import com.ledgerexplode.testing.InMemoryLedger;
 import com.ledgerexplode.testing.StatementCounter;
 import com.ledgerexplode.testing.TestDatabase;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -85,6 +91,95 @@ class ReportingDatabaseSinkTest {
     assertThat(points.get(0)).containsEntry("bucket", "regular").containsEntry("position", 0);
     assertThat((BigDecimal) points.get(0).get("points"))
         .isEqualByComparingTo(new BigDecimal("120.000"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
+  void runsOfDifferentIdentitiesKeepTheirOwnRows(TestDatabase database) throws Exception {
+    DataSource db = database.createEmpty();
+    List<RowOutcome> outcomes = outcomes();
+    long events = outcomes.stream().mapToLong(o -> o.events().size()).sum();
+    for (String run : List.of("instance-1", "instance-2")) {
+      ReportingDatabaseSink sink = new ReportingDatabaseSink(db, run);
+      sink.open(new ExecutionContext());
+      sink.write(outcomes);
+      sink.close();
+    }
+
+    JdbcTemplate jdbc = new JdbcTemplate(db);
+    for (String run : List.of("instance-1", "instance-2")) {
+      assertThat(
+              jdbc.queryForObject(
+                  "SELECT COUNT(*) FROM report_event WHERE run_key = ?", Long.class, run))
+          .as(run)
+          .isEqualTo(events);
+      assertThat(
+              jdbc.queryForObject(
+                  "SELECT COUNT(*) FROM report_points WHERE run_key = ?", Long.class, run))
+          .as(run)
+          .isPositive();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
+  void pointsKeepEveryDecimalPlaceTheLedgerGave(TestDatabase database, @TempDir Path dir)
+      throws Exception {
+    Path snapshot = dir.resolve("ledger.jsonl");
+    Files.writeString(
+        snapshot,
+        "{\"kind\":\"org\",\"orgId\":50406}\n"
+            + "{\"kind\":\"customer\",\"orgId\":50406,\"customerId\":1,\"identifiers\":"
+            + "[{\"name\":\"mobile\",\"value\":\"1\",\"source\":\"INSTORE\"}]}\n"
+            + "{\"kind\":\"event\",\"orgId\":50406,\"customerId\":1,\"eventLogId\":7,"
+            + "\"points\":[{\"bucket\":\"regular\",\"value\":\"0.123456789012345678\","
+            + "\"sourceValue\":\"123456789012345678901234567890.5\"}]}\n");
+    ExplodeEngine engine =
+        new ExplodeEngine(
+            InMemoryLedger.read(snapshot),
+            new Scope(50406, DataScope.SELF, java.util.Set.of(50406L)));
+    RequestRow row =
+        Requests.row(
+            2,
+            "identifierName=mobile",
+            "identifierValue=1",
+            "source=INSTORE",
+            "eventIds=7",
+            "getPointsEarnedBreakup=true");
+    DataSource db = database.createEmpty();
+    ReportingDatabaseSink sink = openedSink(db);
+
+    sink.write(new ChunkExploder(engine, Map.of(), 10).explode(List.of(row)));
+
+    Map<String, Object> points =
+        new JdbcTemplate(db).queryForMap("SELECT points, source_value FROM report_points");
+    assertThat((BigDecimal) points.get("points"))
+        .isEqualByComparingTo(new BigDecimal("0.123456789012345678"));
+    assertThat((BigDecimal) points.get("source_value"))
+        .isEqualByComparingTo(new BigDecimal("123456789012345678901234567890.5"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
+  void aLongReferenceIdIsKeptWithItsWarningLikeAShortOne(TestDatabase database) throws Exception {
+    String reference = "R".repeat(300);
+    RequestRow row =
+        Requests.row(
+            2,
+            "identifierName=mobile",
+            "identifierValue=917406401004",
+            "source=INSTORE",
+            "eventName=GenericEvent",
+            "eventReferenceIds=gen-1," + reference);
+    DataSource db = database.createEmpty();
+    ReportingDatabaseSink sink = openedSink(db);
+
+    sink.write(new ChunkExploder(InMemoryLedger.engine(), Map.of(), 10).explode(List.of(row)));
+
+    assertThat(
+            new JdbcTemplate(db)
+                .queryForList("SELECT event_reference_id FROM report_reject", String.class))
+        .containsExactly(reference);
   }
 
   @ParameterizedTest(name = "{0}")
