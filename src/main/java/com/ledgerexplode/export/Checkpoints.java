@@ -14,6 +14,7 @@ import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.support.TaskExecutorJobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
@@ -135,7 +136,11 @@ public final class Checkpoints implements AutoCloseable {
   }
 
   public Optional<JobExecution> find(long executionId) {
-    return Optional.ofNullable(repository.getJobExecution(executionId));
+    try {
+      return Optional.ofNullable(repository.getJobExecution(executionId));
+    } catch (EmptyResultDataAccessException noSuchExecution) {
+      return Optional.empty();
+    }
   }
 
   private JobExecution execution(long executionId) {

@@ -97,7 +97,9 @@ public record JobSettings(
 
   public JobSettings {
     dataScopeOrgs = List.copyOf(dataScopeOrgs);
-    defaults = Collections.unmodifiableMap(new EnumMap<>(defaults));
+    EnumMap<ApiParameter, String> copy = new EnumMap<>(ApiParameter.class);
+    copy.putAll(defaults);
+    defaults = Collections.unmodifiableMap(copy);
   }
 
   /**

@@ -176,6 +176,40 @@ class ExportJobFunctionalTests {
   }
 
   @Test
+  void restartRunsAFailedExecutionAgainWithItsOwnSettings() throws Exception {
+    JobFixture job = JobFixture.create(dir, 12, 2);
+    Path reference = dir.resolve("ref/export.jsonl");
+    assertThat(Cli.run("run", job.jobFile.toString(), "output=" + reference).exitCode()).isZero();
+    String requests = Files.readString(job.input);
+    Files.writeString(job.input, requests.replaceFirst("eventIds", "eventIdz"));
+    Cli failed = Cli.run("run", job.jobFile.toString());
+    assertThat(failed.exitCode()).as(failed.err()).isEqualTo(1);
+    java.util.regex.Matcher execution =
+        java.util.regex.Pattern.compile("execution (\\d+)").matcher(failed.err());
+    assertThat(execution.find()).as(failed.err()).isTrue();
+    Files.writeString(job.input, requests);
+
+    Cli restart = Cli.run("restart", execution.group(1), job.jobFile.toString());
+
+    assertThat(restart.exitCode()).as(restart.err()).isZero();
+    assertThat(Files.readAllBytes(job.output())).isEqualTo(Files.readAllBytes(reference));
+    Cli again = Cli.run("restart", execution.group(1), job.jobFile.toString());
+    assertThat(again.exitCode()).as(again.err()).isEqualTo(4);
+  }
+
+  @Test
+  void restartOfAnExecutionNotInTheRepositoryIsOneLineAndExit2() {
+    JobFixture job = JobFixture.create(dir, 2, 1);
+    assertThat(Cli.run("run", job.jobFile.toString()).exitCode()).isZero();
+
+    Cli restart = Cli.run("restart", "999", job.jobFile.toString());
+
+    assertThat(restart.exitCode()).isEqualTo(2);
+    assertThat(restart.err()).startsWith("ledger-explode: no execution 999 in the job repository");
+    assertThat(restart.err().lines()).hasSize(1);
+  }
+
+  @Test
   void statusShowsTheExecutions() {
     JobFixture job = JobFixture.create(dir, 3, 1);
     Cli.run("run", job.jobFile.toString());
