@@ -86,7 +86,7 @@ class CommandLineTest {
             "--org",
             "50406",
             "--data-scope",
-            "OTHER",
+            "other",
             "--data-scope-org",
             "60001",
             "identifierName=id",
