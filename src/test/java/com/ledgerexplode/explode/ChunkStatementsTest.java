@@ -89,4 +89,25 @@ class ChunkStatementsTest {
     assertThat(statementsForThousand).isEqualTo(statementsForTen);
     assertThat(statementsForTen).isLessThanOrEqualTo(11);
   }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void pagedTheStatementsGrowWithTheLongestRowsPagesNeverWithTheRows(TestDatabase db)
+      throws Exception {
+    StatementCounter counter = new StatementCounter(FixtureLedgers.dataSource(db));
+    ExplodeEngine engine = FixtureLedgers.engine(counter, DataScope.SELF, List.of());
+
+    counter.reset();
+    engine.explodeWindows(engine.resolve(chunk(10)), 1);
+    int statementsForTen = counter.count();
+
+    counter.reset();
+    engine.explodeWindows(engine.resolve(chunk(1000)), 1);
+    int statementsForThousand = counter.count();
+
+    System.out.printf(
+        "[%s] statements per chunk with pages of 1 event: %d for 10 requests, %d for 1000%n",
+        db, statementsForTen, statementsForThousand);
+    assertThat(statementsForThousand).isEqualTo(statementsForTen);
+  }
 }
