@@ -9,6 +9,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -30,7 +32,8 @@ import tools.jackson.core.JsonGenerator;
  * {@link ExportCounts} under keys prefixed {@value #NAME}; {@link #open} with that state truncates
  * both files to those lengths and appends, without it creates them afresh. A write whose chunk
  * transaction rolls back is taken back the same way. {@link #open} also deletes a manifest left
- * from an earlier run, so that no consumer takes the files being written for a finished export. Not
+ * from an earlier run, so that no consumer takes the files being written for a finished export, and
+ * holds a lock on the export while open, so that two runs never write the same files. Not
  * thread-safe.
  */
 public class JsonLinesSink implements ExportSink {
@@ -68,14 +71,18 @@ public class JsonLinesSink implements ExportSink {
   public void open(ExecutionContext context) {
     close();
     try {
-      Files.deleteIfExists(ExportFiles.manifest(output));
       Path parent = output.toAbsolutePath().getParent();
       if (parent != null) {
         Files.createDirectories(parent);
       }
+      exportChannel = FileChannel.open(output, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      lock(exportChannel);
+      Files.deleteIfExists(ExportFiles.manifest(output));
       boolean restart = context.containsKey(EXPORT_BYTES_KEY);
-      exportChannel = openAt(output, restart ? context.getLong(EXPORT_BYTES_KEY) : 0);
-      rejectsChannel = openAt(rejects, restart ? context.getLong(REJECTS_BYTES_KEY) : 0);
+      cut(exportChannel, output, restart ? context.getLong(EXPORT_BYTES_KEY) : 0);
+      rejectsChannel =
+          FileChannel.open(rejects, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      cut(rejectsChannel, rejects, restart ? context.getLong(REJECTS_BYTES_KEY) : 0);
       counts = restart ? ExportCounts.loadFrom(context, NAME) : ExportCounts.ZERO;
     } catch (IOException e) {
       close();
@@ -83,26 +90,37 @@ public class JsonLinesSink implements ExportSink {
     }
   }
 
-  private static FileChannel openAt(Path file, long length) throws IOException {
-    FileChannel channel =
-        FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+  /**
+   * Holds the export's lock while the sink is open (the system releases it if the process dies), so
+   * that two runs never write one file.
+   */
+  private void lock(FileChannel channel) throws IOException {
+    FileLock lock;
     try {
-      if (channel.size() < length) {
-        throw new IOException(
-            file
-                + " has "
-                + channel.size()
-                + " bytes, fewer than the "
-                + length
-                + " of its last checkpoint: it was changed outside the job");
-      }
-      channel.truncate(length);
-      channel.position(length);
-      return channel;
-    } catch (IOException e) {
-      channel.close();
-      throw e;
+      lock = channel.tryLock();
+    } catch (OverlappingFileLockException heldInThisProcess) {
+      lock = null;
     }
+    if (lock == null) {
+      close();
+      throw new ItemStreamException(
+          "The export " + output + " is being written by another run; nothing was changed");
+    }
+  }
+
+  /** Cuts a file back to the length of its last checkpoint, and writes on from there. */
+  private static void cut(FileChannel channel, Path file, long length) throws IOException {
+    if (channel.size() < length) {
+      throw new IOException(
+          file
+              + " has "
+              + channel.size()
+              + " bytes, fewer than the "
+              + length
+              + " of its last checkpoint: it was changed outside the job");
+    }
+    channel.truncate(length);
+    channel.position(length);
   }
 
   @Override

@@ -136,4 +136,23 @@ class JsonLinesSinkTest {
     assertThat(JsonLinesSink.rejectsFile(out)).isEmptyFile();
     assertThat(ManifestWriter.manifestFile(out)).doesNotExist();
   }
+
+  @Test
+  void anExportBeingWrittenByAnotherRunIsLeftUntouched() throws Exception {
+    Path out = dir.resolve("out/name.jsonl");
+    JsonLinesSink first = new JsonLinesSink(out);
+    first.open(new ExecutionContext());
+    first.write(explode(Requests.mixedChunk()));
+    first.update(new ExecutionContext());
+    byte[] written = Files.readAllBytes(out);
+
+    JsonLinesSink second = new JsonLinesSink(out);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> second.open(new ExecutionContext()))
+        .hasMessage("The export " + out + " is being written by another run; nothing was changed");
+    assertThat(Files.readAllBytes(out)).isEqualTo(written);
+    first.close();
+    second.open(new ExecutionContext());
+    second.close();
+  }
 }
