@@ -5,6 +5,9 @@ import com.ledgerexplode.export.RunObserver;
 import com.ledgerexplode.export.RunReport;
 import com.ledgerexplode.export.RunningProcess;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -92,14 +95,29 @@ final class ProgressPrinter implements RunObserver {
         c.warnings());
     err.printf(
         Locale.ROOT,
-        "this run: %,d rows, %,d events in %s: %,.0f rows/s, %,.0f events/s%n",
+        "this run: %,d rows, %,d events in %s: %,.0f rows/s, %,.0f events/s, peak heap %d MB%n",
         report.rowsThisRun(),
         report.eventsThisRun(),
         clock(report.elapsed()),
         report.rowsThisRun() / seconds,
-        report.eventsThisRun() / seconds);
+        report.eventsThisRun() / seconds,
+        peakHeapBytes() / (1024 * 1024));
     err.println("output: " + String.join(", ", report.outputs()));
     err.flush();
+  }
+
+  /**
+   * The most heap this JVM has used so far: the sum of each heap pool's peak (garbage not yet
+   * collected included; the pools may have peaked at different moments, so an upper bound).
+   */
+  static long peakHeapBytes() {
+    long bytes = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        bytes += pool.getPeakUsage().getUsed();
+      }
+    }
+    return bytes;
   }
 
   private double percent(long done) {
