@@ -5,14 +5,12 @@ import com.ledgerexplode.export.RunObserver;
 import com.ledgerexplode.export.RunReport;
 import com.ledgerexplode.export.RunningProcess;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.time.Duration;
 import java.util.Locale;
 
 /** Progress of a run on standard error: rows done of total, rows/s, ETA; a summary at the end. */
 final class ProgressPrinter implements RunObserver {
+  private static final long MB = 1024 * 1024;
   private final PrintWriter err;
   private final long intervalNanos;
   private long total = -1;
@@ -79,7 +77,7 @@ final class ProgressPrinter implements RunObserver {
     err.flush();
   }
 
-  void summary(RunReport report) {
+  void summary(RunReport report, HeapWatch heap) {
     ExportCounts c = report.counts();
     double seconds = Math.max(report.elapsed().toNanos() / 1e9, 1e-9);
     err.printf(
@@ -95,29 +93,17 @@ final class ProgressPrinter implements RunObserver {
         c.warnings());
     err.printf(
         Locale.ROOT,
-        "this run: %,d rows, %,d events in %s: %,.0f rows/s, %,.0f events/s, peak heap %d MB%n",
+        "this run: %,d rows, %,d events in %s: %,.0f rows/s, %,.0f events/s, peak heap %d MB"
+            + " (at most %d MB after a GC)%n",
         report.rowsThisRun(),
         report.eventsThisRun(),
         clock(report.elapsed()),
         report.rowsThisRun() / seconds,
         report.eventsThisRun() / seconds,
-        peakHeapBytes() / (1024 * 1024));
+        heap.peakBytes() / MB,
+        heap.afterGcBytes() / MB);
     err.println("output: " + String.join(", ", report.outputs()));
     err.flush();
-  }
-
-  /**
-   * The most heap this JVM has used so far: the sum of each heap pool's peak (garbage not yet
-   * collected included; the pools may have peaked at different moments, so an upper bound).
-   */
-  static long peakHeapBytes() {
-    long bytes = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        bytes += pool.getPeakUsage().getUsed();
-      }
-    }
-    return bytes;
   }
 
   private double percent(long done) {
