@@ -2,6 +2,10 @@
 -- Decimals are VARCHAR holding BigDecimal.toPlainString() (exact, scale kept, portable).
 -- "value" is a keyword in H2, so that column is always written quoted, in lower case.
 -- Children carry the ledger order in position (0-based).
+-- Keys and indexes lead with the selective id (event_log_id, customer_id, group_id, value_key),
+-- then org_id: statements pass ids as arrays (col = ANY(?)), and H2 uses an IN-list of an index's
+-- first column only; an index led by org_id would make H2 scan a whole org. So the primary key
+-- (event_log_id, org_id) of ledger_event is also its index on event_log_id.
 
 CREATE TABLE ledger_org (
   org_id BIGINT NOT NULL,
@@ -19,7 +23,7 @@ CREATE TABLE ledger_org_connection (
 CREATE TABLE ledger_customer (
   org_id BIGINT NOT NULL,
   customer_id BIGINT NOT NULL,
-  CONSTRAINT pk_ledger_customer PRIMARY KEY (org_id, customer_id)
+  CONSTRAINT pk_ledger_customer PRIMARY KEY (customer_id, org_id)
 );
 
 CREATE TABLE ledger_identifier (
@@ -31,7 +35,7 @@ CREATE TABLE ledger_identifier (
   value_key VARCHAR NOT NULL,
   source VARCHAR NOT NULL,
   account_id VARCHAR,
-  CONSTRAINT pk_ledger_identifier PRIMARY KEY (org_id, customer_id, position)
+  CONSTRAINT pk_ledger_identifier PRIMARY KEY (customer_id, org_id, position)
 );
 CREATE INDEX ix_ledger_identifier_value_key ON ledger_identifier (value_key, org_id);
 
@@ -39,7 +43,7 @@ CREATE TABLE ledger_group (
   org_id BIGINT NOT NULL,
   group_id BIGINT NOT NULL,
   primary_customer_id BIGINT,
-  CONSTRAINT pk_ledger_group PRIMARY KEY (org_id, group_id)
+  CONSTRAINT pk_ledger_group PRIMARY KEY (group_id, org_id)
 );
 
 CREATE TABLE ledger_group_member (
@@ -47,7 +51,7 @@ CREATE TABLE ledger_group_member (
   group_id BIGINT NOT NULL,
   position INTEGER NOT NULL,
   customer_id BIGINT NOT NULL,
-  CONSTRAINT pk_ledger_group_member PRIMARY KEY (org_id, group_id, position)
+  CONSTRAINT pk_ledger_group_member PRIMARY KEY (group_id, org_id, position)
 );
 CREATE INDEX ix_ledger_group_member_customer ON ledger_group_member (customer_id, org_id);
 
@@ -61,9 +65,8 @@ CREATE TABLE ledger_event (
   till_id BIGINT,
   event_reference_id VARCHAR,
   unique_id VARCHAR,
-  CONSTRAINT pk_ledger_event PRIMARY KEY (org_id, event_log_id)
+  CONSTRAINT pk_ledger_event PRIMARY KEY (event_log_id, org_id)
 );
-CREATE INDEX ix_ledger_event_log_id ON ledger_event (event_log_id);
 CREATE INDEX ix_ledger_event_reference_id ON ledger_event (event_reference_id);
 
 CREATE TABLE ledger_points (
@@ -90,7 +93,7 @@ CREATE TABLE ledger_points (
   expiry_strategy_id BIGINT,
   expiry_strategy_name VARCHAR,
   line_item_id BIGINT,
-  CONSTRAINT pk_ledger_points PRIMARY KEY (org_id, event_log_id, position)
+  CONSTRAINT pk_ledger_points PRIMARY KEY (event_log_id, org_id, position)
 );
 
 CREATE TABLE ledger_bill (
@@ -108,7 +111,7 @@ CREATE TABLE ledger_bill (
   return_amount VARCHAR,
   return_type VARCHAR,
   return_bill_id VARCHAR,
-  CONSTRAINT pk_ledger_bill PRIMARY KEY (org_id, event_log_id)
+  CONSTRAINT pk_ledger_bill PRIMARY KEY (event_log_id, org_id)
 );
 
 CREATE TABLE ledger_line_item (
@@ -121,7 +124,7 @@ CREATE TABLE ledger_line_item (
   line_rate VARCHAR,
   line_qty VARCHAR,
   line_points_earned VARCHAR,
-  CONSTRAINT pk_ledger_line_item PRIMARY KEY (org_id, event_log_id, position)
+  CONSTRAINT pk_ledger_line_item PRIMARY KEY (event_log_id, org_id, position)
 );
 
 -- kind: 'custom' or 'extended'
@@ -132,7 +135,7 @@ CREATE TABLE ledger_event_field (
   position INTEGER NOT NULL,
   name VARCHAR NOT NULL,
   "value" VARCHAR,
-  CONSTRAINT pk_ledger_event_field PRIMARY KEY (org_id, event_log_id, kind, position)
+  CONSTRAINT pk_ledger_event_field PRIMARY KEY (event_log_id, org_id, kind, position)
 );
 
 CREATE TABLE ledger_payment_mode (
@@ -141,7 +144,7 @@ CREATE TABLE ledger_payment_mode (
   position INTEGER NOT NULL,
   mode VARCHAR NOT NULL,
   amount VARCHAR,
-  CONSTRAINT pk_ledger_payment_mode PRIMARY KEY (org_id, event_log_id, position)
+  CONSTRAINT pk_ledger_payment_mode PRIMARY KEY (event_log_id, org_id, position)
 );
 
 CREATE TABLE ledger_alternate_currency (
@@ -152,5 +155,5 @@ CREATE TABLE ledger_alternate_currency (
   identifier VARCHAR,
   "value" VARCHAR,
   expires_on DATE,
-  CONSTRAINT pk_ledger_alternate_currency PRIMARY KEY (org_id, event_log_id, position)
+  CONSTRAINT pk_ledger_alternate_currency PRIMARY KEY (event_log_id, org_id, position)
 );

@@ -21,6 +21,7 @@ import com.ledgerexplode.ledger.PointsField;
 import com.ledgerexplode.ledger.SnapshotRecord;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -63,10 +64,24 @@ final class LedgerWriter implements AutoCloseable {
       this.tables = List.of(tables);
     }
 
+    /** Deletes the rows of one record: its id (for orgs, the org id) then its org. */
     String deleteSql(String table) {
       return idColumn == null
-          ? "DELETE FROM " + table + " WHERE org_id = ANY(?)"
-          : "DELETE FROM " + table + " WHERE org_id = ? AND " + idColumn + " = ANY(?)";
+          ? "DELETE FROM " + table + " WHERE org_id = ?"
+          : "DELETE FROM " + table + " WHERE " + idColumn + " = ? AND org_id = ?";
+    }
+
+    /** Which of these ids (of one org; for orgs, these org ids) have a root row. */
+    String existingSql() {
+      return idColumn == null
+          ? "SELECT org_id, org_id FROM " + tables.get(0) + " WHERE org_id = ANY(?)"
+          : "SELECT org_id, "
+              + idColumn
+              + " FROM "
+              + tables.get(0)
+              + " WHERE org_id = ? AND "
+              + idColumn
+              + " = ANY(?)";
     }
   }
 
@@ -147,10 +162,11 @@ final class LedgerWriter implements AutoCloseable {
     if (pending() == 0) {
       return;
     }
-    deleteOrgs();
-    delete(Family.CUSTOMER, customers.keySet(), CustomerKey::orgId, CustomerKey::customerId);
-    delete(Family.GROUP, groups.keySet(), GroupKey::orgId, GroupKey::groupId);
-    delete(Family.EVENT, events.keySet(), EventKey::orgId, EventKey::eventLogId);
+    deleteExisting(Family.ORG, orgs.keySet(), id -> id, id -> id);
+    deleteExisting(
+        Family.CUSTOMER, customers.keySet(), CustomerKey::orgId, CustomerKey::customerId);
+    deleteExisting(Family.GROUP, groups.keySet(), GroupKey::orgId, GroupKey::groupId);
+    deleteExisting(Family.EVENT, events.keySet(), EventKey::orgId, EventKey::eventLogId);
     executeBatches();
     for (Org org : orgs.values()) {
       insertOrg(org);
@@ -171,18 +187,12 @@ final class LedgerWriter implements AutoCloseable {
     events.clear();
   }
 
-  private void deleteOrgs() throws SQLException {
-    if (orgs.isEmpty()) {
-      return;
-    }
-    for (String table : Family.ORG.tables) {
-      PreparedStatement ps = statement(Family.ORG.deleteSql(table));
-      ps.setArray(1, Sql.longs(connection, orgs.keySet()));
-      addBatch(ps);
-    }
-  }
-
-  private <K> void delete(
+  /**
+   * Deletes the rows of the records of this family already in the store. Which ones are there is
+   * asked with one array per org (nothing to delete on a first import); each is then deleted by its
+   * key, which every database finds by index (H2 scans for an array in a DELETE).
+   */
+  private <K> void deleteExisting(
       Family family, Set<K> keys, Function<K, Long> orgOf, Function<K, Long> idOf)
       throws SQLException {
     if (keys.isEmpty()) {
@@ -192,12 +202,34 @@ final class LedgerWriter implements AutoCloseable {
     for (K key : keys) {
       idsByOrg.computeIfAbsent(orgOf.apply(key), org -> new ArrayList<>()).add(idOf.apply(key));
     }
+    List<long[]> existing = new ArrayList<>();
+    PreparedStatement select = statement(family.existingSql());
+    for (Map.Entry<Long, List<Long>> entry : idsByOrg.entrySet()) {
+      if (family.idColumn == null) {
+        select.setArray(1, Sql.longs(connection, idsByOrg.keySet()));
+      } else {
+        select.setLong(1, entry.getKey());
+        select.setArray(2, Sql.longs(connection, entry.getValue()));
+      }
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          existing.add(new long[] {rs.getLong(1), rs.getLong(2)});
+        }
+      }
+      if (family.idColumn == null) {
+        break; // one array of org ids answers for all
+      }
+    }
     for (String table : family.tables) {
-      PreparedStatement ps = statement(family.deleteSql(table));
-      for (Map.Entry<Long, List<Long>> entry : idsByOrg.entrySet()) {
-        ps.setLong(1, entry.getKey());
-        ps.setArray(2, Sql.longs(connection, entry.getValue()));
-        addBatch(ps);
+      PreparedStatement delete = statement(family.deleteSql(table));
+      for (long[] key : existing) {
+        if (family.idColumn == null) {
+          delete.setLong(1, key[0]);
+        } else {
+          delete.setLong(1, key[1]);
+          delete.setLong(2, key[0]);
+        }
+        addBatch(delete);
       }
     }
   }

@@ -2,17 +2,24 @@ package com.ledgerexplode.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.ledgerexplode.store.Databases;
+import com.ledgerexplode.testing.TestDatabases;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongPredicate;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Restart to the byte: the job runs in a child JVM that is killed with SIGKILL at several points;
@@ -49,6 +56,56 @@ class KillAndRerunTests {
   @Test
   void killedHalfWay() throws Exception {
     killAndRerun("half-way", size -> size > reference.length / 2);
+  }
+
+  @Test
+  void killedHalfWayIntoTheReportingDatabaseTheRerunLeavesNoRowMissingOrTwice() throws Exception {
+    String referenceUrl = TestDatabases.POSTGRESQL.jdbcUrl(TestDatabases.POSTGRESQL.createEmpty());
+    Cli uninterrupted = Cli.run("run", job.jobFile.toString(), "output=" + referenceUrl);
+    assertThat(uninterrupted.exitCode()).as(uninterrupted.err()).isZero();
+    DataSource killedDb = TestDatabases.POSTGRESQL.createEmpty();
+    String killedUrl = TestDatabases.POSTGRESQL.jdbcUrl(killedDb);
+    JdbcTemplate killed = new JdbcTemplate(killedDb);
+
+    Process child = start(killedUrl, "reporting");
+    long events = new String(reference, java.nio.charset.StandardCharsets.UTF_8).lines().count();
+    waitUntil(() -> eventRows(killed) > events / 2, child, "reporting");
+    child.destroyForcibly();
+    assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    long rowsAtKill = eventRows(killed);
+    Cli rerun = Cli.run("run", job.jobFile.toString(), "output=" + killedUrl, "chunkSize=7");
+
+    assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+    assertThat(rerun.err()).contains("(pid " + child.pid() + ") had died; marked FAILED");
+    JdbcTemplate expected = new JdbcTemplate(Databases.open(referenceUrl, "REPORTING_DB"));
+    assertThat(rowsAtKill).as("killed half-way").isPositive().isLessThan(events);
+    assertThat(eventRows(expected)).isEqualTo(events);
+    for (String table : REPORTING_TABLES.keySet()) {
+      String query = "select * from " + table + " order by " + REPORTING_TABLES.get(table);
+      assertThat(rowsOf(killed, query)).as(table).isEqualTo(rowsOf(expected, query));
+    }
+    assertThat(killed.queryForObject("select count(*) from report_run", Long.class)).isOne();
+  }
+
+  /** The reporting tables and their keys; run_key differs from run to run and is left out. */
+  private static final Map<String, String> REPORTING_TABLES =
+      Map.of(
+          "report_event", "org_id, event_log_id, request_line",
+          "report_points", "org_id, event_log_id, request_line, bucket, position",
+          "report_reject", "request_line, kind, code, event_id, event_reference_id");
+
+  private static long eventRows(JdbcTemplate reporting) {
+    try {
+      return reporting.queryForObject("select count(*) from report_event", Long.class);
+    } catch (DataAccessException notYetCreated) {
+      return 0;
+    }
+  }
+
+  private static List<Map<String, Object>> rowsOf(JdbcTemplate db, String query) {
+    List<Map<String, Object>> rows = db.queryForList(query);
+    rows.forEach(row -> row.remove("run_key"));
+    return rows;
   }
 
   @Test
@@ -93,6 +150,10 @@ class KillAndRerunTests {
 
   /** The job in a child JVM, a chunk per row so that it runs long enough to be killed. */
   private static Process start(Path output, String name) throws Exception {
+    return start(output.toString(), name);
+  }
+
+  private static Process start(String output, String name) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-cp");
@@ -108,18 +169,31 @@ class KillAndRerunTests {
 
   private static void waitFor(Path output, LongPredicate condition, Process child)
       throws Exception {
+    waitUntil(
+        () -> {
+          try {
+            return Files.exists(output) && condition.test(Files.size(output));
+          } catch (java.io.IOException racedWithCreation) {
+            return false;
+          }
+        },
+        child,
+        output.getParent().getFileName().toString());
+  }
+
+  private static void waitUntil(BooleanSupplier condition, Process child, String name)
+      throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (System.nanoTime() < deadline) {
-      if (Files.exists(output) && condition.test(Files.size(output))) {
+      if (condition.getAsBoolean()) {
         return;
       }
       if (!child.isAlive()) {
         throw new AssertionError(
-            "the child ended before the kill: "
-                + Files.readString(dir.resolve(output.getParent().getFileName() + ".log")));
+            "the child ended before the kill: " + Files.readString(dir.resolve(name + ".log")));
       }
       Thread.sleep(5);
     }
-    throw new AssertionError("the export never reached the point of the kill");
+    throw new AssertionError("the run never reached the point of the kill");
   }
 }

@@ -6,6 +6,7 @@ import com.ledgerexplode.explode.ApiParameter;
 import com.ledgerexplode.explode.ApiWarning;
 import com.ledgerexplode.explode.ExplodeEngine;
 import com.ledgerexplode.explode.ExplodedEvent;
+import com.ledgerexplode.testing.InMemoryLedger;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;

@@ -3,6 +3,7 @@ package com.ledgerexplode.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ledgerexplode.explode.ExplodeEngine;
+import com.ledgerexplode.testing.InMemoryLedger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package com.ledgerexplode.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.ledgerexplode.testing.InMemoryLedger;
 import com.ledgerexplode.testing.StatementCounter;
 import com.ledgerexplode.testing.TestDatabase;
 import java.math.BigDecimal;

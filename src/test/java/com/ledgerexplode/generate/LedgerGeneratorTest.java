@@ -17,6 +17,7 @@ import com.ledgerexplode.ledger.LineItem;
 import com.ledgerexplode.ledger.LineItemField;
 import com.ledgerexplode.ledger.PointsEntry;
 import com.ledgerexplode.ledger.PointsField;
+import com.ledgerexplode.testing.InMemoryLedger;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -75,8 +76,8 @@ class LedgerGeneratorTest {
 
   @Test
   void theSummaryCountsWhatWasWritten() throws Exception {
-    assertThat(summary.customers()).isEqualTo(300).isEqualTo(ledger.customers.size());
-    assertThat(summary.events()).isEqualTo(1800).isEqualTo(ledger.events.size());
+    assertThat(summary.customers()).isEqualTo(300).isEqualTo(ledger.customers().size());
+    assertThat(summary.events()).isEqualTo(1800).isEqualTo(ledger.events().size());
     assertThat(summary.requestRows()).isEqualTo(outcomes.size());
     assertThat(summary.ledgerBytes()).isEqualTo(Files.size(dir.resolve("a/ledger.jsonl")));
     assertThat(summary.requestsBytes()).isEqualTo(Files.size(dir.resolve("a/requests.csv")));
@@ -98,14 +99,14 @@ class LedgerGeneratorTest {
   @Test
   void customersAreSpreadOverTheOrgsWithEveryKindOfIdentifier() {
     Map<Long, Long> perOrg =
-        ledger.customers.stream()
+        ledger.customers().stream()
             .collect(Collectors.groupingBy(Customer::orgId, Collectors.counting()));
     assertThat(perOrg).containsOnlyKeys(MAIN_ORG, 4000218L, 4000219L, 60001L);
     assertThat(perOrg.get(MAIN_ORG)).isGreaterThan(200);
-    assertThat(ledger.orgs.get(0).connectedOrgIds()).containsExactly(4000218L, 4000219L);
+    assertThat(ledger.orgs().get(0).connectedOrgIds()).containsExactly(4000218L, 4000219L);
 
     List<Identifier> identifiers =
-        ledger.customers.stream().flatMap(c -> c.identifiers().stream()).toList();
+        ledger.customers().stream().flatMap(c -> c.identifiers().stream()).toList();
     assertThat(identifiers).extracting(Identifier::name).contains("mobile", "email", "externalid");
     assertThat(identifiers)
         .extracting(Identifier::source)
@@ -121,7 +122,7 @@ class LedgerGeneratorTest {
   @Test
   void someMobilesAreSharedInOneOrgAcrossSourcesAndAcrossTheConnectedOrgs() {
     Map<String, Set<String>> customersByMobile = new HashMap<>();
-    for (Customer c : ledger.customers) {
+    for (Customer c : ledger.customers()) {
       for (Identifier i : c.identifiers()) {
         if (i.name().equals("mobile")) {
           customersByMobile
@@ -144,14 +145,14 @@ class LedgerGeneratorTest {
 
   @Test
   void groupsHaveAPrimaryMemberAndEventsEarnedInThem() {
-    assertThat(ledger.groups).isNotEmpty();
-    for (Group group : ledger.groups) {
+    assertThat(ledger.groups()).isNotEmpty();
+    for (Group group : ledger.groups()) {
       assertThat(group.memberCustomerIds())
           .hasSizeBetween(2, 4)
           .contains(group.primaryCustomerId());
     }
     Map<Long, Set<Long>> earnersByGroup = new HashMap<>();
-    for (LedgerEvent event : ledger.events.values()) {
+    for (LedgerEvent event : ledger.events().values()) {
       if (event.header().groupId() != null) {
         earnersByGroup
             .computeIfAbsent(event.header().groupId(), g -> new HashSet<>())
@@ -173,7 +174,7 @@ class LedgerGeneratorTest {
     boolean paymentModes = false;
     boolean twoCurrencies = false;
     boolean milliseconds = false;
-    for (LedgerEvent event : ledger.events.values()) {
+    for (LedgerEvent event : ledger.events().values()) {
       names.add(event.header().eventName());
       milliseconds |= event.header().eventTime().getNano() != 0;
       for (PointsEntry entry : event.sections().points()) {
@@ -218,7 +219,7 @@ class LedgerGeneratorTest {
 
   @Test
   void eventLogIdsIncreaseThroughTheFileAndSomeReferenceIdHasTwoEventsOfOneName() {
-    List<EventHeader> headers = ledger.events.values().stream().map(LedgerEvent::header).toList();
+    List<EventHeader> headers = ledger.events().values().stream().map(LedgerEvent::header).toList();
     for (int i = 1; i < headers.size(); i++) {
       assertThat(headers.get(i).eventLogId()).isGreaterThan(headers.get(i - 1).eventLogId());
     }

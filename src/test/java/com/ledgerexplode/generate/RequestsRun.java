@@ -10,6 +10,7 @@ import com.ledgerexplode.explode.DataScope;
 import com.ledgerexplode.explode.ExplodeEngine;
 import com.ledgerexplode.explode.ExplodedEvent;
 import com.ledgerexplode.explode.Scope;
+import com.ledgerexplode.testing.InMemoryLedger;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;

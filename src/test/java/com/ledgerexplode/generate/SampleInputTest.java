@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.ledgerexplode.explode.ApiWarning;
 import com.ledgerexplode.explode.DataScope;
 import com.ledgerexplode.generate.RequestsRun.Outcome;
+import com.ledgerexplode.testing.InMemoryLedger;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;

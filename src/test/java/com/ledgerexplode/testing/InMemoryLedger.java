@@ -1,8 +1,11 @@
-package com.ledgerexplode.generate;
+package com.ledgerexplode.testing;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import com.ledgerexplode.explode.DataScope;
+import com.ledgerexplode.explode.ExplodeEngine;
 import com.ledgerexplode.explode.LedgerPort;
+import com.ledgerexplode.explode.Scope;
 import com.ledgerexplode.json.SnapshotLineException;
 import com.ledgerexplode.json.SnapshotReader;
 import com.ledgerexplode.ledger.Customer;
@@ -16,30 +19,74 @@ import com.ledgerexplode.ledger.LedgerEvent;
 import com.ledgerexplode.ledger.Org;
 import com.ledgerexplode.ledger.SnapshotRecord;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
  * A whole snapshot in memory, read with the product's strict {@link SnapshotReader}, answering the
- * engine's questions by scanning: enough for the small ledgers the generator's tests make.
+ * engine's questions by scanning: a reference {@link LedgerPort} for tests of the engine's users on
+ * small ledgers (the JDBC store is tested on both databases).
  */
-final class InMemoryLedger implements LedgerPort {
-  final List<Org> orgs = new ArrayList<>();
-  final List<Customer> customers = new ArrayList<>();
-  final List<Group> groups = new ArrayList<>();
-  final Map<EventKey, LedgerEvent> events = new LinkedHashMap<>();
+public final class InMemoryLedger implements LedgerPort {
+  /** The org the engine's fixture ledger is read as. */
+  public static final long FIXTURE_ORG = 50406;
 
-  static InMemoryLedger read(Path snapshot) throws IOException, SnapshotLineException {
+  private final List<Org> orgs = new ArrayList<>();
+  private final List<Customer> customers = new ArrayList<>();
+  private final List<Group> groups = new ArrayList<>();
+  private final Map<EventKey, LedgerEvent> events = new LinkedHashMap<>();
+
+  public List<Org> orgs() {
+    return Collections.unmodifiableList(orgs);
+  }
+
+  public List<Customer> customers() {
+    return Collections.unmodifiableList(customers);
+  }
+
+  public List<Group> groups() {
+    return Collections.unmodifiableList(groups);
+  }
+
+  public Map<EventKey, LedgerEvent> events() {
+    return Collections.unmodifiableMap(events);
+  }
+
+  /** The engine's fixture ledger ({@code com/ledgerexplode/explode/ledger.jsonl}). */
+  public static InMemoryLedger fixture() throws IOException, SnapshotLineException {
+    return read(
+        new InputStreamReader(
+            Objects.requireNonNull(
+                InMemoryLedger.class.getResourceAsStream(
+                    "/com/ledgerexplode/explode/ledger.jsonl")),
+            UTF_8));
+  }
+
+  /** An engine over the fixture ledger, as org {@value #FIXTURE_ORG} with data scope SELF. */
+  public static ExplodeEngine engine() throws IOException, SnapshotLineException {
+    return new ExplodeEngine(
+        fixture(), new Scope(FIXTURE_ORG, DataScope.SELF, Set.of(FIXTURE_ORG)));
+  }
+
+  public static InMemoryLedger read(Path snapshot) throws IOException, SnapshotLineException {
+    return read(Files.newBufferedReader(snapshot, UTF_8));
+  }
+
+  private static InMemoryLedger read(Reader in) throws IOException, SnapshotLineException {
     InMemoryLedger ledger = new InMemoryLedger();
-    try (SnapshotReader reader = new SnapshotReader(Files.newBufferedReader(snapshot, UTF_8))) {
+    try (SnapshotReader reader = new SnapshotReader(in)) {
       for (SnapshotRecord r = reader.next(); r != null; r = reader.next()) {
         if (r instanceof SnapshotRecord.OrgRecord o) {
           ledger.orgs.add(o.org());
