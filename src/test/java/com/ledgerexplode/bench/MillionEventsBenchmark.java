@@ -149,7 +149,7 @@ class MillionEventsBenchmark {
     settings.forEach(
         (k, v) -> text.append(k).append('=').append(v.replace("\\", "\\\\")).append('\n'));
     Files.writeString(jobFile, text, UTF_8);
-    Child child = child(dir, heap, "run", jobFile.toString(), "--progress-seconds=0");
+    Child child = child(dir, heap, "run", jobFile.toString(), "--progress-seconds=60");
     Matcher m = THIS_RUN.matcher(child.err);
     assertThat(m.find()).as(child.err).isTrue();
     add(
@@ -196,6 +196,7 @@ class MillionEventsBenchmark {
     command.add("com.ledgerexplode.cli.Main");
     command.addAll(List.of(args));
     Path err = Files.createTempFile(dir, "child", ".log");
+    log("  %s (its output: %s)", String.join(" ", args), err);
     long start = System.nanoTime();
     Process process =
         new ProcessBuilder(command)
