@@ -10,6 +10,7 @@ import java.util.Locale;
 
 /** Progress of a run on standard error: rows done of total, rows/s, ETA; a summary at the end. */
 final class ProgressPrinter implements RunObserver {
+  private static final long MB = 1024 * 1024;
   private final PrintWriter err;
   private final long intervalNanos;
   private long total = -1;
@@ -76,7 +77,7 @@ final class ProgressPrinter implements RunObserver {
     err.flush();
   }
 
-  void summary(RunReport report) {
+  void summary(RunReport report, HeapWatch heap) {
     ExportCounts c = report.counts();
     double seconds = Math.max(report.elapsed().toNanos() / 1e9, 1e-9);
     err.printf(
@@ -92,12 +93,15 @@ final class ProgressPrinter implements RunObserver {
         c.warnings());
     err.printf(
         Locale.ROOT,
-        "this run: %,d rows, %,d events in %s: %,.0f rows/s, %,.0f events/s%n",
+        "this run: %,d rows, %,d events in %s: %,.0f rows/s, %,.0f events/s, peak heap %d MB"
+            + " (at most %d MB after a GC)%n",
         report.rowsThisRun(),
         report.eventsThisRun(),
         clock(report.elapsed()),
         report.rowsThisRun() / seconds,
-        report.eventsThisRun() / seconds);
+        report.eventsThisRun() / seconds,
+        heap.peakBytes() / MB,
+        heap.afterGcBytes() / MB);
     err.println("output: " + String.join(", ", report.outputs()));
     err.flush();
   }

@@ -54,9 +54,10 @@ final class RunCommand implements Callable<Integer> {
   static int runAndReport(
       JobSettings settings, picocli.CommandLine.Model.CommandSpec spec, int progressSeconds)
       throws Exception {
+    HeapWatch heap = HeapWatch.start();
     ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), progressSeconds);
     RunReport report = ExportJobRunner.run(settings, progress);
-    progress.summary(report);
+    progress.summary(report, heap);
     return ExitCode.OK.code();
   }
 }

@@ -22,6 +22,10 @@ class ExportJobFunctionalTests {
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.err()).contains("completed (execution ").contains("output: " + job.output());
+    assertThat(run.err())
+        .containsPattern(
+            "this run: .* rows/s, .* events/s, peak heap [1-9][0-9]* MB \\(at most [0-9]+ MB after"
+                + " a GC\\)\\R");
     JsonNode manifest = JsonMapper.builder().build().readTree(Files.readString(job.manifest()));
     JsonNode counts = manifest.get("counts");
     assertThat(counts.get("rowsRead").asLong()).isEqualTo(job.rows());
