@@ -108,30 +108,44 @@ final class LedgerCommand implements Runnable {
     @Option(names = "--seed", defaultValue = "1", description = "Seed (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(
+        names = "--unreadable-every",
+        defaultValue = "0",
+        paramLabel = "ROWS",
+        description =
+            "Add a record that cannot be read as a row (more cells than the header) after every"
+                + " ROWS request rows; 0 (default) keeps the CSV well-formed.")
+    int unreadableEvery;
+
     @Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
-      if (customers < 1 || eventsPerCustomer < 0) {
+      if (customers < 1 || eventsPerCustomer < 0 || unreadableEvery < 0) {
         throw new UsageException(
-            "--customers must be at least 1 and --events-per-customer at least 0");
+            "--customers must be at least 1, --events-per-customer and --unreadable-every at"
+                + " least 0");
       }
       long start = System.nanoTime();
       GenerationSummary summary =
-          new LedgerGenerator(GeneratorOptions.of(customers, eventsPerCustomer, seed))
+          new LedgerGenerator(
+                  GeneratorOptions.of(customers, eventsPerCustomer, seed)
+                      .withUnreadableEvery(unreadableEvery))
               .generate(out);
       double seconds = (System.nanoTime() - start) / 1e9;
       spec.commandLine()
           .getErr()
           .printf(
               Locale.ROOT,
-              "generated %s: %d customers, %d events (%d bytes); %s: %d request rows; in %.1f s%n",
+              "generated %s: %d customers, %d events (%d bytes); %s: %d request rows, %d"
+                  + " unreadable records; in %.1f s%n",
               out.resolve(LedgerGenerator.LEDGER_FILE),
               summary.customers(),
               summary.events(),
               summary.ledgerBytes(),
               out.resolve(LedgerGenerator.REQUESTS_FILE),
               summary.requestRows(),
+              summary.unreadableRecords(),
               seconds);
       return ExitCode.OK.code();
     }

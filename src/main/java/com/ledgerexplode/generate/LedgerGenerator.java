@@ -105,6 +105,7 @@ public final class LedgerGenerator {
         options.customers(),
         counts.events,
         counts.rows,
+        counts.unreadable,
         Files.size(ledgerFile),
         Files.size(requestsFile));
   }
@@ -141,16 +142,29 @@ public final class LedgerGenerator {
         counts.events += events(person, ledger);
       }
       for (Map<ApiParameter, String> row : requests.rows(household)) {
-        for (ApiParameter column : RequestMaker.COLUMNS) {
-          String cell = row.get(column);
-          csv.print(cell == null ? "" : cell);
-        }
-        csv.println();
+        print(row, csv);
         counts.rows++;
+        if (options.unreadableEvery() > 0 && counts.rows % options.unreadableEvery() == 0) {
+          // the row again with one cell more than the header: no reader may take it as a row
+          print(row, csv, "one cell too many");
+          counts.unreadable++;
+        }
       }
       made += size;
     }
     return counts;
+  }
+
+  private static void print(Map<ApiParameter, String> row, CSVPrinter csv, String... more)
+      throws IOException {
+    for (ApiParameter column : RequestMaker.COLUMNS) {
+      String cell = row.get(column);
+      csv.print(cell == null ? "" : cell);
+    }
+    for (String cell : more) {
+      csv.print(cell);
+    }
+    csv.println();
   }
 
   private List<Org> orgs() {
@@ -275,5 +289,6 @@ public final class LedgerGenerator {
   private static final class Counts {
     long events;
     long rows;
+    long unreadable;
   }
 }

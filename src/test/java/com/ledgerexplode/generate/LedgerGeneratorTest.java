@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ledgerexplode.explode.ApiParameter;
 import com.ledgerexplode.explode.DataScope;
+import com.ledgerexplode.export.RequestsCsvReader;
+import com.ledgerexplode.export.UnreadableRecord;
 import com.ledgerexplode.generate.RequestsRun.Outcome;
 import com.ledgerexplode.ledger.AlternateCurrency;
 import com.ledgerexplode.ledger.BillField;
@@ -36,6 +38,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 class LedgerGeneratorTest {
   private static final long MAIN_ORG = GeneratorOptions.DEFAULT_MAIN_ORG;
@@ -67,6 +70,33 @@ class LedgerGeneratorTest {
 
     assertThat(mismatch("c", LedgerGenerator.LEDGER_FILE)).isNotEqualTo(-1);
     assertThat(mismatch("c", LedgerGenerator.REQUESTS_FILE)).isNotEqualTo(-1);
+  }
+
+  @Test
+  void unreadableRecordsComeOnlyWhenAskedAndAReaderKeepsEachApart() throws Exception {
+    assertThat(summary.unreadableRecords()).isZero();
+    GenerationSummary withUnreadable =
+        new LedgerGenerator(GeneratorOptions.of(300, 6, 42).withUnreadableEvery(40))
+            .generate(dir.resolve("u"));
+
+    long rows = 0;
+    long unreadable = 0;
+    RequestsCsvReader reader = new RequestsCsvReader(dir.resolve("u/requests.csv"));
+    reader.open(new ExecutionContext());
+    for (var item = reader.read(); item != null; item = reader.read()) {
+      if (item instanceof UnreadableRecord) {
+        unreadable++;
+      } else {
+        rows++;
+      }
+    }
+    reader.close();
+
+    assertThat(withUnreadable.unreadableRecords())
+        .isEqualTo(withUnreadable.requestRows() / 40)
+        .isEqualTo(unreadable)
+        .isPositive();
+    assertThat(rows).isEqualTo(withUnreadable.requestRows()).isEqualTo(summary.requestRows());
   }
 
   /** Where the file of that name in {@code other} first differs from the first set's, or -1. */
