@@ -24,6 +24,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
  * Runs the export job in this process, in a Spring context built by hand, and answers only when the
@@ -71,6 +72,7 @@ public final class ExportJobRunner {
           }
         };
     try (JobDatabases databases = new JobDatabases()) {
+      refuseCompletedOrLive(settings, databases);
       Scope scope = prepareLedger(settings, databases);
       try (AnnotationConfigApplicationContext context =
           context(settings, databases, scope, recording)) {
@@ -83,6 +85,27 @@ public final class ExportJobRunner {
             Duration.ofNanos(System.nanoTime() - start),
             outputs(settings));
       }
+    }
+  }
+
+  /**
+   * Refuses a run that has completed or is running before anything of it is done: a rerun of a
+   * completed night must not import its snapshot again, nor a second start under a live run.
+   */
+  private static void refuseCompletedOrLive(JobSettings settings, JobDatabases databases) {
+    DataSource repositoryDb = databases.repository(settings.repositoryDb());
+    JobExecution last;
+    try {
+      last =
+          JobRepositories.jdbc(repositoryDb, new DataSourceTransactionManager(repositoryDb))
+              .getLastJobExecution(ExportJobConfiguration.JOB_NAME, settings.toJobParameters());
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("Cannot open the job repository: " + e.getMessage(), e);
+    }
+    if (last != null) {
+      RunGuard.refuseCompletedOrLive(last);
     }
   }
 

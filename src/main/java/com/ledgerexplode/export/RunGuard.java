@@ -14,19 +14,13 @@ final class RunGuard {
   private RunGuard() {}
 
   static void check(JobExecution last, JobOperator operator, RunObserver observer) {
+    refuseCompletedOrLive(last);
     BatchStatus status = last.getStatus();
-    if (status == BatchStatus.COMPLETED || status == BatchStatus.ABANDONED) {
-      throw new AlreadyCompletedException(last.getId());
-    }
     if (!status.isRunning()) {
       return;
     }
     Optional<RunningProcess> process = RunningProcess.of(last.getJobParameters());
     if (process.isPresent() && process.get().isOnThisHost()) {
-      if (process.get().isAlive()) {
-        throw new AlreadyRunningException(
-            "already running (execution " + last.getId() + ", pid " + process.get().pid() + ")");
-      }
       operator.recover(last);
       observer.recovered(last.getId(), process.get());
       return;
@@ -40,6 +34,27 @@ final class RunGuard {
             + ", which this host cannot check; if that process is dead, run 'recover "
             + last.getId()
             + "' with the same job file, then run again");
+  }
+
+  /**
+   * The part of {@link #check} that changes nothing: refuses a run whose last execution has
+   * completed or is alive on this host. Asked before anything of the run is done (the ledger's
+   * import among them).
+   */
+  static void refuseCompletedOrLive(JobExecution last) {
+    BatchStatus status = last.getStatus();
+    if (status == BatchStatus.COMPLETED || status == BatchStatus.ABANDONED) {
+      throw new AlreadyCompletedException(last.getId());
+    }
+    if (status.isRunning()) {
+      RunningProcess.of(last.getJobParameters())
+          .filter(p -> p.isOnThisHost() && p.isAlive())
+          .ifPresent(
+              p -> {
+                throw new AlreadyRunningException(
+                    "already running (execution " + last.getId() + ", pid " + p.pid() + ")");
+              });
+    }
   }
 
   /** Refuses to recover an execution whose process is alive on this host. */

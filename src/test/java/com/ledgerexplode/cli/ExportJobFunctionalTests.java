@@ -43,6 +43,18 @@ class ExportJobFunctionalTests {
   }
 
   @Test
+  void aCompletedRunIsRefusedBeforeItsSnapshotIsImportedAgain() throws Exception {
+    JobFixture job = JobFixture.create(dir, 5, 2);
+    assertThat(Cli.run("run", job.jobFile.toString()).exitCode()).isZero();
+    Files.writeString(job.snapshot, "not a snapshot\n");
+
+    Cli again = Cli.run("run", job.jobFile.toString());
+
+    assertThat(again.exitCode()).as(again.err()).isEqualTo(4);
+    assertThat(again.err()).startsWith("ledger-explode: already completed (execution ");
+  }
+
+  @Test
   void theSameSettingsAgainAfterCompletionExitWith4() {
     JobFixture job = JobFixture.create(dir, 5, 2);
     assertThat(Cli.run("run", job.jobFile.toString()).exitCode()).isZero();
