@@ -1,5 +1,6 @@
 package com.ledgerexplode.export;
 
+import com.ledgerexplode.store.Databases;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -148,7 +149,10 @@ public final class Checkpoints implements AutoCloseable {
         .orElseThrow(
             () ->
                 new NotRecoverableException(
-                    "no execution " + executionId + " in the job repository " + repositoryUrl));
+                    "no execution "
+                        + executionId
+                        + " in the job repository "
+                        + Databases.withoutPassword(repositoryUrl)));
   }
 
   @Override

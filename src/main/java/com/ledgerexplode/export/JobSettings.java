@@ -96,6 +96,13 @@ public record JobSettings(
       Pattern.compile("(?i).*[;?&:](password|pwd)=.*|.*//[^/@]*:[^/@]*@.*");
 
   public JobSettings {
+    // here, so that no way of making settings (a file, job parameters, another repository for a
+    // restart) can carry a password into the job's parameters
+    if (isJdbcUrl(output)) {
+      noSecret(OUTPUT, output);
+    }
+    noSecret(LEDGER_DB, ledgerDb);
+    noSecret(REPOSITORY_DB, repositoryDb);
     dataScopeOrgs = List.copyOf(dataScopeOrgs);
     EnumMap<ApiParameter, String> copy = new EnumMap<>(ApiParameter.class);
     copy.putAll(defaults);
@@ -162,9 +169,9 @@ public record JobSettings(
     String ledgerImport = nonBlank(given.get(LEDGER_IMPORT));
     return new JobSettings(
         absolute(input),
-        isJdbcUrl(output) ? noSecret(OUTPUT, output) : jsonLinesPath(output),
-        noSecret(LEDGER_DB, orDefault(given.get(LEDGER_DB), DEFAULT_LEDGER_DB)),
-        noSecret(REPOSITORY_DB, orDefault(given.get(REPOSITORY_DB), DEFAULT_REPOSITORY_DB)),
+        isJdbcUrl(output) ? output : jsonLinesPath(output),
+        orDefault(given.get(LEDGER_DB), DEFAULT_LEDGER_DB),
+        orDefault(given.get(REPOSITORY_DB), DEFAULT_REPOSITORY_DB),
         positiveLong(ORG, required(given, ORG)),
         dataScope(given.get(DATA_SCOPE)),
         orgs(given.get(DATA_SCOPE_ORGS)),

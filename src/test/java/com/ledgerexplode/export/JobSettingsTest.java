@@ -165,6 +165,15 @@ class JobSettingsTest {
   }
 
   @Test
+  void aRepositoryWithAPasswordGivenForARestartIsRefusedToo() {
+    JobSettings settings = JobSettings.of(minimal(), TODAY);
+
+    assertThatThrownBy(() -> settings.withRepositoryDb("jdbc:postgresql://db/repo?password=s"))
+        .isInstanceOf(InvalidSettingsException.class)
+        .hasMessageStartingWith("Key 'repository.db' holds a password");
+  }
+
+  @Test
   void identityIsTheResultsSettingsNotTheTuning() {
     Map<String, String> values = minimal();
     values.put("defaults.getBillDetails", "true");
