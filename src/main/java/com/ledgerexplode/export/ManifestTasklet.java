@@ -33,14 +33,7 @@ final class ManifestTasklet implements Tasklet {
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext)
       throws Exception {
     JobExecution execution = chunkContext.getStepContext().getStepExecution().getJobExecution();
-    // the export step may have completed in an earlier execution of this run
-    StepExecution export =
-        jobRepository.getLastStepExecution(
-            execution.getJobInstance(), ExportJobConfiguration.EXPORT_STEP);
-    ExportCounts counts =
-        export == null
-            ? ExportCounts.ZERO
-            : ExportCounts.loadFrom(export.getExecutionContext(), ExportWriter.NAME);
+    ExportCounts counts = ExportJobRunner.countsOf(jobRepository, execution);
     Instant start =
         execution.getStartTime() == null
             ? Instant.now()
@@ -48,7 +41,14 @@ final class ManifestTasklet implements Tasklet {
     Manifest manifest =
         new Manifest(
             execution.getId(), "COMPLETED", start, Instant.now(), settings.toMap(), counts);
-    if (reporting != null && export != null) {
+    if (reporting != null) {
+      // the export step may have completed in an earlier execution of this run
+      StepExecution export =
+          jobRepository.getLastStepExecution(
+              execution.getJobInstance(), ExportJobConfiguration.EXPORT_STEP);
+      if (export == null) {
+        throw new IllegalStateException("The run has no export step to record");
+      }
       reporting.recordRun(
           export.getExecutionContext().getString(ReportingDatabaseSink.RUN_KEY), manifest);
     } else {
