@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import javax.management.ListenerNotFoundException;
 import javax.management.Notification;
 import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 
 /**
@@ -19,7 +21,7 @@ import javax.management.openmbean.CompositeData;
  * use at one moment: just before a collection, or now) and the most still in use just after a
  * collection (what the run holds, with the old garbage not collected yet).
  */
-final class HeapWatch {
+final class HeapWatch implements AutoCloseable {
   private final Set<String> heapPools =
       ManagementFactory.getMemoryPoolMXBeans().stream()
           .filter(pool -> pool.getType() == MemoryType.HEAP)
@@ -27,18 +29,33 @@ final class HeapWatch {
           .collect(Collectors.toUnmodifiableSet());
   private final AtomicLong peak = new AtomicLong();
   private final AtomicLong afterGc = new AtomicLong();
+  private final NotificationListener listener = (n, handback) -> collected(n);
 
   private HeapWatch() {}
 
-  /** Watches from now on. */
+  /** Watches from now on, until closed. */
   static HeapWatch start() {
     HeapWatch watch = new HeapWatch();
     for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
       if (gc instanceof NotificationEmitter emitter) {
-        emitter.addNotificationListener((n, handback) -> watch.collected(n), null, null);
+        emitter.addNotificationListener(watch.listener, null, null);
       }
     }
     return watch;
+  }
+
+  /** Stops watching: the collectors hold this watch no longer. */
+  @Override
+  public void close() {
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      if (gc instanceof NotificationEmitter emitter) {
+        try {
+          emitter.removeNotificationListener(listener);
+        } catch (ListenerNotFoundException notAdded) {
+          // a collector that emits nothing had none
+        }
+      }
+    }
   }
 
   /** The most heap in use at one moment since the start, in bytes. */

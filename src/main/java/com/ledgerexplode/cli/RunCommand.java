@@ -54,10 +54,11 @@ final class RunCommand implements Callable<Integer> {
   static int runAndReport(
       JobSettings settings, picocli.CommandLine.Model.CommandSpec spec, int progressSeconds)
       throws Exception {
-    HeapWatch heap = HeapWatch.start();
-    ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), progressSeconds);
-    RunReport report = ExportJobRunner.run(settings, progress);
-    progress.summary(report, heap);
-    return ExitCode.OK.code();
+    try (HeapWatch heap = HeapWatch.start()) {
+      ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), progressSeconds);
+      RunReport report = ExportJobRunner.run(settings, progress);
+      progress.summary(report, heap);
+      return ExitCode.OK.code();
+    }
   }
 }
