@@ -68,11 +68,15 @@ public final class SnapshotImporter {
         importLines(snapshot, connection, skipBadLines, counts);
         connection.commit();
       } catch (SQLException | RuntimeException | IOException e) {
-        connection.rollback();
+        try {
+          connection.rollback();
+          connection.setAutoCommit(autoCommit);
+        } catch (SQLException alsoLost) {
+          e.addSuppressed(alsoLost); // the first failure is the one to tell
+        }
         throw e;
-      } finally {
-        connection.setAutoCommit(autoCommit);
       }
+      connection.setAutoCommit(autoCommit);
     } catch (SQLException e) {
       throw new LedgerStoreException(
           "import of " + snapshot + " failed, nothing was imported: " + e.getMessage(), e);
