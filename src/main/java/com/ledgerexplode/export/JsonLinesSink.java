@@ -28,13 +28,13 @@ import tools.jackson.core.JsonGenerator;
  * name.rejects.jsonl} (one line per rejected row, warning or unreadable record), as PRODUCT.md's
  * "Export files" says: compact JSON, UTF-8, {@code \n} line ends, input order.
  *
- * <p>Restart to the byte: {@link #update} forces both files to disk and saves their lengths and the
- * {@link ExportCounts} under keys prefixed {@value #NAME}; {@link #open} with that state truncates
- * both files to those lengths and appends, without it creates them afresh. A write whose chunk
- * transaction rolls back is taken back the same way. {@link #open} also deletes a manifest left
- * from an earlier run, so that no consumer takes the files being written for a finished export, and
- * holds a lock on the export while open, so that two runs never write the same files. Not
- * thread-safe.
+ * <p>Restart to the byte: {@link #update} forces both files to disk and saves their lengths under
+ * keys prefixed {@value #NAME} (the run's counts are {@link ExportWriter}'s); {@link #open} with
+ * that state truncates both files to those lengths and appends, without it creates them afresh. A
+ * write whose chunk transaction rolls back is taken back the same way. {@link #open} also deletes a
+ * manifest left from an earlier run, so that no consumer takes the files being written for a
+ * finished export, and holds a lock on the export while open, so that two runs never write the same
+ * files. Not thread-safe.
  */
 public class JsonLinesSink implements ExportSink {
   public static final String NAME = "jsonLinesSink";
@@ -45,7 +45,6 @@ public class JsonLinesSink implements ExportSink {
   private final Path rejects;
   private @Nullable FileChannel exportChannel;
   private @Nullable FileChannel rejectsChannel;
-  private ExportCounts counts = ExportCounts.ZERO;
 
   /**
    * @param output the export, a path whose name ends in {@code .jsonl}; the rejects file and the
@@ -60,11 +59,6 @@ public class JsonLinesSink implements ExportSink {
   /** {@code out/name.jsonl} has its rejects in {@code out/name.rejects.jsonl}. */
   public static Path rejectsFile(Path output) {
     return ExportFiles.rejects(output);
-  }
-
-  /** The counts of what was written, restored on restart. */
-  public ExportCounts counts() {
-    return counts;
   }
 
   @Override
@@ -83,7 +77,6 @@ public class JsonLinesSink implements ExportSink {
       rejectsChannel =
           FileChannel.open(rejects, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       cut(rejectsChannel, rejects, restart ? context.getLong(REJECTS_BYTES_KEY) : 0);
-      counts = restart ? ExportCounts.loadFrom(context, NAME) : ExportCounts.ZERO;
     } catch (IOException e) {
       close();
       throw new ItemStreamException("Cannot open the export " + output + ": " + e, e);
@@ -134,33 +127,30 @@ public class JsonLinesSink implements ExportSink {
     }
     long exportBefore = exportTo.position();
     long rejectsBefore = rejectsTo.position();
-    ExportCounts countsBefore = counts;
     try {
       writeFully(exportTo, events.toByteArray());
       writeFully(rejectsTo, rejected.toByteArray());
     } catch (IOException | RuntimeException e) {
-      takeBack(exportBefore, rejectsBefore, countsBefore);
+      takeBack(exportBefore, rejectsBefore);
       throw e;
     }
-    counts = counts.plus(outcomes);
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(
           new TransactionSynchronization() {
             @Override
             public void afterCompletion(int status) {
               if (status == STATUS_ROLLED_BACK) {
-                takeBack(exportBefore, rejectsBefore, countsBefore);
+                takeBack(exportBefore, rejectsBefore);
               }
             }
           });
     }
   }
 
-  private void takeBack(long exportLength, long rejectsLength, ExportCounts countsThen) {
+  private void takeBack(long exportLength, long rejectsLength) {
     try {
       truncate(exportChannel, exportLength);
       truncate(rejectsChannel, rejectsLength);
-      counts = countsThen;
     } catch (IOException e) {
       throw new ItemStreamException("Cannot take back a failed write to " + output, e);
     }
@@ -272,7 +262,6 @@ public class JsonLinesSink implements ExportSink {
     } catch (IOException e) {
       throw new ItemStreamException("Cannot save the export " + output + " to disk: " + e, e);
     }
-    counts.saveTo(context, NAME);
   }
 
   @Override

@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
@@ -46,9 +47,9 @@ class ExportPipelineTest {
   /** Runs chunks from the context's checkpoint; stops after {@code chunks} chunks if not null. */
   private static boolean run(Path out, ExecutionContext context, Integer chunks) throws Exception {
     RequestsCsvReader reader = new RequestsCsvReader(SAMPLE.resolve("requests.csv"));
-    JsonLinesSink sink = new JsonLinesSink(out);
+    ExportWriter writer = new ExportWriter(exploder, new JsonLinesSink(out), 0, RunObserver.NONE);
     reader.open(context);
-    sink.open(context);
+    writer.open(context);
     try {
       for (int done = 0; chunks == null || done < chunks; done++) {
         List<RequestItem> chunk = new ArrayList<>();
@@ -61,14 +62,14 @@ class ExportPipelineTest {
         if (chunk.isEmpty()) {
           return true;
         }
-        sink.write(exploder.explode(chunk));
+        writer.write(new Chunk<>(chunk));
         reader.update(context);
-        sink.update(context);
+        writer.update(context);
       }
       return false;
     } finally {
       reader.close();
-      sink.close();
+      writer.close();
     }
   }
 
@@ -88,8 +89,8 @@ class ExportPipelineTest {
     assertThat(Files.readAllBytes(restarted)).isEqualTo(Files.readAllBytes(straight));
     assertThat(Files.readAllBytes(JsonLinesSink.rejectsFile(restarted)))
         .isEqualTo(Files.readAllBytes(JsonLinesSink.rejectsFile(straight)));
-    ExportCounts counts = ExportCounts.loadFrom(saved, JsonLinesSink.NAME);
-    assertThat(counts).isEqualTo(ExportCounts.loadFrom(straightContext, JsonLinesSink.NAME));
+    ExportCounts counts = ExportCounts.loadFrom(saved, ExportWriter.NAME);
+    assertThat(counts).isEqualTo(ExportCounts.loadFrom(straightContext, ExportWriter.NAME));
     assertThat(counts.rowsRead()).isEqualTo(25);
     assertThat(counts.eventsWritten()).isEqualTo(Files.readAllLines(straight).size());
     ManifestWriter.write(

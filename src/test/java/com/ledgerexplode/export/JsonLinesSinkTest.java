@@ -83,7 +83,6 @@ class JsonLinesSinkTest {
             "{\"kind\":\"rejected\",\"request\":{\"line\":5,\"identifierName\":\"mobile\","
                 + "\"source\":\"INSTORE\",\"eventIds\":\"1\"},\"code\":8015,\"message\":"
                 + "\"Identifier value missing or incorrect\"}");
-    assertThat(sink.counts()).isEqualTo(new ExportCounts(4, 2, 1, 1, 1, 2));
   }
 
   @Test
@@ -118,7 +117,6 @@ class JsonLinesSinkTest {
     assertThat(Files.readAllBytes(restarted)).isEqualTo(Files.readAllBytes(straight));
     assertThat(Files.readAllBytes(JsonLinesSink.rejectsFile(restarted)))
         .isEqualTo(Files.readAllBytes(JsonLinesSink.rejectsFile(straight)));
-    assertThat(again.counts()).isEqualTo(straightSink.counts());
     assertThat(restartedContext).isEqualTo(straightContext);
   }
 

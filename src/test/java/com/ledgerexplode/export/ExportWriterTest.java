@@ -1,0 +1,74 @@
+package com.ledgerexplode.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.ledgerexplode.testing.InMemoryLedger;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/** The export step's writer keeps the run's counts: every row read is accounted for. */
+class ExportWriterTest {
+  @TempDir Path dir;
+
+  private static final List<RequestItem> ONE_OF_EACH =
+      List.of(
+          Requests.row(
+              2,
+              "identifierName=mobile",
+              "identifierValue=917406401004",
+              "source=INSTORE",
+              "eventIds=18608684,999"),
+          new UnreadableRecord(3, "mobile,\"x", "A quoted cell is not closed"),
+          Requests.row(
+              4,
+              "identifierName=mobile",
+              "identifierValue=917406401004",
+              "source=INSTORE",
+              "eventName=GenericEvent",
+              "eventReferenceIds=nope"),
+          Requests.row(5, "identifierName=mobile", "source=INSTORE", "eventIds=1"));
+
+  private ExportWriter writer(int skipLimit) throws Exception {
+    return new ExportWriter(
+        new ChunkExploder(InMemoryLedger.engine(), Map.of(), 2),
+        new JsonLinesSink(dir.resolve("name.jsonl")),
+        skipLimit,
+        RunObserver.NONE);
+  }
+
+  @Test
+  void everyRowReadIsCountedByWhatItBecameAndTheCountsSurviveARestart() throws Exception {
+    ExportWriter writer = writer(1);
+    ExecutionContext context = new ExecutionContext();
+    writer.open(context);
+    writer.write(new Chunk<>(ONE_OF_EACH.subList(0, 2)));
+    writer.update(context);
+    writer.close();
+
+    ExportWriter restarted = writer(1);
+    restarted.open(new ExecutionContext(context));
+    restarted.write(new Chunk<>(ONE_OF_EACH.subList(2, 4)));
+    restarted.update(context);
+    restarted.close();
+
+    // 4 rows: 2 exploded (one event), 1 rejected, 1 unreadable; 2 warnings (9021 twice)
+    assertThat(ExportCounts.loadFrom(context, ExportWriter.NAME))
+        .isEqualTo(new ExportCounts(4, 2, 1, 1, 1, 2));
+  }
+
+  @Test
+  void moreUnreadableRecordsThanTheSkipLimitFailTheChunk() throws Exception {
+    ExportWriter writer = writer(0);
+    writer.open(new ExecutionContext());
+
+    assertThatThrownBy(() -> writer.write(new Chunk<>(ONE_OF_EACH)))
+        .isInstanceOf(SkipLimitExceededException.class);
+    writer.close();
+  }
+}
