@@ -16,23 +16,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 class ExportWriterTest {
   @TempDir Path dir;
 
-  private static final List<RequestItem> ONE_OF_EACH =
-      List.of(
-          Requests.row(
-              2,
-              "identifierName=mobile",
-              "identifierValue=917406401004",
-              "source=INSTORE",
-              "eventIds=18608684,999"),
-          new UnreadableRecord(3, "mobile,\"x", "A quoted cell is not closed"),
-          Requests.row(
-              4,
-              "identifierName=mobile",
-              "identifierValue=917406401004",
-              "source=INSTORE",
-              "eventName=GenericEvent",
-              "eventReferenceIds=nope"),
-          Requests.row(5, "identifierName=mobile", "source=INSTORE", "eventIds=1"));
+  private static final List<RequestItem> ONE_OF_EACH = Requests.oneOfEach();
 
   private ExportWriter writer(int skipLimit) throws Exception {
     return new ExportWriter(

@@ -37,24 +37,7 @@ class JsonLinesSinkTest {
     JsonLinesSink sink = new JsonLinesSink(out);
     sink.open(new ExecutionContext());
 
-    sink.write(
-        explode(
-            List.of(
-                Requests.row(
-                    2,
-                    "identifierName=mobile",
-                    "identifierValue=917406401004",
-                    "source=INSTORE",
-                    "eventIds=18608684,999"),
-                new UnreadableRecord(3, "mobile,\"x", "A quoted cell is not closed"),
-                Requests.row(
-                    4,
-                    "identifierName=mobile",
-                    "identifierValue=917406401004",
-                    "source=INSTORE",
-                    "eventName=GenericEvent",
-                    "eventReferenceIds=nope"),
-                Requests.row(5, "identifierName=mobile", "source=INSTORE", "eventIds=1"))));
+    sink.write(explode(Requests.oneOfEach()));
     sink.close();
 
     assertThat(Files.readString(out))

@@ -24,6 +24,29 @@ final class Requests {
     return new RequestRow(line, byName, ApiRequest.of(params));
   }
 
+  /**
+   * Four items, one of each kind of outcome: exploded with one event and warning 9021 (line 2),
+   * unreadable (3), exploded with no event and warning 9021 by reference id (4), rejected (5).
+   */
+  static List<RequestItem> oneOfEach() {
+    return List.of(
+        row(
+            2,
+            "identifierName=mobile",
+            "identifierValue=917406401004",
+            "source=INSTORE",
+            "eventIds=18608684,999"),
+        new UnreadableRecord(3, "mobile,\"x", "A quoted cell is not closed"),
+        row(
+            4,
+            "identifierName=mobile",
+            "identifierValue=917406401004",
+            "source=INSTORE",
+            "eventName=GenericEvent",
+            "eventReferenceIds=nope"),
+        row(5, "identifierName=mobile", "source=INSTORE", "eventIds=1"));
+  }
+
   /** A chunk covering every outcome: exploded (with warnings), rejected, unreadable. */
   static List<RequestItem> mixedChunk() {
     return List.of(
