@@ -109,6 +109,54 @@ class KillAndRerunTests {
   }
 
   @Test
+  void recoverMarksAKilledRunFailedAndTheRerunContinuesIt() throws Exception {
+    Path output = dir.resolve("recovered/export.jsonl");
+    Process child = start(output, "recovered");
+    waitFor(output, size -> size > 0, child);
+    child.destroyForcibly();
+    assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    String execution = executionOf("recovered");
+
+    Cli recover = Cli.run("recover", execution, job.jobFile.toString());
+
+    assertThat(recover.exitCode()).as(recover.err()).isZero();
+    assertThat(recover.out()).contains("execution " + execution + " marked FAILED");
+    Cli again = Cli.run("recover", execution, job.jobFile.toString());
+    assertThat(again.exitCode()).isEqualTo(2);
+    Cli rerun = Cli.run("run", job.jobFile.toString(), "output=" + output);
+    assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+    assertThat(rerun.err()).doesNotContain("had died");
+    assertThat(Files.readAllBytes(output)).isEqualTo(reference);
+  }
+
+  @Test
+  void stopEndsALiveRunAfterItsChunkAndTheRerunContinuesIt() throws Exception {
+    Path output = dir.resolve("stopped/export.jsonl");
+    Process child = start(output, "stopped");
+    waitFor(output, size -> size > 0, child);
+    String execution = executionOf("stopped");
+
+    Cli stop = Cli.run("stop", execution, job.jobFile.toString());
+
+    assertThat(stop.exitCode()).as(stop.err()).isZero();
+    assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the child stopped").isTrue();
+    assertThat(child.exitValue()).isEqualTo(1);
+    assertThat(Files.readAllBytes(output)).isNotEqualTo(reference);
+    Cli rerun = Cli.run("run", job.jobFile.toString(), "output=" + output);
+    assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+    assertThat(Files.readAllBytes(output)).isEqualTo(reference);
+  }
+
+  /** The execution a child said it started, from its log. */
+  private static String executionOf(String name) throws Exception {
+    java.util.regex.Matcher started =
+        java.util.regex.Pattern.compile("execution (\\d+) started")
+            .matcher(Files.readString(dir.resolve(name + ".log")));
+    assertThat(started.find()).as("the child's log names its execution").isTrue();
+    return started.group(1);
+  }
+
+  @Test
   void aSecondRunBesideALiveOneExitsWith3AndStatusShowsIt() throws Exception {
     Path output = dir.resolve("beside/export.jsonl");
     Process child = start(output, "beside");
