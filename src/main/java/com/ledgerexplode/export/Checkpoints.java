@@ -99,7 +99,9 @@ public final class Checkpoints implements AutoCloseable {
         parameters.getString(JobSettings.OUTPUT, ""),
         parameters.getString(JobSettings.RUN_DATE, ""),
         RunningProcess.of(parameters).orElse(null),
-        exit == null ? "" : Causes.lastCause(exit));
+        execution
+            .getExecutionContext()
+            .getString(ExportJobRunner.FAILURE_KEY, exit == null ? "" : Causes.lastCause(exit)));
   }
 
   /**

@@ -160,12 +160,15 @@ public final class ExportJobRunner {
       throw new RunFailedException(-1, "the run could not start: " + Causes.describe(e), e);
     }
     if (execution.getStatus() != BatchStatus.COMPLETED) {
-      throw failed(execution);
+      throw failed(execution, repository);
     }
     return execution;
   }
 
-  private static RunFailedException failed(JobExecution execution) {
+  /** Where a failed execution keeps the one line that says why, for {@code status}. */
+  static final String FAILURE_KEY = "ledgerExplode.failure";
+
+  private static RunFailedException failed(JobExecution execution, JobRepository repository) {
     if (execution.getStatus() == BatchStatus.STOPPED) {
       return new RunFailedException(
           execution.getId(),
@@ -180,6 +183,8 @@ public final class ExportJobRunner {
         cause == null
             ? Causes.lastCause(execution.getExitStatus().getExitDescription())
             : Causes.describe(cause);
+    execution.getExecutionContext().putString(FAILURE_KEY, why);
+    repository.updateExecutionContext(execution);
     return new RunFailedException(
         execution.getId(), why + " (execution " + execution.getId() + " failed)", cause);
   }

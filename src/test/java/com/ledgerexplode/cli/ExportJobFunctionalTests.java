@@ -226,6 +226,20 @@ class ExportJobFunctionalTests {
   }
 
   @Test
+  void statusSaysWhyAnExecutionFailedInTheWordsTheRunUsed() throws Exception {
+    JobFixture job = JobFixture.create(dir, 2, 1);
+    Files.writeString(job.input, "identifierName,identifierValue,colour\nmobile,1,red\n");
+    assertThat(Cli.run("run", job.jobFile.toString()).exitCode()).isEqualTo(1);
+
+    Cli status = Cli.run("status", job.jobFile.toString());
+
+    assertThat(status.exitCode()).isZero();
+    assertThat(status.out())
+        .contains("FAILED")
+        .contains("(Unknown column 'colour' in the header of requests.csv");
+  }
+
+  @Test
   void statusShowsTheExecutions() {
     JobFixture job = JobFixture.create(dir, 3, 1);
     Cli.run("run", job.jobFile.toString());
