@@ -1,7 +1,7 @@
 package com.ledgerexplode.cli;
 
-import com.ledgerexplode.export.Checkpoints;
-import com.ledgerexplode.export.JobSettings;
+import com.ledgerexplode.export.runs.Checkpoints;
+import com.ledgerexplode.export.settings.JobSettings;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;

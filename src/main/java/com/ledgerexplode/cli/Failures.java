@@ -1,10 +1,10 @@
 package com.ledgerexplode.cli;
 
 import com.ledgerexplode.explode.ScopeRefusedException;
-import com.ledgerexplode.export.AlreadyCompletedException;
-import com.ledgerexplode.export.AlreadyRunningException;
-import com.ledgerexplode.export.InvalidSettingsException;
-import com.ledgerexplode.export.NotRecoverableException;
+import com.ledgerexplode.export.runs.AlreadyCompletedException;
+import com.ledgerexplode.export.runs.AlreadyRunningException;
+import com.ledgerexplode.export.runs.NotRecoverableException;
+import com.ledgerexplode.export.settings.InvalidSettingsException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;

@@ -1,9 +1,9 @@
 package com.ledgerexplode.cli;
 
-import com.ledgerexplode.export.ExportCounts;
-import com.ledgerexplode.export.RunObserver;
-import com.ledgerexplode.export.RunReport;
-import com.ledgerexplode.export.RunningProcess;
+import com.ledgerexplode.export.job.RunObserver;
+import com.ledgerexplode.export.job.RunReport;
+import com.ledgerexplode.export.outcome.ExportCounts;
+import com.ledgerexplode.export.runs.RunningProcess;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;

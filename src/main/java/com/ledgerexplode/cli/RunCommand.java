@@ -1,8 +1,8 @@
 package com.ledgerexplode.cli;
 
-import com.ledgerexplode.export.ExportJobRunner;
-import com.ledgerexplode.export.JobSettings;
-import com.ledgerexplode.export.RunReport;
+import com.ledgerexplode.export.job.ExportJobRunner;
+import com.ledgerexplode.export.job.RunReport;
+import com.ledgerexplode.export.settings.JobSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

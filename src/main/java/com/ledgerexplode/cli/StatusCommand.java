@@ -1,8 +1,8 @@
 package com.ledgerexplode.cli;
 
-import com.ledgerexplode.export.Checkpoints;
-import com.ledgerexplode.export.Checkpoints.ExecutionSummary;
-import com.ledgerexplode.export.ExportCounts;
+import com.ledgerexplode.export.outcome.ExportCounts;
+import com.ledgerexplode.export.runs.Checkpoints;
+import com.ledgerexplode.export.runs.Checkpoints.ExecutionSummary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;

@@ -4,7 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.ledgerexplode.explode.ApiParameter;
 import com.ledgerexplode.generate.Person.EventRef;
-import com.ledgerexplode.json.SnapshotWriter;
+import com.ledgerexplode.json.snapshot.SnapshotWriter;
 import com.ledgerexplode.ledger.Customer;
 import com.ledgerexplode.ledger.EventHeader;
 import com.ledgerexplode.ledger.Group;

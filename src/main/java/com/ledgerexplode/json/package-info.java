@@ -1,6 +1,7 @@
 /**
- * JSON of the ledger and of the API: the snapshot format, and the API's event objects and
- * envelopes, written with Jackson's streaming generator so that decimals stay exact.
+ * How ledger values are written in JSON, shared by the snapshot format ({@code json.snapshot}) and
+ * the API's objects ({@code json.api}), with Jackson's streaming generator so that decimals stay
+ * exact. Values are non-null unless marked.
  */
 @NullMarked
 package com.ledgerexplode.json;

@@ -1,7 +1,7 @@
 package com.ledgerexplode.store;
 
-import com.ledgerexplode.json.SnapshotLineException;
-import com.ledgerexplode.json.SnapshotReader;
+import com.ledgerexplode.json.snapshot.SnapshotLineException;
+import com.ledgerexplode.json.snapshot.SnapshotReader;
 import com.ledgerexplode.ledger.SnapshotRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ledgerexplode.explode.ApiParameter;
 import com.ledgerexplode.explode.DataScope;
-import com.ledgerexplode.export.RequestsCsvReader;
-import com.ledgerexplode.export.UnreadableRecord;
+import com.ledgerexplode.export.requests.RequestsCsvReader;
+import com.ledgerexplode.export.requests.UnreadableRecord;
 import com.ledgerexplode.generate.RequestsRun.Outcome;
 import com.ledgerexplode.ledger.AlternateCurrency;
 import com.ledgerexplode.ledger.BillField;

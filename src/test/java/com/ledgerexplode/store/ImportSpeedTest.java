@@ -2,7 +2,7 @@ package com.ledgerexplode.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.ledgerexplode.json.SnapshotReader;
+import com.ledgerexplode.json.snapshot.SnapshotReader;
 import com.ledgerexplode.testing.TestDatabases;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.charset.StandardCharsets;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.ledgerexplode.explode.LedgerPort.GroupMembership;
 import com.ledgerexplode.explode.LedgerPort.IdentifierMatch;
 import com.ledgerexplode.explode.LedgerPort.Section;
-import com.ledgerexplode.json.SnapshotReader;
+import com.ledgerexplode.json.snapshot.SnapshotReader;
 import com.ledgerexplode.ledger.CustomerKey;
 import com.ledgerexplode.ledger.EventHeader;
 import com.ledgerexplode.ledger.EventKey;

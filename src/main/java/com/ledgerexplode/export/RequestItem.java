@@ -1,7 +1,0 @@
-package com.ledgerexplode.export;
-
-/** One record of the requests CSV: a row, or a record that could not be read as one. */
-public sealed interface RequestItem permits RequestRow, UnreadableRecord {
-  /** The line on which the record starts (the header is line 1). */
-  long line();
-}

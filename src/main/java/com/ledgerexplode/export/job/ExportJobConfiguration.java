@@ -1,0 +1,182 @@
+package com.ledgerexplode.export.job;
+
+import com.ledgerexplode.explode.ExplodeEngine;
+import com.ledgerexplode.explode.Scope;
+import com.ledgerexplode.export.outcome.ExportCounts;
+import com.ledgerexplode.export.requests.RequestItem;
+import com.ledgerexplode.export.requests.RequestsCsvReader;
+import com.ledgerexplode.export.runs.ExportJobNames;
+import com.ledgerexplode.export.runs.JobDatabases;
+import com.ledgerexplode.export.runs.JobRepositories;
+import com.ledgerexplode.export.settings.JobSettings;
+import com.ledgerexplode.export.sink.ExportSink;
+import com.ledgerexplode.export.sink.JsonLinesSink;
+import com.ledgerexplode.export.sink.ReportingDatabaseSink;
+import com.ledgerexplode.store.JdbcLedgerStore;
+import javax.sql.DataSource;
+import org.springframework.batch.core.configuration.support.MapJobRegistry;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.launch.support.TaskExecutorJobOperator;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The export job's wiring. Given as beans by {@link ExportJobRunner}: the {@link JobSettings}, the
+ * run's {@link JobDatabases}, the {@link Scope} (resolved before the job starts, so that a refused
+ * scope starts nothing) and a {@link RunObserver}.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ExportJobConfiguration {
+  private static final String RECOVERED_MARK = "batch.recovered";
+
+  /**
+   * The chunks' transactions, on the job repository's database, so that a checkpoint commits with
+   * the chunk (and with its rows when the reporting database is that same database).
+   */
+  @Bean
+  DataSourceTransactionManager transactionManager(JobSettings settings, JobDatabases databases) {
+    return new DataSourceTransactionManager(databases.repository(settings.repositoryDb()));
+  }
+
+  @Bean
+  JobRepository jobRepository(
+      JobSettings settings, JobDatabases databases, PlatformTransactionManager transactionManager)
+      throws Exception {
+    return JobRepositories.jdbc(databases.repository(settings.repositoryDb()), transactionManager);
+  }
+
+  @Bean
+  MapJobRegistry jobRegistry() {
+    return new MapJobRegistry();
+  }
+
+  @Bean
+  JobOperator jobOperator(JobRepository jobRepository, MapJobRegistry jobRegistry)
+      throws Exception {
+    TaskExecutorJobOperator operator = new TaskExecutorJobOperator();
+    operator.setJobRepository(jobRepository);
+    operator.setJobRegistry(jobRegistry);
+    operator.afterPropertiesSet();
+    return operator;
+  }
+
+  @Bean
+  Job ledgerExportJob(
+      JobRepository jobRepository,
+      @Qualifier(ExportJobNames.EXPORT_STEP) Step exportStep,
+      @Qualifier(ExportJobNames.MANIFEST_STEP) Step manifestStep) {
+    return new JobBuilder(ExportJobNames.JOB, jobRepository)
+        .listener(recoveredMarkRemover(jobRepository))
+        .start(exportStep)
+        .next(manifestStep)
+        .build();
+  }
+
+  @Bean
+  Step exportStep(
+      JobRepository jobRepository,
+      PlatformTransactionManager transactionManager,
+      JobSettings settings,
+      RequestsCsvReader requestsReader,
+      ExportWriter exportWriter,
+      RunObserver observer) {
+    return new StepBuilder(ExportJobNames.EXPORT_STEP, jobRepository)
+        .<RequestItem, RequestItem>chunk(settings.chunkSize())
+        .transactionManager(transactionManager)
+        .reader(requestsReader)
+        .writer(exportWriter)
+        .listener(startNotifier(settings, observer))
+        .build();
+  }
+
+  @Bean
+  Step manifestStep(
+      JobRepository jobRepository,
+      PlatformTransactionManager transactionManager,
+      JobSettings settings,
+      JobDatabases databases) {
+    ReportingDatabaseSink reporting =
+        settings.outputIsDatabase()
+            ? new ReportingDatabaseSink(databases.reporting(settings.output()))
+            : null;
+    return new StepBuilder(ExportJobNames.MANIFEST_STEP, jobRepository)
+        .tasklet(new ManifestTasklet(settings, jobRepository, reporting), transactionManager)
+        .build();
+  }
+
+  @Bean
+  RequestsCsvReader requestsReader(JobSettings settings) {
+    return new RequestsCsvReader(settings.input());
+  }
+
+  @Bean
+  ExportSink exportSink(JobSettings settings, JobDatabases databases) {
+    if (settings.outputIsDatabase()) {
+      return new ReportingDatabaseSink(databases.reporting(settings.output()));
+    }
+    return new JsonLinesSink(settings.outputPath());
+  }
+
+  @Bean
+  ExportWriter exportWriter(
+      JobSettings settings,
+      JobDatabases databases,
+      Scope scope,
+      ExportSink exportSink,
+      RunObserver observer) {
+    DataSource ledger = databases.ledger(settings.ledgerDb());
+    ChunkExploder exploder =
+        new ChunkExploder(
+            new ExplodeEngine(new JdbcLedgerStore(ledger), scope),
+            settings.defaults(),
+            settings.pageSize());
+    return new ExportWriter(exploder, exportSink, settings.skipLimit(), observer);
+  }
+
+  /**
+   * A continuing execution inherits the context of the one it continues, with the mark that
+   * JobOperator#recover left there; this execution is not recovered, and must remain recoverable.
+   */
+  private static JobExecutionListener recoveredMarkRemover(JobRepository jobRepository) {
+    return new JobExecutionListener() {
+      @Override
+      public void beforeJob(JobExecution execution) {
+        if (execution.getExecutionContext().remove(RECOVERED_MARK) != null) {
+          jobRepository.updateExecutionContext(execution);
+        }
+      }
+    };
+  }
+
+  private static StepExecutionListener startNotifier(JobSettings settings, RunObserver observer) {
+    return new StepExecutionListener() {
+      @Override
+      public void beforeStep(StepExecution stepExecution) {
+        observer.started(
+            stepExecution.getJobExecutionId(),
+            rowsTotal(settings),
+            ExportCounts.loadFrom(stepExecution.getExecutionContext(), ExportJobNames.COUNTS));
+      }
+    };
+  }
+
+  private static long rowsTotal(JobSettings settings) {
+    try {
+      return RequestsCsvReader.countRecords(settings.input());
+    } catch (java.io.IOException e) {
+      return -1; // progress without a total; the reader says what is wrong with the file
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package com.ledgerexplode.export.job;
+
+import com.ledgerexplode.export.outcome.ExportCounts;
+import com.ledgerexplode.export.outcome.RowOutcome;
+import com.ledgerexplode.export.requests.RequestItem;
+import com.ledgerexplode.export.requests.UnreadableRecord;
+import com.ledgerexplode.export.runs.ExportJobNames;
+import com.ledgerexplode.export.sink.ExportSink;
+import java.util.List;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+
+/**
+ * The export step's writer: explodes the chunk, hands the outcomes to the sink, and keeps the run's
+ * counts, failing the step when more records are unreadable than {@code skipLimit} allows (the
+ * chunk is then rolled back, so a rerun with a higher limit continues from the last checkpoint).
+ * Not thread-safe: one step, one thread.
+ */
+public final class ExportWriter implements ItemStreamWriter<RequestItem> {
+  /** The prefix of its state in the step's context. */
+  static final String NAME = ExportJobNames.COUNTS;
+
+  private final ChunkExploder exploder;
+  private final ExportSink sink;
+  private final int skipLimit;
+  private final RunObserver observer;
+  private ExportCounts counts = ExportCounts.ZERO;
+
+  public ExportWriter(
+      ChunkExploder exploder, ExportSink sink, int skipLimit, RunObserver observer) {
+    this.exploder = exploder;
+    this.sink = sink;
+    this.skipLimit = skipLimit;
+    this.observer = observer;
+  }
+
+  @Override
+  public void open(ExecutionContext context) {
+    counts = ExportCounts.loadFrom(context, NAME);
+    sink.open(context);
+  }
+
+  @Override
+  public void write(Chunk<? extends RequestItem> chunk) throws Exception {
+    List<RowOutcome> outcomes = exploder.explode(chunk.getItems());
+    ExportCounts after = counts.plus(outcomes);
+    if (after.rowsUnreadable() > skipLimit) {
+      throw new SkipLimitExceededException(
+          after.rowsUnreadable(), skipLimit, lastUnreadable(outcomes));
+    }
+    sink.write(outcomes);
+    counts = after;
+    observer.chunkWritten(counts);
+  }
+
+  @Override
+  public void update(ExecutionContext context) {
+    sink.update(context);
+    counts.saveTo(context, NAME);
+  }
+
+  @Override
+  public void close() {
+    sink.close();
+  }
+
+  private static UnreadableRecord lastUnreadable(List<RowOutcome> outcomes) {
+    UnreadableRecord last = null;
+    for (RowOutcome outcome : outcomes) {
+      if (outcome.item() instanceof UnreadableRecord unreadable) {
+        last = unreadable;
+      }
+    }
+    if (last == null) {
+      throw new IllegalStateException("no unreadable record in a chunk that exceeds the limit");
+    }
+    return last;
+  }
+}

@@ -1,0 +1,165 @@
+package com.ledgerexplode.export.runs;
+
+import com.ledgerexplode.export.outcome.ExportCounts;
+import com.ledgerexplode.export.settings.JobSettings;
+import com.ledgerexplode.store.Databases;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.configuration.support.MapJobRegistry;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.launch.JobExecutionNotRunningException;
+import org.springframework.batch.core.launch.support.TaskExecutorJobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.dao.EmptyResultDataAccessException;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+
+/**
+ * The job repository of runs, for the commands that operate them without running one: status,
+ * recover, stop, and finding what to restart.
+ */
+public final class Checkpoints implements AutoCloseable {
+  private final JobDatabases databases = new JobDatabases();
+  private final JobRepository repository;
+  private final TaskExecutorJobOperator operator;
+  private final String repositoryUrl;
+
+  private Checkpoints(String repositoryUrl) throws Exception {
+    this.repositoryUrl = repositoryUrl;
+    try {
+      var dataSource = databases.repository(repositoryUrl);
+      repository = JobRepositories.jdbc(dataSource, new DataSourceTransactionManager(dataSource));
+      operator = new TaskExecutorJobOperator();
+      operator.setJobRepository(repository);
+      operator.setJobRegistry(new MapJobRegistry());
+      operator.afterPropertiesSet();
+    } catch (Exception | Error e) {
+      databases.close();
+      throw e;
+    }
+  }
+
+  /** The job repository at this URL, its tables created if absent. */
+  public static Checkpoints open(String repositoryUrl) {
+    try {
+      return new Checkpoints(repositoryUrl);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("Cannot open the job repository: " + e.getMessage(), e);
+    }
+  }
+
+  /** One execution, as {@code status} shows it. */
+  public record ExecutionSummary(
+      long executionId,
+      long instanceId,
+      BatchStatus status,
+      @Nullable LocalDateTime startTime,
+      @Nullable LocalDateTime endTime,
+      ExportCounts counts,
+      String output,
+      String runDate,
+      @Nullable RunningProcess process,
+      String exitDescription) {}
+
+  /** The most recent executions of the export job, newest first. */
+  public List<ExecutionSummary> recent(int limit) {
+    List<ExecutionSummary> summaries = new ArrayList<>();
+    for (JobInstance instance : repository.getJobInstances(ExportJobNames.JOB, 0, limit)) {
+      for (JobExecution execution : repository.getJobExecutions(instance)) {
+        summaries.add(summary(execution));
+      }
+    }
+    summaries.sort(Comparator.comparingLong(ExecutionSummary::executionId).reversed());
+    return summaries.size() > limit ? summaries.subList(0, limit) : summaries;
+  }
+
+  private ExecutionSummary summary(JobExecution execution) {
+    ExportCounts counts = ExportCounts.ZERO;
+    for (StepExecution step : execution.getStepExecutions()) {
+      if (step.getStepName().equals(ExportJobNames.EXPORT_STEP)) {
+        counts = ExportCounts.loadFrom(step.getExecutionContext(), ExportJobNames.COUNTS);
+      }
+    }
+    var parameters = execution.getJobParameters();
+    String exit = execution.getExitStatus().getExitDescription();
+    return new ExecutionSummary(
+        execution.getId(),
+        execution.getJobInstanceId(),
+        execution.getStatus(),
+        execution.getStartTime(),
+        execution.getEndTime(),
+        counts,
+        parameters.getString(JobSettings.OUTPUT, ""),
+        parameters.getString(JobSettings.RUN_DATE, ""),
+        RunningProcess.of(parameters).orElse(null),
+        execution
+            .getExecutionContext()
+            .getString(ExportJobNames.FAILURE, exit == null ? "" : Causes.lastCause(exit)));
+  }
+
+  /**
+   * Marks a running execution whose process is dead FAILED, with its running steps, so that it can
+   * be restarted from its last checkpoint.
+   *
+   * @throws AlreadyRunningException its process is alive on this host
+   * @throws NotRecoverableException it is not running
+   */
+  public JobExecution recover(long executionId) {
+    JobExecution execution = execution(executionId);
+    RunGuard.checkRecoverable(execution);
+    return operator.recover(execution);
+  }
+
+  /** Asks a running execution to stop at its next chunk boundary. */
+  public void stop(long executionId) {
+    JobExecution execution = execution(executionId);
+    try {
+      operator.stop(execution);
+    } catch (JobExecutionNotRunningException e) {
+      throw new NotRecoverableException(
+          "execution "
+              + executionId
+              + " is "
+              + execution.getStatus()
+              + ", not running: nothing to stop");
+    }
+  }
+
+  /** The settings an execution ran with, its repository being this one. */
+  public JobSettings settingsOf(long executionId) {
+    JobSettings settings = JobSettings.fromJobParameters(execution(executionId).getJobParameters());
+    return settings.withRepositoryDb(repositoryUrl);
+  }
+
+  public Optional<JobExecution> find(long executionId) {
+    try {
+      return Optional.ofNullable(repository.getJobExecution(executionId));
+    } catch (EmptyResultDataAccessException noSuchExecution) {
+      return Optional.empty();
+    }
+  }
+
+  private JobExecution execution(long executionId) {
+    return find(executionId)
+        .orElseThrow(
+            () ->
+                new NotRecoverableException(
+                    "no execution "
+                        + executionId
+                        + " in the job repository "
+                        + Databases.withoutPassword(repositoryUrl)));
+  }
+
+  @Override
+  public void close() {
+    databases.close();
+  }
+}

@@ -1,0 +1,15 @@
+package com.ledgerexplode.export.runs;
+
+/** An execution ended FAILED or STOPPED; the message says why and how to continue. */
+public final class RunFailedException extends RuntimeException {
+  private final long executionId;
+
+  public RunFailedException(long executionId, String message, Throwable cause) {
+    super(message, cause);
+    this.executionId = executionId;
+  }
+
+  public long executionId() {
+    return executionId;
+  }
+}

@@ -1,0 +1,409 @@
+package com.ledgerexplode.export.settings;
+
+import com.ledgerexplode.explode.ApiParameter;
+import com.ledgerexplode.explode.DataScope;
+import com.ledgerexplode.export.runs.RunningProcess;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+
+/**
+ * The settings of one export run: a job file's keys with {@code key=value} overrides, checked and
+ * typed. Immutable. It never holds a secret: a database URL that carries a password is refused
+ * (passwords come from the environment, see {@code Databases}).
+ *
+ * <p>The run's identity (its Spring Batch job instance) is the settings that change the result:
+ * {@link #IDENTIFYING_KEYS} and every {@code defaults.*}; the tuning (chunk size, page size, skip
+ * limit) and the databases' URLs are carried along but do not identify it, so a rerun with another
+ * chunk size continues the same run.
+ */
+public record JobSettings(
+    Path input,
+    String output,
+    String ledgerDb,
+    String repositoryDb,
+    long org,
+    DataScope dataScope,
+    List<Long> dataScopeOrgs,
+    Map<ApiParameter, String> defaults,
+    int chunkSize,
+    int pageSize,
+    int skipLimit,
+    LocalDate runDate,
+    @Nullable Path ledgerImport) {
+
+  public static final String INPUT = "input";
+  public static final String OUTPUT = "output";
+  public static final String LEDGER_DB = "ledger.db";
+  public static final String REPOSITORY_DB = "repository.db";
+  public static final String ORG = "org";
+  public static final String DATA_SCOPE = "dataScope";
+  public static final String DATA_SCOPE_ORGS = "dataScopeOrgs";
+  public static final String DEFAULTS_PREFIX = "defaults.";
+  public static final String CHUNK_SIZE = "chunkSize";
+  public static final String PAGE_SIZE = "pageSize";
+  public static final String SKIP_LIMIT = "skipLimit";
+  public static final String RUN_DATE = "runDate";
+  public static final String LEDGER_IMPORT = "ledger.import";
+
+  public static final String DEFAULT_LEDGER_DB = "jdbc:h2:./data/ledger;AUTO_SERVER=TRUE";
+  public static final String DEFAULT_REPOSITORY_DB = "jdbc:h2:./data/repository;AUTO_SERVER=TRUE";
+  public static final int DEFAULT_CHUNK_SIZE = 100;
+  public static final int DEFAULT_PAGE_SIZE = 100;
+  public static final int DEFAULT_SKIP_LIMIT = 0;
+
+  /** The keys that, with every {@code defaults.*}, make the run's identity. */
+  public static final Set<String> IDENTIFYING_KEYS =
+      Set.of(INPUT, OUTPUT, ORG, DATA_SCOPE, DATA_SCOPE_ORGS, RUN_DATE);
+
+  private static final List<String> KEYS =
+      List.of(
+          INPUT,
+          OUTPUT,
+          LEDGER_DB,
+          REPOSITORY_DB,
+          ORG,
+          DATA_SCOPE,
+          DATA_SCOPE_ORGS,
+          DEFAULTS_PREFIX + "FLAG",
+          CHUNK_SIZE,
+          PAGE_SIZE,
+          SKIP_LIMIT,
+          RUN_DATE,
+          LEDGER_IMPORT);
+
+  private static final String RUN_DATE_PLACEHOLDER = "${runDate}";
+  private static final Pattern SECRET_IN_URL =
+      Pattern.compile("(?i).*[;?&:](password|pwd)=.*|.*//[^/@]*:[^/@]*@.*");
+
+  public JobSettings {
+    // here, so that no way of making settings (a file, job parameters, another repository for a
+    // restart) can carry a password into the job's parameters
+    if (isJdbcUrl(output)) {
+      noSecret(OUTPUT, output);
+    }
+    noSecret(LEDGER_DB, ledgerDb);
+    noSecret(REPOSITORY_DB, repositoryDb);
+    dataScopeOrgs = List.copyOf(dataScopeOrgs);
+    EnumMap<ApiParameter, String> copy = new EnumMap<>(ApiParameter.class);
+    copy.putAll(defaults);
+    defaults = Collections.unmodifiableMap(copy);
+  }
+
+  /**
+   * The settings of a job file with {@code key=value} overrides (later ones win), {@code runDate}
+   * defaulting to {@code today}.
+   *
+   * @throws java.nio.file.NoSuchFileException when the job file does not exist
+   * @throws InvalidSettingsException naming the bad key
+   */
+  public static JobSettings load(Path jobFile, List<String> overrides, LocalDate today)
+      throws IOException {
+    Properties file = new Properties();
+    try (Reader reader = Files.newBufferedReader(jobFile, StandardCharsets.UTF_8)) {
+      file.load(reader);
+    }
+    Map<String, String> values = new LinkedHashMap<>();
+    file.stringPropertyNames().stream()
+        .sorted()
+        .forEach(key -> values.put(key, file.getProperty(key)));
+    for (String override : overrides) {
+      int equals = override.indexOf('=');
+      if (equals <= 0) {
+        throw new InvalidSettingsException(
+            "Expected key=value after the job file, got '" + override + "'");
+      }
+      values.put(override.substring(0, equals).strip(), override.substring(equals + 1));
+    }
+    return of(values, today);
+  }
+
+  /** As {@link #load}, today being the current date in UTC. */
+  public static JobSettings load(Path jobFile, List<String> overrides) throws IOException {
+    return load(jobFile, overrides, LocalDate.now(ZoneOffset.UTC));
+  }
+
+  /**
+   * The settings these key-value pairs give.
+   *
+   * @throws InvalidSettingsException naming the bad key
+   */
+  public static JobSettings of(Map<String, String> values, LocalDate today) {
+    Map<String, String> given = new TreeMap<>();
+    Map<ApiParameter, String> defaults = new EnumMap<>(ApiParameter.class);
+    for (Map.Entry<String, String> entry : values.entrySet()) {
+      String key = entry.getKey();
+      String value = entry.getValue().strip();
+      if (key.startsWith(DEFAULTS_PREFIX)) {
+        ApiParameter parameter = defaultParameter(key);
+        defaults.put(parameter, normalDefault(parameter, key, value));
+      } else if (KEYS.contains(key)) {
+        given.put(key, value);
+      } else {
+        throw new InvalidSettingsException(
+            "Unknown key '" + key + "'; known keys: " + String.join(", ", KEYS));
+      }
+    }
+    LocalDate runDate = date(RUN_DATE, given.get(RUN_DATE), today);
+    String input = required(given, INPUT).replace(RUN_DATE_PLACEHOLDER, runDate.toString());
+    String output = required(given, OUTPUT).replace(RUN_DATE_PLACEHOLDER, runDate.toString());
+    String ledgerImport = nonBlank(given.get(LEDGER_IMPORT));
+    return new JobSettings(
+        absolute(input),
+        isJdbcUrl(output) ? output : jsonLinesPath(output),
+        orDefault(given.get(LEDGER_DB), DEFAULT_LEDGER_DB),
+        orDefault(given.get(REPOSITORY_DB), DEFAULT_REPOSITORY_DB),
+        positiveLong(ORG, required(given, ORG)),
+        dataScope(given.get(DATA_SCOPE)),
+        orgs(given.get(DATA_SCOPE_ORGS)),
+        defaults,
+        intAtLeast(CHUNK_SIZE, given.get(CHUNK_SIZE), DEFAULT_CHUNK_SIZE, 1),
+        intAtLeast(PAGE_SIZE, given.get(PAGE_SIZE), DEFAULT_PAGE_SIZE, 1),
+        intAtLeast(SKIP_LIMIT, given.get(SKIP_LIMIT), DEFAULT_SKIP_LIMIT, 0),
+        runDate,
+        ledgerImport == null ? null : absolute(ledgerImport));
+  }
+
+  /**
+   * The settings a run was started with, read back from its job parameters (for {@code restart}).
+   */
+  public static JobSettings fromJobParameters(JobParameters parameters) {
+    Map<String, String> values = new LinkedHashMap<>();
+    parameters.parameters().stream()
+        .filter(p -> !p.name().startsWith(RunningProcess.PREFIX))
+        .forEach(p -> values.put(p.name(), String.valueOf(p.value())));
+    return of(values, LocalDate.now(ZoneOffset.UTC));
+  }
+
+  /** The settings as key-value pairs, as a job file would give them (resolved, no secret). */
+  public Map<String, String> toMap() {
+    Map<String, String> map = new LinkedHashMap<>();
+    map.put(INPUT, input.toString());
+    map.put(OUTPUT, output);
+    map.put(ORG, Long.toString(org));
+    map.put(DATA_SCOPE, dataScope.name());
+    map.put(
+        DATA_SCOPE_ORGS,
+        dataScopeOrgs.stream().map(String::valueOf).collect(Collectors.joining(",")));
+    defaults.forEach((parameter, value) -> map.put(DEFAULTS_PREFIX + parameter.apiName(), value));
+    map.put(RUN_DATE, runDate.toString());
+    map.put(LEDGER_DB, ledgerDb);
+    map.put(REPOSITORY_DB, repositoryDb);
+    map.put(CHUNK_SIZE, Integer.toString(chunkSize));
+    map.put(PAGE_SIZE, Integer.toString(pageSize));
+    map.put(SKIP_LIMIT, Integer.toString(skipLimit));
+    if (ledgerImport != null) {
+      map.put(LEDGER_IMPORT, ledgerImport.toString());
+    }
+    return map;
+  }
+
+  /** The job parameters of this run: identifying for the result's settings, not for the tuning. */
+  public JobParameters toJobParameters() {
+    JobParametersBuilder builder = new JobParametersBuilder();
+    toMap().forEach((key, value) -> builder.addString(key, value, identifies(key)));
+    return builder.toJobParameters();
+  }
+
+  /** These settings with another job repository (where an execution was found). */
+  public JobSettings withRepositoryDb(String url) {
+    return new JobSettings(
+        input,
+        output,
+        ledgerDb,
+        url,
+        org,
+        dataScope,
+        dataScopeOrgs,
+        defaults,
+        chunkSize,
+        pageSize,
+        skipLimit,
+        runDate,
+        ledgerImport);
+  }
+
+  /** Whether the key is part of the run's identity. */
+  public static boolean identifies(String key) {
+    return IDENTIFYING_KEYS.contains(key) || key.startsWith(DEFAULTS_PREFIX);
+  }
+
+  /** Whether the output goes to a reporting database rather than to JSON Lines files. */
+  public boolean outputIsDatabase() {
+    return isJdbcUrl(output);
+  }
+
+  /** The JSON Lines export file; only for a file output. */
+  public Path outputPath() {
+    if (outputIsDatabase()) {
+      throw new IllegalStateException("The output is a database: " + output);
+    }
+    return Path.of(output);
+  }
+
+  private static ApiParameter defaultParameter(String key) {
+    String name = key.substring(DEFAULTS_PREFIX.length());
+    return ApiParameter.byName(name)
+        .orElseThrow(
+            () ->
+                new InvalidSettingsException(
+                    "Unknown key '"
+                        + key
+                        + "': '"
+                        + name
+                        + "' is not a parameter of the API; known: "
+                        + java.util.Arrays.stream(ApiParameter.values())
+                            .map(ApiParameter::apiName)
+                            .collect(Collectors.joining(", "))));
+  }
+
+  private static String normalDefault(ApiParameter parameter, String key, String value) {
+    if (parameter.isFlag()) {
+      String flag = value.toLowerCase(Locale.ROOT);
+      if (!flag.equals("true") && !flag.equals("false")) {
+        throw new InvalidSettingsException(
+            "Bad value '" + value + "' for key '" + key + "': expected true or false");
+      }
+      return flag;
+    }
+    if (value.isEmpty()) {
+      throw new InvalidSettingsException("Empty value for key '" + key + "'");
+    }
+    return value;
+  }
+
+  private static String required(Map<String, String> given, String key) {
+    String value = nonBlank(given.get(key));
+    if (value == null) {
+      throw new InvalidSettingsException("Missing key '" + key + "'");
+    }
+    return value;
+  }
+
+  private static @Nullable String nonBlank(@Nullable String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+
+  private static String orDefault(@Nullable String value, String fallback) {
+    String given = nonBlank(value);
+    return given == null ? fallback : given;
+  }
+
+  private static boolean isJdbcUrl(String value) {
+    return value.startsWith("jdbc:");
+  }
+
+  private static String jsonLinesPath(String output) {
+    if (!output.endsWith(".jsonl")) {
+      throw new InvalidSettingsException(
+          "Bad value '" + output + "' for key 'output': expected a .jsonl path or a jdbc: URL");
+    }
+    return absolute(output).toString();
+  }
+
+  private static String noSecret(String key, String url) {
+    if (SECRET_IN_URL.matcher(url).matches()) {
+      throw new InvalidSettingsException(
+          "Key '"
+              + key
+              + "' holds a password; give it in the environment instead (see docs/operating.md)");
+    }
+    return url;
+  }
+
+  private static Path absolute(String path) {
+    return Path.of(path).toAbsolutePath().normalize();
+  }
+
+  private static long positiveLong(String key, String value) {
+    try {
+      long number = Long.parseLong(value);
+      if (number > 0) {
+        return number;
+      }
+    } catch (NumberFormatException e) {
+      // said below
+    }
+    throw new InvalidSettingsException(
+        "Bad value '" + value + "' for key '" + key + "': expected a positive whole number");
+  }
+
+  private static int intAtLeast(String key, @Nullable String value, int fallback, int min) {
+    String given = nonBlank(value);
+    if (given == null) {
+      return fallback;
+    }
+    try {
+      int number = Integer.parseInt(given);
+      if (number >= min) {
+        return number;
+      }
+    } catch (NumberFormatException e) {
+      // said below
+    }
+    throw new InvalidSettingsException(
+        "Bad value '"
+            + given
+            + "' for key '"
+            + key
+            + "': expected a whole number of at least "
+            + min);
+  }
+
+  private static LocalDate date(String key, @Nullable String value, LocalDate fallback) {
+    String given = nonBlank(value);
+    if (given == null) {
+      return fallback;
+    }
+    try {
+      return LocalDate.parse(given);
+    } catch (DateTimeParseException e) {
+      throw new InvalidSettingsException(
+          "Bad value '" + given + "' for key '" + key + "': expected a date yyyy-MM-dd");
+    }
+  }
+
+  private static DataScope dataScope(@Nullable String value) {
+    String given = nonBlank(value);
+    if (given == null) {
+      return DataScope.SELF;
+    }
+    try {
+      return DataScope.valueOf(given.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidSettingsException(
+          "Bad value '" + given + "' for key '" + DATA_SCOPE + "': expected SELF or OTHER");
+    }
+  }
+
+  private static List<Long> orgs(@Nullable String value) {
+    String given = nonBlank(value);
+    List<Long> orgs = new ArrayList<>();
+    if (given != null) {
+      for (String org : given.split(",")) {
+        orgs.add(positiveLong(DATA_SCOPE_ORGS, org.strip()));
+      }
+    }
+    return orgs;
+  }
+}

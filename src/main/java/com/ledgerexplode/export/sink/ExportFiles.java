@@ -1,0 +1,33 @@
+package com.ledgerexplode.export.sink;
+
+import java.nio.file.Path;
+
+/** The three files of an export {@code name.jsonl}: the export, its rejects and its manifest. */
+public final class ExportFiles {
+  public static final String EXTENSION = ".jsonl";
+
+  private ExportFiles() {}
+
+  public static void check(Path output) {
+    if (!output.getFileName().toString().endsWith(EXTENSION)
+        || output.getFileName().toString().equals(EXTENSION)) {
+      throw new IllegalArgumentException(
+          "The export's name must end in " + EXTENSION + ": " + output);
+    }
+  }
+
+  /** {@code out/name.jsonl} becomes {@code out/name + suffix}. */
+  public static Path sibling(Path output, String suffix) {
+    check(output);
+    String name = output.getFileName().toString();
+    return output.resolveSibling(name.substring(0, name.length() - EXTENSION.length()) + suffix);
+  }
+
+  public static Path rejects(Path output) {
+    return sibling(output, ".rejects.jsonl");
+  }
+
+  public static Path manifest(Path output) {
+    return sibling(output, ".manifest.json");
+  }
+}

@@ -1,0 +1,408 @@
+package com.ledgerexplode.export.sink;
+
+import com.ledgerexplode.explode.ApiError;
+import com.ledgerexplode.explode.ApiWarning;
+import com.ledgerexplode.explode.ExplodedEvent;
+import com.ledgerexplode.export.outcome.ExportCounts;
+import com.ledgerexplode.export.outcome.RowOutcome;
+import com.ledgerexplode.export.requests.RequestRow;
+import com.ledgerexplode.export.requests.UnreadableRecord;
+import com.ledgerexplode.json.api.EventJson;
+import com.ledgerexplode.ledger.Bucket;
+import com.ledgerexplode.ledger.CustomerKey;
+import com.ledgerexplode.ledger.EventHeader;
+import com.ledgerexplode.ledger.PointsEntry;
+import com.ledgerexplode.ledger.PointsField;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jspecify.annotations.Nullable;
+import org.springframework.batch.core.scope.context.StepContext;
+import org.springframework.batch.core.scope.context.StepSynchronizationManager;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Writes outcomes to the reporting database (H2 or PostgreSQL): events, their points entries, and
+ * rejects, warnings and unreadable records; {@link #recordRun} writes the run. Every table is
+ * written with upserts on its primary key (MERGE ... KEY on H2, INSERT ... ON CONFLICT on
+ * PostgreSQL), one batched statement per table per chunk, so that a rerun or a replayed chunk
+ * leaves the same rows.
+ *
+ * <p>A chunk is written in one transaction: the caller's when one is active on this data source
+ * (the step's, when the job repository is the same database), else its own.
+ *
+ * <p>The run key (of rejects and warnings, and of the run's row) is kept in the ExecutionContext,
+ * so that a restart writes under the same key: it is the one given to the constructor, else the job
+ * instance's id when the sink is opened inside a step, else a random UUID. {@link #open} migrates
+ * the schema (Flyway, {@code db/reporting}, history in {@value #HISTORY_TABLE}). Not thread-safe.
+ */
+public class ReportingDatabaseSink implements ExportSink {
+  public static final String NAME = "reportingSink";
+  public static final String LOCATION = "classpath:db/reporting";
+  public static final String HISTORY_TABLE = "flyway_reporting_history";
+  public static final String RUN_KEY = NAME + ".runKey";
+
+  private static final Table EVENTS =
+      new Table(
+          "report_event",
+          List.of("run_key", "org_id", "event_log_id", "request_line"),
+          List.of(
+              "customer_id",
+              "group_id",
+              "event_name",
+              "event_time",
+              "till_id",
+              "event_reference_id",
+              "unique_id",
+              "request",
+              "event"));
+  private static final Table POINTS =
+      new Table(
+          "report_points",
+          List.of("run_key", "org_id", "event_log_id", "request_line", "bucket", "position"),
+          Arrays.stream(PointsField.values()).map(ReportingDatabaseSink::column).toList());
+  private static final Table REJECTS =
+      new Table(
+          "report_reject",
+          List.of("run_key", "request_line", "kind", "code", "event_id", "event_reference_id"),
+          List.of("message", "request", "raw_text"));
+  private static final Table RUNS =
+      new Table(
+          "report_run",
+          List.of("run_key"),
+          List.of(
+              "execution_id",
+              "status",
+              "start_time",
+              "end_time",
+              "settings",
+              "rows_read",
+              "rows_exploded",
+              "rows_rejected",
+              "rows_unreadable",
+              "events_written",
+              "warnings"));
+
+  private final DataSource dataSource;
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate transaction;
+  private final @Nullable String givenRunKey;
+  private @Nullable String runKey;
+  private @Nullable Dialect dialect;
+
+  public ReportingDatabaseSink(DataSource dataSource) {
+    this(dataSource, null);
+  }
+
+  /** A sink writing under {@code runKey} (at most 64 characters) unless restarted with another. */
+  public ReportingDatabaseSink(DataSource dataSource, @Nullable String runKey) {
+    if (runKey != null && (runKey.isEmpty() || runKey.length() > 64)) {
+      throw new IllegalArgumentException("A run key has 1 to 64 characters: '" + runKey + "'");
+    }
+    this.dataSource = dataSource;
+    this.jdbc = new JdbcTemplate(dataSource);
+    this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    this.givenRunKey = runKey;
+  }
+
+  /**
+   * Creates the reporting tables in an empty database, or migrates them to the newest version.
+   *
+   * @return how many migrations were applied
+   */
+  public static int migrate(DataSource dataSource) {
+    Dialect dialect =
+        new JdbcTemplate(dataSource)
+            .execute((ConnectionCallback<Dialect>) ReportingDatabaseSink::dialectOf);
+    return Flyway.configure()
+        .dataSource(dataSource)
+        .locations(LOCATION)
+        .placeholders(Map.of("decimal", dialect.decimalType))
+        .table(HISTORY_TABLE)
+        .baselineOnMigrate(true)
+        .baselineVersion("0")
+        .failOnMissingLocations(true)
+        .load()
+        .migrate()
+        .migrationsExecuted;
+  }
+
+  /** The key this sink writes its run under; known once it is open. */
+  public String runKey() {
+    if (runKey == null) {
+      throw new IllegalStateException("The sink is not open");
+    }
+    return runKey;
+  }
+
+  @Override
+  public void open(ExecutionContext context) {
+    migrate(dataSource);
+    dialect = jdbc.execute((ConnectionCallback<Dialect>) ReportingDatabaseSink::dialectOf);
+    String saved = context.getString(RUN_KEY, null);
+    runKey = saved != null ? saved : givenRunKey != null ? givenRunKey : stepRunKey();
+    context.putString(RUN_KEY, runKey);
+  }
+
+  private static String stepRunKey() {
+    StepContext step = StepSynchronizationManager.getContext();
+    if (step != null) {
+      return "instance-"
+          + step.getStepExecution().getJobExecution().getJobInstance().getInstanceId();
+    }
+    return UUID.randomUUID().toString();
+  }
+
+  private static Dialect dialectOf(Connection connection) throws SQLException {
+    DatabaseMetaData meta = connection.getMetaData();
+    String product = meta.getDatabaseProductName().toLowerCase(Locale.ROOT);
+    if (product.contains("h2")) {
+      return Dialect.H2;
+    }
+    if (product.contains("postgres")) {
+      return Dialect.POSTGRESQL;
+    }
+    throw new IllegalStateException(
+        "The reporting database must be H2 or PostgreSQL, not " + meta.getDatabaseProductName());
+  }
+
+  @Override
+  public void update(ExecutionContext context) {
+    if (runKey != null) {
+      context.putString(RUN_KEY, runKey);
+    }
+  }
+
+  @Override
+  public void write(List<RowOutcome> outcomes) {
+    String run = runKey();
+    List<Object[]> events = new ArrayList<>();
+    List<Object[]> points = new ArrayList<>();
+    List<Object[]> rejects = new ArrayList<>();
+    for (RowOutcome outcome : outcomes) {
+      collect(run, outcome, events, points, rejects);
+    }
+    transaction.executeWithoutResult(
+        status -> {
+          upsert(EVENTS, events);
+          upsert(POINTS, points);
+          upsert(REJECTS, rejects);
+        });
+  }
+
+  /** Writes the run's row: what its manifest would say. */
+  public void recordRun(String runKey, Manifest manifest) {
+    ExportCounts c = manifest.counts();
+    Object[] row = {
+      runKey,
+      manifest.executionId(),
+      manifest.status(),
+      utc(manifest.startTime()),
+      utc(manifest.endTime()),
+      ExportJson.text(g -> ManifestWriter.writeSettings(g, manifest.settings())),
+      c.rowsRead(),
+      c.rowsExploded(),
+      c.rowsRejected(),
+      c.rowsUnreadable(),
+      c.eventsWritten(),
+      c.warnings()
+    };
+    if (dialect == null) {
+      dialect = jdbc.execute((ConnectionCallback<Dialect>) ReportingDatabaseSink::dialectOf);
+    }
+    transaction.executeWithoutResult(status -> upsert(RUNS, List.<Object[]>of(row)));
+  }
+
+  private static void collect(
+      String run,
+      RowOutcome outcome,
+      List<Object[]> events,
+      List<Object[]> points,
+      List<Object[]> rejects) {
+    if (outcome.item() instanceof UnreadableRecord unreadable) {
+      rejects.add(
+          new Object[] {
+            run,
+            unreadable.line(),
+            "unreadable",
+            0,
+            "",
+            "",
+            unreadable.message(),
+            null,
+            unreadable.text()
+          });
+      return;
+    }
+    RequestRow row = (RequestRow) outcome.item();
+    String request = ExportJson.object(g -> ExportJson.writeRequestFields(g, row));
+    ApiError error = outcome.error();
+    if (error != null) {
+      rejects.add(
+          new Object[] {
+            run, row.line(), "rejected", error.code(), "", "", error.message(), request, null
+          });
+      return;
+    }
+    CustomerKey customer = outcome.customer();
+    for (ExplodedEvent event : outcome.events()) {
+      EventHeader h = event.header();
+      events.add(
+          new Object[] {
+            run,
+            h.orgId(),
+            h.eventLogId(),
+            row.line(),
+            customer == null ? h.customerId() : customer.customerId(),
+            h.groupId(),
+            h.eventName(),
+            h.eventTime() == null ? null : utc(h.eventTime()),
+            h.tillId(),
+            h.eventReferenceId(),
+            h.uniqueId(),
+            request,
+            ExportJson.object(g -> EventJson.writeEventFields(g, event))
+          });
+      Map<Bucket, List<PointsEntry>> entries =
+          event.pointsEarnedBreakup() != null ? event.pointsEarnedBreakup() : event.pointsEarned();
+      for (Bucket bucket : Bucket.values()) {
+        List<PointsEntry> inBucket = entries.getOrDefault(bucket, List.of());
+        for (int position = 0; position < inBucket.size(); position++) {
+          Object[] values = new Object[POINTS.columns().size()];
+          values[0] = run;
+          values[1] = h.orgId();
+          values[2] = h.eventLogId();
+          values[3] = row.line();
+          values[4] = bucket.jsonName();
+          values[5] = position;
+          for (PointsField field : PointsField.values()) {
+            Object value = inBucket.get(position).fields().get(field);
+            values[6 + field.ordinal()] = value instanceof Instant instant ? utc(instant) : value;
+          }
+          points.add(values);
+        }
+      }
+    }
+    for (ApiWarning warning : outcome.warnings()) {
+      rejects.add(
+          new Object[] {
+            run,
+            row.line(),
+            "warning",
+            warning.code(),
+            warning.eventId() == null ? "" : warning.eventId(),
+            warning.eventReferenceId() == null ? "" : warning.eventReferenceId(),
+            warning.message(),
+            request,
+            null
+          });
+    }
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+
+  private static String column(PointsField field) {
+    return field == PointsField.VALUE ? "points" : field.column();
+  }
+
+  /** One batched upsert of these rows, each in the table's column order. */
+  private void upsert(Table table, List<Object[]> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    Dialect sql = dialect;
+    if (sql == null) {
+      throw new IllegalStateException("The sink is not open");
+    }
+    jdbc.batchUpdate(
+        sql.upsert(table),
+        new BatchPreparedStatementSetter() {
+          @Override
+          public void setValues(PreparedStatement ps, int i) throws SQLException {
+            Object[] row = rows.get(i);
+            for (int p = 0; p < row.length; p++) {
+              if (row[p] == null) {
+                ps.setNull(p + 1, Types.NULL);
+              } else {
+                ps.setObject(p + 1, row[p]);
+              }
+            }
+          }
+
+          @Override
+          public int getBatchSize() {
+            return rows.size();
+          }
+        });
+  }
+
+  /** A table: its key columns, then the others. */
+  private record Table(String name, List<String> key, List<String> others) {
+    List<String> columns() {
+      return Stream.concat(key.stream(), others.stream()).toList();
+    }
+  }
+
+  private enum Dialect {
+    H2("DECFLOAT") {
+      @Override
+      String upsert(Table t) {
+        return "MERGE INTO " + intoValues(t, ") KEY (" + String.join(", ", t.key()) + ") VALUES (");
+      }
+    },
+    POSTGRESQL("NUMERIC") {
+      @Override
+      String upsert(Table t) {
+        return "INSERT INTO "
+            + intoValues(t, ") VALUES (")
+            + " ON CONFLICT ("
+            + String.join(", ", t.key())
+            + ") DO UPDATE SET "
+            + t.others().stream()
+                .map(c -> c + " = EXCLUDED." + c)
+                .collect(Collectors.joining(", "));
+      }
+    };
+
+    /** The column type of exact decimals of any scale. */
+    final String decimalType;
+
+    Dialect(String decimalType) {
+      this.decimalType = decimalType;
+    }
+
+    abstract String upsert(Table t);
+
+    /** {@code table (columns<middle>?, ?, ...)}. */
+    static String intoValues(Table t, String middle) {
+      return t.name()
+          + " ("
+          + String.join(", ", t.columns())
+          + middle
+          + t.columns().stream().map(c -> "?").collect(Collectors.joining(", "))
+          + ")";
+    }
+  }
+}

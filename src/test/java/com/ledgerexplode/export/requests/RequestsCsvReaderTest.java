@@ -1,0 +1,192 @@
+package com.ledgerexplode.export.requests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.ledgerexplode.explode.ApiParameter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+
+class RequestsCsvReaderTest {
+  @TempDir Path dir;
+
+  private Path csv(String text) throws Exception {
+    Path file = dir.resolve("requests.csv");
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+    return file;
+  }
+
+  private static List<RequestItem> readAll(RequestsCsvReader reader) throws Exception {
+    List<RequestItem> items = new ArrayList<>();
+    for (RequestItem item = reader.read(); item != null; item = reader.read()) {
+      items.add(item);
+    }
+    return items;
+  }
+
+  private List<RequestItem> readAll(String text) throws Exception {
+    RequestsCsvReader reader = new RequestsCsvReader(csv(text));
+    reader.open(new ExecutionContext());
+    try {
+      return readAll(reader);
+    } finally {
+      reader.close();
+    }
+  }
+
+  @Test
+  void anUnknownColumnFailsOnOpenNamingTheColumnAndTheKnownOnes() throws Exception {
+    RequestsCsvReader reader =
+        new RequestsCsvReader(csv("identifierName,foo,identifierValue\nmobile,1,2\n"));
+
+    assertThatThrownBy(() -> reader.open(new ExecutionContext()))
+        .isInstanceOf(UnknownColumnException.class)
+        .hasMessage(
+            "Unknown column 'foo' in the header of requests.csv; known columns: identifierName,"
+                + " identifierValue, source, accountId, eventIds, eventName, eventReferenceIds,"
+                + " type, isPrimaryUser, getBillDetails, getPointsEarnedBreakup, getCustomFields,"
+                + " getExtendedFields, getMaxConversionDetails, getPaymentMode, getPaymentModes,"
+                + " includeAlternateCurrencies, alternateCurrencyNames, offset, limit");
+  }
+
+  @Test
+  void aDuplicateColumnFailsOnOpen() throws Exception {
+    RequestsCsvReader reader = new RequestsCsvReader(csv("source,source\nINSTORE,WEB\n"));
+
+    assertThatThrownBy(() -> reader.open(new ExecutionContext()))
+        .isInstanceOf(UnknownColumnException.class)
+        .hasMessage("Duplicate column 'source' in the header of requests.csv");
+  }
+
+  @Test
+  void aMissingFileFailsOnOpenWithNoSuchFile() {
+    RequestsCsvReader reader = new RequestsCsvReader(dir.resolve("absent.csv"));
+
+    assertThatThrownBy(() -> reader.open(new ExecutionContext()))
+        .isInstanceOf(ItemStreamException.class)
+        .hasCauseInstanceOf(NoSuchFileException.class);
+  }
+
+  @Test
+  void anEmptyFileHasNoHeader() throws Exception {
+    RequestsCsvReader reader = new RequestsCsvReader(csv("\n\n"));
+
+    assertThatThrownBy(() -> reader.open(new ExecutionContext()))
+        .isInstanceOf(ItemStreamException.class)
+        .hasMessage("requests.csv has no header row");
+  }
+
+  @Test
+  void rowsCarryTheLineTheyStartOnCountingMultiLineQuotedCellsAndBlankLines() throws Exception {
+    List<RequestItem> items =
+        readAll(
+            "identifierName,identifierValue,eventReferenceIds\r\n"
+                + "mobile,1,\"a,b\"\r\n"
+                + "\r\n"
+                + "mobile,2,\"x\r\ny\"\r\n"
+                + "mobile,3,z\r\n");
+
+    assertThat(items).extracting(RequestItem::line).containsExactly(2L, 4L, 6L);
+    RequestRow multiLine = (RequestRow) items.get(1);
+    assertThat(multiLine.cells()).containsEntry("eventReferenceIds", "x\r\ny");
+  }
+
+  @Test
+  void cellsAreTheNonEmptyOnesInHeaderOrderAndBecomeTheRequest() throws Exception {
+    List<RequestItem> items =
+        readAll("\uFEFFsource,identifierName,identifierValue,eventIds\nINSTORE, mobile ,\n");
+
+    RequestRow row = (RequestRow) items.get(0);
+    assertThat(row.line()).isEqualTo(2);
+    assertThat(row.cells())
+        .containsExactly(Map.entry("source", "INSTORE"), Map.entry("identifierName", "mobile"));
+    assertThat(row.request().params())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(ApiParameter.SOURCE, "INSTORE", ApiParameter.IDENTIFIER_NAME, "mobile"));
+  }
+
+  @Test
+  void unreadableRecordsAreKeptWithTheirLineAndReadingContinues() throws Exception {
+    List<RequestItem> items =
+        readAll(
+            "identifierName,identifierValue\n"
+                + "mobile,1\n"
+                + "mobile,1,extra\n"
+                + "mobile,\"2\"x\n"
+                + "mobile,\"3\n"
+                + "mobile,4\n");
+
+    assertThat(items).hasSize(5);
+    assertThat(items.get(0)).isInstanceOf(RequestRow.class);
+    assertThat(items.get(1))
+        .isEqualTo(
+            new UnreadableRecord(3, "mobile,1,extra", "The record has 3 cells, the header 2"));
+    UnreadableRecord junkAfterQuote = (UnreadableRecord) items.get(2);
+    assertThat(junkAfterQuote.line()).isEqualTo(4);
+    assertThat(junkAfterQuote.text()).isEqualTo("mobile,\"2\"x");
+    assertThat(junkAfterQuote.message()).startsWith("Broken CSV record: ");
+    assertThat(items.get(3))
+        .isEqualTo(
+            new UnreadableRecord(
+                5,
+                "mobile,\"3",
+                "A quoted cell is not closed within 50 lines; the record is read as its own line"
+                    + " alone"));
+    assertThat(((RequestRow) items.get(4)).line()).isEqualTo(6);
+    assertThat(((RequestRow) items.get(4)).cells()).containsEntry("identifierValue", "4");
+  }
+
+  @Test
+  void fewerCellsThanTheHeaderLeaveTheRestNotGiven() throws Exception {
+    RequestRow row = (RequestRow) readAll("identifierName,identifierValue,source\nmobile\n").get(0);
+
+    assertThat(row.cells()).containsExactly(Map.entry("identifierName", "mobile"));
+  }
+
+  @Test
+  void aRestartedReaderReadsExactlyTheRemainingRows() throws Exception {
+    StringBuilder text = new StringBuilder("identifierName,identifierValue,eventReferenceIds\n");
+    for (int i = 1; i <= 9; i++) {
+      text.append(i % 3 == 0 ? "mobile,\"" + i + "\n\u00e9\",r\n" : "mobile," + i + ",\"a,b\"\n");
+    }
+    text.append("mobile,\"broken\n");
+    Path file = csv(text.toString());
+    RequestsCsvReader straight = new RequestsCsvReader(file);
+    straight.open(new ExecutionContext());
+    List<RequestItem> all = readAll(straight);
+    straight.close();
+
+    RequestsCsvReader first = new RequestsCsvReader(file);
+    ExecutionContext context = new ExecutionContext();
+    first.open(context);
+    for (int i = 0; i < 4; i++) {
+      first.read();
+    }
+    first.update(context);
+    first.read();
+    first.close();
+    RequestsCsvReader restarted = new RequestsCsvReader(file);
+    restarted.open(context);
+    List<RequestItem> rest = readAll(restarted);
+    restarted.close();
+
+    assertThat(rest).isEqualTo(all.subList(4, all.size()));
+    assertThat(context.getLong("requestsReader.read.count")).isEqualTo(4);
+  }
+
+  @Test
+  void countRecordsCountsRowsAndUnreadableRecordsAfterTheHeader() throws Exception {
+    Path file = csv("identifierName\nmobile\n\n\"a\nb\"\nx,y\n");
+
+    assertThat(RequestsCsvReader.countRecords(file)).isEqualTo(3);
+  }
+}

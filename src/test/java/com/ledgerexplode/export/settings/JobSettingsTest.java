@@ -1,0 +1,228 @@
+package com.ledgerexplode.export.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.ledgerexplode.explode.ApiParameter;
+import com.ledgerexplode.explode.DataScope;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.job.parameters.JobParameter;
+import org.springframework.batch.core.job.parameters.JobParameters;
+
+class JobSettingsTest {
+  private static final LocalDate TODAY = LocalDate.of(2025, 3, 4);
+
+  @TempDir Path dir;
+
+  private static Map<String, String> minimal() {
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("input", "in/requests.csv");
+    values.put("output", "out/x.jsonl");
+    values.put("org", "50406");
+    return values;
+  }
+
+  private static JobSettings with(String key, String value) {
+    Map<String, String> values = minimal();
+    values.put(key, value);
+    return JobSettings.of(values, TODAY);
+  }
+
+  @Test
+  void givenOnlyTheRequiredKeys_thenTheDefaultsOfTheContractApply() {
+    JobSettings settings = JobSettings.of(minimal(), TODAY);
+
+    assertThat(settings.input()).isEqualTo(Path.of("in/requests.csv").toAbsolutePath());
+    assertThat(settings.outputPath()).isEqualTo(Path.of("out/x.jsonl").toAbsolutePath());
+    assertThat(settings.outputIsDatabase()).isFalse();
+    assertThat(settings.ledgerDb()).isEqualTo("jdbc:h2:./data/ledger;AUTO_SERVER=TRUE");
+    assertThat(settings.repositoryDb()).isEqualTo("jdbc:h2:./data/repository;AUTO_SERVER=TRUE");
+    assertThat(settings.dataScope()).isEqualTo(DataScope.SELF);
+    assertThat(settings.dataScopeOrgs()).isEmpty();
+    assertThat(settings.defaults()).isEmpty();
+    assertThat(settings.chunkSize()).isEqualTo(100);
+    assertThat(settings.pageSize()).isEqualTo(100);
+    assertThat(settings.skipLimit()).isZero();
+    assertThat(settings.runDate()).isEqualTo(TODAY);
+    assertThat(settings.ledgerImport()).isNull();
+  }
+
+  @Test
+  void runDateInTheOutputNameIsReplacedByTheRunDate() {
+    Map<String, String> values = minimal();
+    values.put("output", "out/ledger-${runDate}.jsonl");
+
+    assertThat(JobSettings.of(values, TODAY).outputPath().getFileName())
+        .hasToString("ledger-2025-03-04.jsonl");
+    values.put("runDate", "2024-12-31");
+    assertThat(JobSettings.of(values, TODAY).outputPath().getFileName())
+        .hasToString("ledger-2024-12-31.jsonl");
+  }
+
+  @Test
+  void aJdbcUrlOutputGoesToTheReportingDatabase() {
+    JobSettings settings = with("output", "jdbc:postgresql://db:5432/reporting");
+
+    assertThat(settings.outputIsDatabase()).isTrue();
+    assertThat(settings.output()).isEqualTo("jdbc:postgresql://db:5432/reporting");
+  }
+
+  @Test
+  void defaultsAreApiParametersWithFlagsNormalised() {
+    Map<String, String> values = minimal();
+    values.put("defaults.getBillDetails", "TRUE");
+    values.put("defaults.source", "INSTORE");
+
+    assertThat(JobSettings.of(values, TODAY).defaults())
+        .containsExactly(
+            Map.entry(ApiParameter.SOURCE, "INSTORE"),
+            Map.entry(ApiParameter.GET_BILL_DETAILS, "true"));
+  }
+
+  @Test
+  void otherScopeWithItsOrgs() {
+    Map<String, String> values = minimal();
+    values.put("dataScope", "other");
+    values.put("dataScopeOrgs", "4000218, 4000219");
+
+    JobSettings settings = JobSettings.of(values, TODAY);
+    assertThat(settings.dataScope()).isEqualTo(DataScope.OTHER);
+    assertThat(settings.dataScopeOrgs()).containsExactly(4000218L, 4000219L);
+  }
+
+  @Test
+  void anUnknownKeyIsNamed() {
+    assertThatThrownBy(() -> with("chunksize", "5"))
+        .isInstanceOf(InvalidSettingsException.class)
+        .hasMessageStartingWith("Unknown key 'chunksize'; known keys: input, output,");
+  }
+
+  @Test
+  void aDefaultThatIsNoApiParameterIsNamed() {
+    assertThatThrownBy(() -> with("defaults.getBills", "true"))
+        .isInstanceOf(InvalidSettingsException.class)
+        .hasMessageStartingWith(
+            "Unknown key 'defaults.getBills': 'getBills' is not a parameter of the API; known: identifierName,");
+  }
+
+  @Test
+  void aFlagDefaultThatIsNotTrueOrFalseIsNamed() {
+    assertThatThrownBy(() -> with("defaults.getBillDetails", "yes"))
+        .hasMessage("Bad value 'yes' for key 'defaults.getBillDetails': expected true or false");
+  }
+
+  @Test
+  void missingInputOrOrgIsNamed() {
+    Map<String, String> values = minimal();
+    values.remove("input");
+    assertThatThrownBy(() -> JobSettings.of(values, TODAY)).hasMessage("Missing key 'input'");
+    Map<String, String> noOrg = minimal();
+    noOrg.remove("org");
+    assertThatThrownBy(() -> JobSettings.of(noOrg, TODAY)).hasMessage("Missing key 'org'");
+  }
+
+  @Test
+  void badNumbersAreNamed() {
+    assertThatThrownBy(() -> with("chunkSize", "ten"))
+        .hasMessage("Bad value 'ten' for key 'chunkSize': expected a whole number of at least 1");
+    assertThatThrownBy(() -> with("pageSize", "0"))
+        .hasMessage("Bad value '0' for key 'pageSize': expected a whole number of at least 1");
+    assertThatThrownBy(() -> with("skipLimit", "-1"))
+        .hasMessage("Bad value '-1' for key 'skipLimit': expected a whole number of at least 0");
+    assertThatThrownBy(() -> with("org", "50406x"))
+        .hasMessage("Bad value '50406x' for key 'org': expected a positive whole number");
+    assertThatThrownBy(() -> with("runDate", "2025-13-01"))
+        .hasMessage("Bad value '2025-13-01' for key 'runDate': expected a date yyyy-MM-dd");
+  }
+
+  @Test
+  void aDataScopeOtherThanSelfOrOtherIsNamed() {
+    assertThatThrownBy(() -> with("dataScope", "ALL"))
+        .hasMessage("Bad value 'ALL' for key 'dataScope': expected SELF or OTHER");
+  }
+
+  @Test
+  void anOutputThatIsNeitherJsonLinesNorJdbcIsNamed() {
+    assertThatThrownBy(() -> with("output", "out/x.csv"))
+        .hasMessage(
+            "Bad value 'out/x.csv' for key 'output': expected a .jsonl path or a jdbc: URL");
+  }
+
+  @Test
+  void aPasswordInAUrlIsRefusedSoThatNoSecretIsEverASetting() {
+    assertThatThrownBy(() -> with("ledger.db", "jdbc:postgresql://db/ledger?user=a&password=s"))
+        .hasMessageStartingWith("Key 'ledger.db' holds a password; give it in the environment");
+    assertThatThrownBy(() -> with("output", "jdbc:h2:./r;PASSWORD=s"))
+        .hasMessageStartingWith("Key 'output' holds a password");
+  }
+
+  @Test
+  void aRepositoryWithAPasswordGivenForARestartIsRefusedToo() {
+    JobSettings settings = JobSettings.of(minimal(), TODAY);
+
+    assertThatThrownBy(() -> settings.withRepositoryDb("jdbc:postgresql://db/repo?password=s"))
+        .isInstanceOf(InvalidSettingsException.class)
+        .hasMessageStartingWith("Key 'repository.db' holds a password");
+  }
+
+  @Test
+  void identityIsTheResultsSettingsNotTheTuning() {
+    Map<String, String> values = minimal();
+    values.put("defaults.getBillDetails", "true");
+    JobParameters parameters = JobSettings.of(values, TODAY).toJobParameters();
+
+    assertThat(parameters.getIdentifyingParameters())
+        .extracting(JobParameter::name)
+        .containsExactlyInAnyOrder(
+            "input",
+            "output",
+            "org",
+            "dataScope",
+            "dataScopeOrgs",
+            "runDate",
+            "defaults.getBillDetails");
+    values.put("chunkSize", "7");
+    values.put("pageSize", "3");
+    values.put("skipLimit", "2");
+    values.put("ledger.db", "jdbc:h2:mem:other");
+    assertThat(JobSettings.of(values, TODAY).toJobParameters().getIdentifyingParameters())
+        .isEqualTo(parameters.getIdentifyingParameters());
+  }
+
+  @Test
+  void settingsReadBackFromTheirJobParametersAreTheSame() {
+    Map<String, String> values = minimal();
+    values.put("defaults.getBillDetails", "true");
+    values.put("dataScope", "OTHER");
+    values.put("dataScopeOrgs", "7,8");
+    values.put("chunkSize", "7");
+    values.put("ledger.import", "sample-input/ledger.jsonl");
+    JobSettings settings = JobSettings.of(values, TODAY);
+
+    assertThat(JobSettings.fromJobParameters(settings.toJobParameters())).isEqualTo(settings);
+  }
+
+  @Test
+  void aJobFileWithOverridesLaterOnesWinning() throws Exception {
+    Path jobFile = dir.resolve("job.properties");
+    Files.writeString(
+        jobFile, "input=in.csv\noutput=out/a.jsonl\norg=50406\nchunkSize=10\n# comment\n");
+
+    JobSettings settings =
+        JobSettings.load(jobFile, List.of("chunkSize=20", "pageSize=5", "chunkSize=30"), TODAY);
+    assertThat(settings.chunkSize()).isEqualTo(30);
+    assertThat(settings.pageSize()).isEqualTo(5);
+    assertThatThrownBy(() -> JobSettings.load(jobFile, List.of("chunkSize"), TODAY))
+        .hasMessage("Expected key=value after the job file, got 'chunkSize'");
+    assertThatThrownBy(() -> JobSettings.load(dir.resolve("none.properties"), List.of(), TODAY))
+        .isInstanceOf(NoSuchFileException.class);
+  }
+}

@@ -1,0 +1,143 @@
+package com.ledgerexplode.export.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ledgerexplode.explode.ExplodeEngine;
+import com.ledgerexplode.export.job.ChunkExploder;
+import com.ledgerexplode.export.outcome.RowOutcome;
+import com.ledgerexplode.export.requests.RequestItem;
+import com.ledgerexplode.testing.InMemoryLedger;
+import com.ledgerexplode.testing.Requests;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+class JsonLinesSinkTest {
+  private static ExplodeEngine engine;
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void engine() throws Exception {
+    engine = InMemoryLedger.engine();
+  }
+
+  private static List<RowOutcome> explode(List<RequestItem> items) {
+    return new ChunkExploder(engine, Map.of(), 2).explode(items);
+  }
+
+  private static List<String> lines(Path file) throws Exception {
+    return Files.readAllLines(file, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void eachOutcomeIsWrittenInTheContractsLineShapes() throws Exception {
+    Path out = dir.resolve("out/name.jsonl");
+    JsonLinesSink sink = new JsonLinesSink(out);
+    sink.open(new ExecutionContext());
+
+    sink.write(explode(Requests.oneOfEach()));
+    sink.close();
+
+    assertThat(Files.readString(out))
+        .isEqualTo(
+            "{\"request\":{\"line\":2,\"identifierName\":\"mobile\",\"identifierValue\":"
+                + "\"917406401004\",\"source\":\"INSTORE\",\"eventIds\":\"18608684,999\"},"
+                + "\"customerId\":1001,\"eventLogId\":18608684,\"eventName\":"
+                + "\"CustomerRegistration\",\"eventDetails\":{\"eventTime\":"
+                + "\"2024-01-18 17:18:00.2\",\"eventTimeISO\":\"2024-01-18T17:18:00.250Z\","
+                + "\"tillId\":50697469},"
+                + "\"eventReferenceId\":\"R-1\",\"orgId\":50406,\"pointsEarned\":"
+                + "{\"regular\":[],\"promo\":[],\"promised\":[]}}\n");
+    assertThat(lines(JsonLinesSink.rejectsFile(out)))
+        .containsExactly(
+            "{\"kind\":\"warning\",\"request\":{\"line\":2,\"identifierName\":\"mobile\","
+                + "\"identifierValue\":\"917406401004\",\"source\":\"INSTORE\",\"eventIds\":"
+                + "\"18608684,999\"},\"code\":9021,\"message\":\"No event found for eventId 999\","
+                + "\"eventId\":\"999\"}",
+            "{\"kind\":\"unreadable\",\"line\":3,\"text\":\"mobile,\\\"x\",\"message\":"
+                + "\"A quoted cell is not closed\"}",
+            "{\"kind\":\"warning\",\"request\":{\"line\":4,\"identifierName\":\"mobile\","
+                + "\"identifierValue\":\"917406401004\",\"source\":\"INSTORE\",\"eventName\":"
+                + "\"GenericEvent\",\"eventReferenceIds\":\"nope\"},\"code\":9021,\"message\":"
+                + "\"No GenericEvent event found for eventReferenceId nope\","
+                + "\"eventReferenceId\":\"nope\"}",
+            "{\"kind\":\"rejected\",\"request\":{\"line\":5,\"identifierName\":\"mobile\","
+                + "\"source\":\"INSTORE\",\"eventIds\":\"1\"},\"code\":8015,\"message\":"
+                + "\"Identifier value missing or incorrect\"}");
+  }
+
+  @Test
+  void aRestartTruncatesToTheSavedBytesAndWritesTheSameFilesAsAStraightRun() throws Exception {
+    List<RowOutcome> outcomes = explode(Requests.mixedChunk());
+    List<RowOutcome> chunk1 = outcomes.subList(0, 3);
+    List<RowOutcome> chunk2 = outcomes.subList(3, outcomes.size());
+    Path straight = dir.resolve("straight/name.jsonl");
+    JsonLinesSink straightSink = new JsonLinesSink(straight);
+    straightSink.open(new ExecutionContext());
+    straightSink.write(chunk1);
+    straightSink.write(chunk2);
+    ExecutionContext straightContext = new ExecutionContext();
+    straightSink.update(straightContext);
+    straightSink.close();
+
+    Path restarted = dir.resolve("restarted/name.jsonl");
+    ExecutionContext saved = new ExecutionContext();
+    JsonLinesSink crashed = new JsonLinesSink(restarted);
+    crashed.open(saved);
+    crashed.write(chunk1);
+    crashed.update(saved);
+    crashed.write(chunk2.subList(0, 1));
+    crashed.close();
+    JsonLinesSink again = new JsonLinesSink(restarted);
+    again.open(new ExecutionContext(saved));
+    again.write(chunk2);
+    ExecutionContext restartedContext = new ExecutionContext();
+    again.update(restartedContext);
+    again.close();
+
+    assertThat(Files.readAllBytes(restarted)).isEqualTo(Files.readAllBytes(straight));
+    assertThat(Files.readAllBytes(JsonLinesSink.rejectsFile(restarted)))
+        .isEqualTo(Files.readAllBytes(JsonLinesSink.rejectsFile(straight)));
+    assertThat(restartedContext).isEqualTo(straightContext);
+  }
+
+  @Test
+  void openingWithoutStateStartsTheFilesAfreshAndRemovesAnOldManifest() throws Exception {
+    Path out = dir.resolve("name.jsonl");
+    Files.writeString(out, "left over\n");
+    Files.writeString(ManifestWriter.manifestFile(out), "{}");
+    JsonLinesSink sink = new JsonLinesSink(out);
+
+    sink.open(new ExecutionContext());
+    sink.close();
+
+    assertThat(out).isEmptyFile();
+    assertThat(JsonLinesSink.rejectsFile(out)).isEmptyFile();
+    assertThat(ManifestWriter.manifestFile(out)).doesNotExist();
+  }
+
+  @Test
+  void anExportBeingWrittenByAnotherRunIsLeftUntouched() throws Exception {
+    Path out = dir.resolve("out/name.jsonl");
+    JsonLinesSink first = new JsonLinesSink(out);
+    first.open(new ExecutionContext());
+    first.write(explode(Requests.mixedChunk()));
+    first.update(new ExecutionContext());
+    byte[] written = Files.readAllBytes(out);
+
+    JsonLinesSink second = new JsonLinesSink(out);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> second.open(new ExecutionContext()))
+        .hasMessage("The export " + out + " is being written by another run; nothing was changed");
+    assertThat(Files.readAllBytes(out)).isEqualTo(written);
+    first.close();
+    second.open(new ExecutionContext());
+    second.close();
+  }
+}

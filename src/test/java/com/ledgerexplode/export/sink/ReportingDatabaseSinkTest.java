@@ -1,0 +1,230 @@
+package com.ledgerexplode.export.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ledgerexplode.explode.DataScope;
+import com.ledgerexplode.explode.ExplodeEngine;
+import com.ledgerexplode.explode.Scope;
+import com.ledgerexplode.export.job.ChunkExploder;
+import com.ledgerexplode.export.outcome.ExportCounts;
+import com.ledgerexplode.export.outcome.RowOutcome;
+import com.ledgerexplode.export.requests.RequestRow;
+import com.ledgerexplode.testing.InMemoryLedger;
+import com.ledgerexplode.testing.Requests;
+import com.ledgerexplode.testing.StatementCounter;
+import com.ledgerexplode.testing.TestDatabase;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+class ReportingDatabaseSinkTest {
+  private static List<RowOutcome> outcomes() throws Exception {
+    return new ChunkExploder(InMemoryLedger.engine(), Map.of(), 2).explode(Requests.mixedChunk());
+  }
+
+  private static ReportingDatabaseSink openedSink(DataSource db) {
+    ReportingDatabaseSink sink = new ReportingDatabaseSink(db, "run-1");
+    sink.open(new ExecutionContext());
+    return sink;
+  }
+
+  private static List<List<Map<String, Object>>> allRows(DataSource db) {
+    JdbcTemplate jdbc = new JdbcTemplate(db);
+    return List.of(
+        jdbc.queryForList("SELECT * FROM report_event ORDER BY org_id, event_log_id, request_line"),
+        jdbc.queryForList(
+            "SELECT * FROM report_points"
+                + " ORDER BY org_id, event_log_id, request_line, bucket, position"),
+        jdbc.queryForList(
+            "SELECT * FROM report_reject"
+                + " ORDER BY run_key, request_line, kind, code, event_id, event_reference_id"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
+  void writingTheSameOutcomesTwiceLeavesTheSameRows(TestDatabase database) throws Exception {
+    DataSource db = database.createEmpty();
+    List<RowOutcome> outcomes = outcomes();
+    ReportingDatabaseSink sink = new ReportingDatabaseSink(db, "run-1");
+    ExecutionContext context = new ExecutionContext();
+    sink.open(context);
+    sink.write(outcomes);
+    sink.update(context);
+    sink.close();
+    List<List<Map<String, Object>>> once = allRows(db);
+
+    ReportingDatabaseSink restarted = new ReportingDatabaseSink(db);
+    restarted.open(new ExecutionContext(context));
+    restarted.write(outcomes.subList(0, 3));
+    restarted.write(outcomes);
+    restarted.close();
+
+    assertThat(restarted.runKey()).isEqualTo("run-1");
+    assertThat(allRows(db)).isEqualTo(once);
+    JdbcTemplate jdbc = new JdbcTemplate(db);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM report_event", Long.class))
+        .isEqualTo(outcomes.stream().mapToLong(o -> o.events().size()).sum());
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM report_reject", Long.class))
+        .isEqualTo(
+            outcomes.stream().mapToLong(o -> o.warnings().size() + (o.isExploded() ? 0 : 1)).sum());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
+  void pointsKeepTheirExactValueBucketAndLedgerOrder(TestDatabase database) throws Exception {
+    DataSource db = database.createEmpty();
+    ReportingDatabaseSink sink = openedSink(db);
+
+    sink.write(outcomes());
+
+    List<Map<String, Object>> points =
+        new JdbcTemplate(db)
+            .queryForList(
+                "SELECT bucket, position, points FROM report_points"
+                    + " WHERE event_log_id = 18608683 AND request_line = 2"
+                    + " ORDER BY bucket DESC, position");
+    assertThat(points).isNotEmpty();
+    assertThat(points.get(0)).containsEntry("bucket", "regular").containsEntry("position", 0);
+    assertThat((BigDecimal) points.get(0).get("points"))
+        .isEqualByComparingTo(new BigDecimal("120.000"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
+  void runsOfDifferentIdentitiesKeepTheirOwnRows(TestDatabase database) throws Exception {
+    DataSource db = database.createEmpty();
+    List<RowOutcome> outcomes = outcomes();
+    long events = outcomes.stream().mapToLong(o -> o.events().size()).sum();
+    for (String run : List.of("instance-1", "instance-2")) {
+      ReportingDatabaseSink sink = new ReportingDatabaseSink(db, run);
+      sink.open(new ExecutionContext());
+      sink.write(outcomes);
+      sink.close();
+    }
+
+    JdbcTemplate jdbc = new JdbcTemplate(db);
+    for (String run : List.of("instance-1", "instance-2")) {
+      assertThat(
+              jdbc.queryForObject(
+                  "SELECT COUNT(*) FROM report_event WHERE run_key = ?", Long.class, run))
+          .as(run)
+          .isEqualTo(events);
+      assertThat(
+              jdbc.queryForObject(
+                  "SELECT COUNT(*) FROM report_points WHERE run_key = ?", Long.class, run))
+          .as(run)
+          .isPositive();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
+  void pointsKeepEveryDecimalPlaceTheLedgerGave(TestDatabase database, @TempDir Path dir)
+      throws Exception {
+    Path snapshot = dir.resolve("ledger.jsonl");
+    Files.writeString(
+        snapshot,
+        "{\"kind\":\"org\",\"orgId\":50406}\n"
+            + "{\"kind\":\"customer\",\"orgId\":50406,\"customerId\":1,\"identifiers\":"
+            + "[{\"name\":\"mobile\",\"value\":\"1\",\"source\":\"INSTORE\"}]}\n"
+            + "{\"kind\":\"event\",\"orgId\":50406,\"customerId\":1,\"eventLogId\":7,"
+            + "\"points\":[{\"bucket\":\"regular\",\"value\":\"0.123456789012345678\","
+            + "\"sourceValue\":\"123456789012345678901234567890.5\"}]}\n");
+    ExplodeEngine engine =
+        new ExplodeEngine(
+            InMemoryLedger.read(snapshot),
+            new Scope(50406, DataScope.SELF, java.util.Set.of(50406L)));
+    RequestRow row =
+        Requests.row(
+            2,
+            "identifierName=mobile",
+            "identifierValue=1",
+            "source=INSTORE",
+            "eventIds=7",
+            "getPointsEarnedBreakup=true");
+    DataSource db = database.createEmpty();
+    ReportingDatabaseSink sink = openedSink(db);
+
+    sink.write(new ChunkExploder(engine, Map.of(), 10).explode(List.of(row)));
+
+    Map<String, Object> points =
+        new JdbcTemplate(db).queryForMap("SELECT points, source_value FROM report_points");
+    assertThat((BigDecimal) points.get("points"))
+        .isEqualByComparingTo(new BigDecimal("0.123456789012345678"));
+    assertThat((BigDecimal) points.get("source_value"))
+        .isEqualByComparingTo(new BigDecimal("123456789012345678901234567890.5"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
+  void aLongReferenceIdIsKeptWithItsWarningLikeAShortOne(TestDatabase database) throws Exception {
+    String reference = "R".repeat(300);
+    RequestRow row =
+        Requests.row(
+            2,
+            "identifierName=mobile",
+            "identifierValue=917406401004",
+            "source=INSTORE",
+            "eventName=GenericEvent",
+            "eventReferenceIds=gen-1," + reference);
+    DataSource db = database.createEmpty();
+    ReportingDatabaseSink sink = openedSink(db);
+
+    sink.write(new ChunkExploder(InMemoryLedger.engine(), Map.of(), 10).explode(List.of(row)));
+
+    assertThat(
+            new JdbcTemplate(db)
+                .queryForList("SELECT event_reference_id FROM report_reject", String.class))
+        .containsExactly(reference);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
+  void aChunkIsOneBatchedStatementPerTable(TestDatabase database) throws Exception {
+    StatementCounter db = new StatementCounter(database.createEmpty());
+    ReportingDatabaseSink sink = openedSink(db);
+    db.reset();
+
+    sink.write(outcomes());
+
+    assertThat(db.statements())
+        .hasSize(3)
+        .anySatisfy(sql -> assertThat(sql).contains("report_event"))
+        .anySatisfy(sql -> assertThat(sql).contains("report_points"))
+        .anySatisfy(sql -> assertThat(sql).contains("report_reject"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
+  void recordingARunTwiceLeavesOneRowWithoutSecrets(TestDatabase database) throws Exception {
+    DataSource db = database.createEmpty();
+    ReportingDatabaseSink sink = openedSink(db);
+    Manifest manifest =
+        new Manifest(
+            7,
+            "COMPLETED",
+            Instant.parse("2024-08-20T01:00:00Z"),
+            Instant.parse("2024-08-20T01:05:00Z"),
+            Map.of("repository.password", "hunter2", "org", "50406"),
+            new ExportCounts(6, 3, 2, 1, 5, 4));
+
+    sink.recordRun("run-1", manifest);
+    sink.recordRun("run-1", manifest);
+
+    List<Map<String, Object>> runs =
+        new JdbcTemplate(db)
+            .queryForList("SELECT run_key, execution_id, settings, rows_read FROM report_run");
+    assertThat(runs).hasSize(1);
+    assertThat(runs.get(0)).containsEntry("rows_read", 6L);
+    assertThat((String) runs.get(0).get("settings")).doesNotContain("hunter2").contains("***");
+  }
+}
