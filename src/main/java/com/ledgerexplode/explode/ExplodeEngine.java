@@ -60,15 +60,7 @@ public final class ExplodeEngine {
     List<List<ExplodedEvent>> exploded = explodeWindows(resolutions, Integer.MAX_VALUE);
     List<ApiResponse> responses = new ArrayList<>(requests.size());
     for (int i = 0; i < resolutions.size(); i++) {
-      if (resolutions.get(i) instanceof Resolved resolved) {
-        List<ExplodedEvent> events = exploded.get(i);
-        List<ApiWarning> warnings = new ArrayList<>(resolved.warnings());
-        events.forEach(event -> warnings.addAll(event.warnings()));
-        responses.add(new ApiResponse(events, warnings, null));
-      } else {
-        responses.add(
-            new ApiResponse(List.of(), List.of(), ((Rejected) resolutions.get(i)).error()));
-      }
+      responses.add(ApiResponse.of(resolutions.get(i), exploded.get(i)));
     }
     return responses;
   }

@@ -1,17 +1,17 @@
 package com.ledgerexplode.export.job;
 
+import com.ledgerexplode.explode.ApiError;
 import com.ledgerexplode.explode.ApiParameter;
 import com.ledgerexplode.explode.ApiRequest;
-import com.ledgerexplode.explode.ApiWarning;
+import com.ledgerexplode.explode.ApiResponse;
 import com.ledgerexplode.explode.ExplodeEngine;
 import com.ledgerexplode.explode.ExplodedEvent;
 import com.ledgerexplode.explode.Resolution;
-import com.ledgerexplode.explode.Resolution.Rejected;
-import com.ledgerexplode.explode.Resolution.Resolved;
 import com.ledgerexplode.export.outcome.RowOutcome;
 import com.ledgerexplode.export.requests.RequestItem;
 import com.ledgerexplode.export.requests.RequestRow;
 import com.ledgerexplode.export.requests.UnreadableRecord;
+import com.ledgerexplode.ledger.CustomerKey;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -60,20 +60,20 @@ public final class ChunkExploder {
     int next = 0;
     for (RequestItem item : chunk) {
       if (item instanceof UnreadableRecord unreadable) {
-        outcomes.add(RowOutcome.unreadable(unreadable));
+        outcomes.add(new RowOutcome.Unreadable(unreadable));
         continue;
       }
       RequestRow row = rows.get(next);
       Resolution resolution = resolutions.get(next);
-      List<ExplodedEvent> rowEvents = events.get(next);
+      ApiResponse response = ApiResponse.of(resolution, events.get(next));
       next++;
-      if (resolution instanceof Rejected rejected) {
-        outcomes.add(RowOutcome.rejected(row, rejected.error()));
+      ApiError error = response.error();
+      if (error != null) {
+        outcomes.add(new RowOutcome.Rejected(row, error));
       } else {
-        Resolved resolved = (Resolved) resolution;
-        List<ApiWarning> warnings = new ArrayList<>(resolved.warnings());
-        rowEvents.forEach(event -> warnings.addAll(event.warnings()));
-        outcomes.add(RowOutcome.exploded(row, resolved.customer(), rowEvents, warnings));
+        CustomerKey customer = ((Resolution.Resolved) resolution).customer();
+        outcomes.add(
+            new RowOutcome.Exploded(row, customer, response.events(), response.warnings()));
       }
     }
     return outcomes;

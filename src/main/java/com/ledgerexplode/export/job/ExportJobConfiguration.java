@@ -2,75 +2,37 @@ package com.ledgerexplode.export.job;
 
 import com.ledgerexplode.explode.ExplodeEngine;
 import com.ledgerexplode.explode.Scope;
-import com.ledgerexplode.export.outcome.ExportCounts;
 import com.ledgerexplode.export.requests.RequestItem;
 import com.ledgerexplode.export.requests.RequestsCsvReader;
 import com.ledgerexplode.export.runs.ExportJobNames;
 import com.ledgerexplode.export.runs.JobDatabases;
-import com.ledgerexplode.export.runs.JobRepositories;
 import com.ledgerexplode.export.settings.JobSettings;
 import com.ledgerexplode.export.sink.ExportSink;
 import com.ledgerexplode.export.sink.JsonLinesSink;
 import com.ledgerexplode.export.sink.ReportingDatabaseSink;
 import com.ledgerexplode.store.JdbcLedgerStore;
-import javax.sql.DataSource;
-import org.springframework.batch.core.configuration.support.MapJobRegistry;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.launch.support.TaskExecutorJobOperator;
 import org.springframework.batch.core.listener.JobExecutionListener;
-import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The export job's wiring. Given as beans by {@link ExportJobRunner}: the {@link JobSettings}, the
- * run's {@link JobDatabases}, the {@link Scope} (resolved before the job starts, so that a refused
- * scope starts nothing) and a {@link RunObserver}.
+ * The export job's wiring, nothing else. Given as beans by {@link ExportJobRunner}: the {@link
+ * JobSettings}, the run's {@link JobDatabases}, the job repository and the transaction manager of
+ * its database (made once, by {@link com.ledgerexplode.export.runs.JobRepositories}), the {@link
+ * Scope} (resolved before the job starts, so that a refused scope starts nothing) and a {@link
+ * RunObserver}.
  */
 @Configuration(proxyBeanMethods = false)
-public class ExportJobConfiguration {
+class ExportJobConfiguration {
   private static final String RECOVERED_MARK = "batch.recovered";
-
-  /**
-   * The chunks' transactions, on the job repository's database, so that a checkpoint commits with
-   * the chunk (and with its rows when the reporting database is that same database).
-   */
-  @Bean
-  DataSourceTransactionManager transactionManager(JobSettings settings, JobDatabases databases) {
-    return new DataSourceTransactionManager(databases.repository(settings.repositoryDb()));
-  }
-
-  @Bean
-  JobRepository jobRepository(
-      JobSettings settings, JobDatabases databases, PlatformTransactionManager transactionManager)
-      throws Exception {
-    return JobRepositories.jdbc(databases.repository(settings.repositoryDb()), transactionManager);
-  }
-
-  @Bean
-  MapJobRegistry jobRegistry() {
-    return new MapJobRegistry();
-  }
-
-  @Bean
-  JobOperator jobOperator(JobRepository jobRepository, MapJobRegistry jobRegistry)
-      throws Exception {
-    TaskExecutorJobOperator operator = new TaskExecutorJobOperator();
-    operator.setJobRepository(jobRepository);
-    operator.setJobRegistry(jobRegistry);
-    operator.afterPropertiesSet();
-    return operator;
-  }
 
   @Bean
   Job ledgerExportJob(
@@ -84,6 +46,11 @@ public class ExportJobConfiguration {
         .build();
   }
 
+  /**
+   * Chunks of rows; each chunk's transaction is on the job repository's database, so that a
+   * checkpoint commits with the chunk (and with its rows when the reporting database is that same
+   * database).
+   */
   @Bean
   Step exportStep(
       JobRepository jobRepository,
@@ -92,12 +59,13 @@ public class ExportJobConfiguration {
       RequestsCsvReader requestsReader,
       ExportWriter exportWriter,
       RunObserver observer) {
+    ProgressListener progress = new ProgressListener(settings, exportWriter, observer);
     return new StepBuilder(ExportJobNames.EXPORT_STEP, jobRepository)
         .<RequestItem, RequestItem>chunk(settings.chunkSize())
         .transactionManager(transactionManager)
         .reader(requestsReader)
         .writer(exportWriter)
-        .listener(startNotifier(settings, observer))
+        .listener(progress)
         .build();
   }
 
@@ -131,18 +99,13 @@ public class ExportJobConfiguration {
 
   @Bean
   ExportWriter exportWriter(
-      JobSettings settings,
-      JobDatabases databases,
-      Scope scope,
-      ExportSink exportSink,
-      RunObserver observer) {
-    DataSource ledger = databases.ledger(settings.ledgerDb());
+      JobSettings settings, JobDatabases databases, Scope scope, ExportSink exportSink) {
     ChunkExploder exploder =
         new ChunkExploder(
-            new ExplodeEngine(new JdbcLedgerStore(ledger), scope),
+            new ExplodeEngine(new JdbcLedgerStore(databases.ledger(settings.ledgerDb())), scope),
             settings.defaults(),
             settings.pageSize());
-    return new ExportWriter(exploder, exportSink, settings.skipLimit(), observer);
+    return new ExportWriter(exploder, exportSink, settings.skipLimit());
   }
 
   /**
@@ -158,25 +121,5 @@ public class ExportJobConfiguration {
         }
       }
     };
-  }
-
-  private static StepExecutionListener startNotifier(JobSettings settings, RunObserver observer) {
-    return new StepExecutionListener() {
-      @Override
-      public void beforeStep(StepExecution stepExecution) {
-        observer.started(
-            stepExecution.getJobExecutionId(),
-            rowsTotal(settings),
-            ExportCounts.loadFrom(stepExecution.getExecutionContext(), ExportJobNames.COUNTS));
-      }
-    };
-  }
-
-  private static long rowsTotal(JobSettings settings) {
-    try {
-      return RequestsCsvReader.countRecords(settings.input());
-    } catch (java.io.IOException e) {
-      return -1; // progress without a total; the reader says what is wrong with the file
-    }
   }
 }

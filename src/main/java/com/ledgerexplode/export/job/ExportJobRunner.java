@@ -9,6 +9,7 @@ import com.ledgerexplode.export.runs.Causes;
 import com.ledgerexplode.export.runs.ExportJobNames;
 import com.ledgerexplode.export.runs.JobDatabases;
 import com.ledgerexplode.export.runs.JobRepositories;
+import com.ledgerexplode.export.runs.RunCounts;
 import com.ledgerexplode.export.runs.RunFailedException;
 import com.ledgerexplode.export.runs.RunGuard;
 import com.ledgerexplode.export.runs.RunningProcess;
@@ -30,13 +31,10 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
-import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Runs the export job in this process, in a Spring context built by hand, and answers only when the
@@ -77,47 +75,24 @@ public final class ExportJobRunner {
           public void chunkWritten(ExportCounts counts) {
             observer.chunkWritten(counts);
           }
-
-          @Override
-          public void recovered(long executionId, RunningProcess dead) {
-            observer.recovered(executionId, dead);
-          }
         };
     try (JobDatabases databases = new JobDatabases()) {
-      refuseCompletedOrLive(settings, databases);
+      JobRepositories.Runs runs =
+          JobRepositories.open(databases.repository(settings.repositoryDb()));
+      // before anything of the run is done: a completed night must not import its snapshot again
+      RunGuard.admit(runs.repository(), runs.operator(), settings.toJobParameters())
+          .ifPresent(dead -> observer.recovered(dead.executionId(), dead.deadProcess()));
       Scope scope = prepareLedger(settings, databases);
       try (AnnotationConfigApplicationContext context =
-          context(settings, databases, scope, recording)) {
-        JobExecution execution = launch(context, settings);
-        ExportCounts counts = countsOf(context.getBean(JobRepository.class), execution);
+          context(settings, databases, runs, scope, recording)) {
+        JobExecution execution = launch(runs, context.getBean(Job.class), settings);
         return new RunReport(
             execution.getId(),
-            counts,
+            RunCounts.of(runs.repository(), execution),
             before.get(),
             Duration.ofNanos(System.nanoTime() - start),
             outputs(settings));
       }
-    }
-  }
-
-  /**
-   * Refuses a run that has completed or is running before anything of it is done: a rerun of a
-   * completed night must not import its snapshot again, nor a second start under a live run.
-   */
-  private static void refuseCompletedOrLive(JobSettings settings, JobDatabases databases) {
-    DataSource repositoryDb = databases.repository(settings.repositoryDb());
-    JobExecution last;
-    try {
-      last =
-          JobRepositories.jdbc(repositoryDb, new DataSourceTransactionManager(repositoryDb))
-              .getLastJobExecution(ExportJobNames.JOB, settings.toJobParameters());
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException("Cannot open the job repository: " + e.getMessage(), e);
-    }
-    if (last != null) {
-      RunGuard.refuseCompletedOrLive(last);
     }
   }
 
@@ -138,10 +113,17 @@ public final class ExportJobRunner {
   }
 
   private static AnnotationConfigApplicationContext context(
-      JobSettings settings, JobDatabases databases, Scope scope, RunObserver observer) {
+      JobSettings settings,
+      JobDatabases databases,
+      JobRepositories.Runs runs,
+      Scope scope,
+      RunObserver observer) {
     AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
     context.registerBean(JobSettings.class, () -> settings);
     context.registerBean(JobDatabases.class, () -> databases);
+    context.registerBean(JobRepository.class, runs::repository);
+    context.registerBean(JobOperator.class, runs::operator);
+    context.registerBean(PlatformTransactionManager.class, runs::transactionManager);
     context.registerBean(Scope.class, () -> scope);
     context.registerBean(RunObserver.class, () -> observer);
     context.register(ExportJobConfiguration.class);
@@ -149,30 +131,11 @@ public final class ExportJobRunner {
     return context;
   }
 
-  private static JobExecution launch(
-      AnnotationConfigApplicationContext context, JobSettings settings) {
-    JobRepository repository = context.getBean(JobRepository.class);
-    JobOperator operator = context.getBean(JobOperator.class);
-    Job job = context.getBean(Job.class);
+  private static JobExecution launch(JobRepositories.Runs runs, Job job, JobSettings settings) {
     JobParameters parameters = RunningProcess.current().addTo(settings.toJobParameters());
-    JobExecution last = repository.getLastJobExecution(job.getName(), parameters);
-    if (last != null) {
-      RunGuard.check(last, operator, context.getBean(RunObserver.class));
-    }
-    JobExecution execution;
-    try {
-      execution = operator.start(job, parameters);
-    } catch (JobExecutionAlreadyRunningException e) {
-      throw new AlreadyRunningException(
-          "already running: another process started this run just now");
-    } catch (JobInstanceAlreadyCompleteException e) {
-      JobExecution completed = repository.getLastJobExecution(job.getName(), parameters);
-      throw new AlreadyCompletedException(completed == null ? -1 : completed.getId());
-    } catch (Exception e) {
-      throw new RunFailedException(-1, "the run could not start: " + Causes.describe(e), e);
-    }
+    JobExecution execution = RunGuard.start(runs.repository(), runs.operator(), job, parameters);
     if (execution.getStatus() != BatchStatus.COMPLETED) {
-      throw failed(execution, repository);
+      throw failed(execution, runs.repository());
     }
     return execution;
   }
@@ -207,14 +170,5 @@ public final class ExportJobRunner {
         output.toString(),
         ExportFiles.rejects(output).toString(),
         ExportFiles.manifest(output).toString());
-  }
-
-  /** The run's counts: those of its last export step, which may be an earlier execution's. */
-  static ExportCounts countsOf(JobRepository repository, JobExecution execution) {
-    StepExecution step =
-        repository.getLastStepExecution(execution.getJobInstance(), ExportJobNames.EXPORT_STEP);
-    return step == null
-        ? ExportCounts.ZERO
-        : ExportCounts.loadFrom(step.getExecutionContext(), ExportJobNames.COUNTS);
   }
 }

@@ -4,7 +4,7 @@ import com.ledgerexplode.export.outcome.ExportCounts;
 import com.ledgerexplode.export.outcome.RowOutcome;
 import com.ledgerexplode.export.requests.RequestItem;
 import com.ledgerexplode.export.requests.UnreadableRecord;
-import com.ledgerexplode.export.runs.ExportJobNames;
+import com.ledgerexplode.export.runs.RunCounts;
 import com.ledgerexplode.export.sink.ExportSink;
 import java.util.List;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -12,32 +12,31 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
 /**
- * The export step's writer: explodes the chunk, hands the outcomes to the sink, and keeps the run's
- * counts, failing the step when more records are unreadable than {@code skipLimit} allows (the
- * chunk is then rolled back, so a rerun with a higher limit continues from the last checkpoint).
- * Not thread-safe: one step, one thread.
+ * The export step's writer: explodes the chunk, hands its output records to the sink, and keeps the
+ * run's counts (the product's own counters, saved with each checkpoint), failing the step when more
+ * records are unreadable than {@code skipLimit} allows (the chunk is then rolled back, so a rerun
+ * with a higher limit continues from the last checkpoint). Not thread-safe: one step, one thread.
  */
 public final class ExportWriter implements ItemStreamWriter<RequestItem> {
-  /** The prefix of its state in the step's context. */
-  static final String NAME = ExportJobNames.COUNTS;
-
   private final ChunkExploder exploder;
   private final ExportSink sink;
   private final int skipLimit;
-  private final RunObserver observer;
   private ExportCounts counts = ExportCounts.ZERO;
 
-  public ExportWriter(
-      ChunkExploder exploder, ExportSink sink, int skipLimit, RunObserver observer) {
+  public ExportWriter(ChunkExploder exploder, ExportSink sink, int skipLimit) {
     this.exploder = exploder;
     this.sink = sink;
     this.skipLimit = skipLimit;
-    this.observer = observer;
+  }
+
+  /** The run's counts so far, across its executions, up to the last chunk written. */
+  public ExportCounts counts() {
+    return counts;
   }
 
   @Override
   public void open(ExecutionContext context) {
-    counts = ExportCounts.loadFrom(context, NAME);
+    counts = RunCounts.load(context);
     sink.open(context);
   }
 
@@ -49,15 +48,14 @@ public final class ExportWriter implements ItemStreamWriter<RequestItem> {
       throw new SkipLimitExceededException(
           after.rowsUnreadable(), skipLimit, lastUnreadable(outcomes));
     }
-    sink.write(outcomes);
+    sink.write(RowOutcome.recordsOf(outcomes));
     counts = after;
-    observer.chunkWritten(counts);
   }
 
   @Override
   public void update(ExecutionContext context) {
     sink.update(context);
-    counts.saveTo(context, NAME);
+    RunCounts.save(counts, context);
   }
 
   @Override
@@ -68,8 +66,8 @@ public final class ExportWriter implements ItemStreamWriter<RequestItem> {
   private static UnreadableRecord lastUnreadable(List<RowOutcome> outcomes) {
     UnreadableRecord last = null;
     for (RowOutcome outcome : outcomes) {
-      if (outcome.item() instanceof UnreadableRecord unreadable) {
-        last = unreadable;
+      if (outcome instanceof RowOutcome.Unreadable unreadable) {
+        last = unreadable.record();
       }
     }
     if (last == null) {

@@ -2,6 +2,7 @@ package com.ledgerexplode.export.job;
 
 import com.ledgerexplode.export.outcome.ExportCounts;
 import com.ledgerexplode.export.runs.ExportJobNames;
+import com.ledgerexplode.export.runs.RunCounts;
 import com.ledgerexplode.export.settings.JobSettings;
 import com.ledgerexplode.export.sink.Manifest;
 import com.ledgerexplode.export.sink.ManifestWriter;
@@ -39,7 +40,7 @@ final class ManifestTasklet implements Tasklet {
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext)
       throws Exception {
     JobExecution execution = chunkContext.getStepContext().getStepExecution().getJobExecution();
-    ExportCounts counts = ExportJobRunner.countsOf(jobRepository, execution);
+    ExportCounts counts = RunCounts.of(jobRepository, execution);
     Instant start =
         execution.getStartTime() == null
             ? Instant.now()

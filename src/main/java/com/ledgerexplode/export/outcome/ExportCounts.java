@@ -1,67 +1,65 @@
 package com.ledgerexplode.export.outcome;
 
+import java.util.LinkedHashMap;
 import java.util.List;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
+import java.util.Map;
+import java.util.function.ToLongFunction;
 
 /**
- * What a run has written so far. {@code rowsRead = rowsExploded + rowsRejected + rowsUnreadable};
- * {@code eventsWritten} is the export's line count; {@code warnings} the warning lines.
+ * What a run has written so far, across its executions: the product's own counters, carried in the
+ * export step's context. {@code rowsRead() = rowsExploded + rowsRejected + rowsUnreadable}; {@code
+ * eventsWritten} is the export's line count; {@code warnings} the warning lines.
  */
 public record ExportCounts(
-    long rowsRead,
-    long rowsExploded,
-    long rowsRejected,
-    long rowsUnreadable,
-    long eventsWritten,
-    long warnings) {
+    long rowsExploded, long rowsRejected, long rowsUnreadable, long eventsWritten, long warnings) {
 
-  public static final ExportCounts ZERO = new ExportCounts(0, 0, 0, 0, 0, 0);
+  public static final ExportCounts ZERO = new ExportCounts(0, 0, 0, 0, 0);
+
+  /** Every record of the requests CSV read so far is one of the three outcomes. */
+  public long rowsRead() {
+    return rowsExploded + rowsRejected + rowsUnreadable;
+  }
 
   /** These counts with the outcomes of one more chunk. */
   public ExportCounts plus(List<RowOutcome> outcomes) {
-    long exploded = 0;
-    long rejected = 0;
-    long unreadable = 0;
-    long events = 0;
-    long warned = 0;
+    long exploded = rowsExploded;
+    long rejected = rowsRejected;
+    long unreadable = rowsUnreadable;
+    long events = eventsWritten;
+    long warned = warnings;
     for (RowOutcome outcome : outcomes) {
-      if (outcome.isUnreadable()) {
-        unreadable++;
-      } else if (outcome.isRejected()) {
+      if (outcome instanceof RowOutcome.Exploded e) {
+        exploded++;
+        events += e.events().size();
+        warned += e.warnings().size();
+      } else if (outcome instanceof RowOutcome.Rejected) {
         rejected++;
       } else {
-        exploded++;
+        unreadable++;
       }
-      events += outcome.events().size();
-      warned += outcome.warnings().size();
     }
-    return new ExportCounts(
-        rowsRead + outcomes.size(),
-        rowsExploded + exploded,
-        rowsRejected + rejected,
-        rowsUnreadable + unreadable,
-        eventsWritten + events,
-        warnings + warned);
+    return new ExportCounts(exploded, rejected, unreadable, events, warned);
   }
 
-  /** Saves these counts under keys {@code prefix + ".rowsRead"} and so on. */
-  public void saveTo(ExecutionContext context, String prefix) {
-    context.putLong(prefix + ".rowsRead", rowsRead);
-    context.putLong(prefix + ".rowsExploded", rowsExploded);
-    context.putLong(prefix + ".rowsRejected", rowsRejected);
-    context.putLong(prefix + ".rowsUnreadable", rowsUnreadable);
-    context.putLong(prefix + ".eventsWritten", eventsWritten);
-    context.putLong(prefix + ".warnings", warnings);
+  /** The counts as named values, for a context or a manifest: {@code rowsRead} first. */
+  public Map<String, Long> asMap() {
+    Map<String, Long> map = new LinkedHashMap<>();
+    map.put("rowsRead", rowsRead());
+    map.put("rowsExploded", rowsExploded);
+    map.put("rowsRejected", rowsRejected);
+    map.put("rowsUnreadable", rowsUnreadable);
+    map.put("eventsWritten", eventsWritten);
+    map.put("warnings", warnings);
+    return map;
   }
 
-  /** The counts {@link #saveTo} saved under {@code prefix}, zero where none. */
-  public static ExportCounts loadFrom(ExecutionContext context, String prefix) {
+  /** The counts {@link #asMap} gave, zero where a name is missing ({@code rowsRead} is derived). */
+  public static ExportCounts fromMap(ToLongFunction<String> valueOf) {
     return new ExportCounts(
-        context.getLong(prefix + ".rowsRead", 0),
-        context.getLong(prefix + ".rowsExploded", 0),
-        context.getLong(prefix + ".rowsRejected", 0),
-        context.getLong(prefix + ".rowsUnreadable", 0),
-        context.getLong(prefix + ".eventsWritten", 0),
-        context.getLong(prefix + ".warnings", 0));
+        valueOf.applyAsLong("rowsExploded"),
+        valueOf.applyAsLong("rowsRejected"),
+        valueOf.applyAsLong("rowsUnreadable"),
+        valueOf.applyAsLong("eventsWritten"),
+        valueOf.applyAsLong("warnings"));
   }
 }

@@ -3,52 +3,84 @@ package com.ledgerexplode.export.outcome;
 import com.ledgerexplode.explode.ApiError;
 import com.ledgerexplode.explode.ApiWarning;
 import com.ledgerexplode.explode.ExplodedEvent;
-import com.ledgerexplode.export.requests.RequestItem;
 import com.ledgerexplode.export.requests.RequestRow;
 import com.ledgerexplode.export.requests.UnreadableRecord;
 import com.ledgerexplode.ledger.CustomerKey;
+import java.util.ArrayList;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
- * What one item of the requests CSV became. Unreadable: no customer, no events, no error. Rejected:
- * the error alone. Exploded: the customer, its events in order, and the warnings (those of
- * selection, then the events' own in event order).
+ * What one record of the requests CSV became: exploded (a customer, its events and warnings),
+ * rejected with an API error, or unreadable. {@link #records()} turns it into the output records
+ * every sink writes, in the one place where that is decided.
  */
-public record RowOutcome(
-    RequestItem item,
-    @Nullable CustomerKey customer,
-    List<ExplodedEvent> events,
-    List<ApiWarning> warnings,
-    @Nullable ApiError error) {
+public sealed interface RowOutcome {
+  /** The line on which the record starts (the header is line 1). */
+  long line();
 
-  public RowOutcome {
-    events = List.copyOf(events);
-    warnings = List.copyOf(warnings);
+  /** This outcome's output records, in the order the export writes them. */
+  List<OutputRecord> records();
+
+  /** The output records of these outcomes, in order. */
+  static List<OutputRecord> recordsOf(List<? extends RowOutcome> outcomes) {
+    List<OutputRecord> records = new ArrayList<>();
+    outcomes.forEach(outcome -> records.addAll(outcome.records()));
+    return records;
   }
 
-  public static RowOutcome unreadable(UnreadableRecord record) {
-    return new RowOutcome(record, null, List.of(), List.of(), null);
+  /**
+   * The row's customer, its events in the API's order, and its warnings: those of selection, then
+   * the events' own in event order.
+   */
+  record Exploded(
+      RequestRow row, CustomerKey customer, List<ExplodedEvent> events, List<ApiWarning> warnings)
+      implements RowOutcome {
+    public Exploded {
+      events = List.copyOf(events);
+      warnings = List.copyOf(warnings);
+    }
+
+    @Override
+    public long line() {
+      return row.line();
+    }
+
+    @Override
+    public List<OutputRecord> records() {
+      List<OutputRecord> records = new ArrayList<>(events.size() + warnings.size());
+      for (ExplodedEvent event : events) {
+        records.add(new OutputRecord.Event(row, customer.customerId(), event));
+      }
+      for (ApiWarning warning : warnings) {
+        records.add(new OutputRecord.Warning(row, warning));
+      }
+      return records;
+    }
   }
 
-  public static RowOutcome rejected(RequestRow row, ApiError error) {
-    return new RowOutcome(row, null, List.of(), List.of(), error);
+  /** The row is answered with an API error alone. */
+  record Rejected(RequestRow row, ApiError error) implements RowOutcome {
+    @Override
+    public long line() {
+      return row.line();
+    }
+
+    @Override
+    public List<OutputRecord> records() {
+      return List.of(new OutputRecord.Reject(row, error));
+    }
   }
 
-  public static RowOutcome exploded(
-      RequestRow row, CustomerKey customer, List<ExplodedEvent> events, List<ApiWarning> warnings) {
-    return new RowOutcome(row, customer, events, warnings, null);
-  }
+  /** The record could not be read as a row. */
+  record Unreadable(UnreadableRecord record) implements RowOutcome {
+    @Override
+    public long line() {
+      return record.line();
+    }
 
-  public boolean isUnreadable() {
-    return item instanceof UnreadableRecord;
-  }
-
-  public boolean isRejected() {
-    return error != null;
-  }
-
-  public boolean isExploded() {
-    return customer != null;
+    @Override
+    public List<OutputRecord> records() {
+      return List.of(new OutputRecord.UnreadableLine(record));
+    }
   }
 }

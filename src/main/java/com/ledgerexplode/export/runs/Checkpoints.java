@@ -10,15 +10,12 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.configuration.support.MapJobRegistry;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.launch.JobExecutionNotRunningException;
-import org.springframework.batch.core.launch.support.TaskExecutorJobOperator;
+import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.dao.EmptyResultDataAccessException;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
  * The job repository of runs, for the commands that operate them without running one: status,
@@ -27,19 +24,16 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 public final class Checkpoints implements AutoCloseable {
   private final JobDatabases databases = new JobDatabases();
   private final JobRepository repository;
-  private final TaskExecutorJobOperator operator;
+  private final JobOperator operator;
   private final String repositoryUrl;
 
-  private Checkpoints(String repositoryUrl) throws Exception {
+  private Checkpoints(String repositoryUrl) {
     this.repositoryUrl = repositoryUrl;
     try {
-      var dataSource = databases.repository(repositoryUrl);
-      repository = JobRepositories.jdbc(dataSource, new DataSourceTransactionManager(dataSource));
-      operator = new TaskExecutorJobOperator();
-      operator.setJobRepository(repository);
-      operator.setJobRegistry(new MapJobRegistry());
-      operator.afterPropertiesSet();
-    } catch (Exception | Error e) {
+      JobRepositories.Runs runs = JobRepositories.open(databases.repository(repositoryUrl));
+      repository = runs.repository();
+      operator = runs.operator();
+    } catch (RuntimeException | Error e) {
       databases.close();
       throw e;
     }
@@ -47,13 +41,7 @@ public final class Checkpoints implements AutoCloseable {
 
   /** The job repository at this URL, its tables created if absent. */
   public static Checkpoints open(String repositoryUrl) {
-    try {
-      return new Checkpoints(repositoryUrl);
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException("Cannot open the job repository: " + e.getMessage(), e);
-    }
+    return new Checkpoints(repositoryUrl);
   }
 
   /** One execution, as {@code status} shows it. */
@@ -82,12 +70,7 @@ public final class Checkpoints implements AutoCloseable {
   }
 
   private ExecutionSummary summary(JobExecution execution) {
-    ExportCounts counts = ExportCounts.ZERO;
-    for (StepExecution step : execution.getStepExecutions()) {
-      if (step.getStepName().equals(ExportJobNames.EXPORT_STEP)) {
-        counts = ExportCounts.loadFrom(step.getExecutionContext(), ExportJobNames.COUNTS);
-      }
-    }
+    ExportCounts counts = RunCounts.ofExecution(execution);
     var parameters = execution.getJobParameters();
     String exit = execution.getExitStatus().getExitDescription();
     return new ExecutionSummary(

@@ -1,30 +1,54 @@
 package com.ledgerexplode.export.runs;
 
-import com.ledgerexplode.export.job.RunObserver;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
 
 /**
- * Decides whether a run may start given the last execution of its settings: a completed one stops
- * it, a live one stops it, and one whose process died on this host is recovered (marked FAILED,
- * with its running steps) so that the run continues from its last checkpoint.
+ * The one place that decides whether a run may start, given the last execution of its settings: a
+ * completed one stops it, a live one stops it, and one whose process died on this host is recovered
+ * (marked FAILED, with its running steps) so that the run continues from its last checkpoint. Asked
+ * before anything of the run is done (the ledger's import among them); {@link #start} then turns a
+ * start that another process won in the meantime into the same refusals.
  */
 public final class RunGuard {
   private RunGuard() {}
 
-  public static void check(JobExecution last, JobOperator operator, RunObserver observer) {
-    refuseCompletedOrLive(last);
+  /**
+   * Admits a run of the export job with these (identifying) parameters.
+   *
+   * @return the execution of this run that was found dead on this host and recovered, if any
+   * @throws AlreadyCompletedException the run has completed
+   * @throws AlreadyRunningException an execution of the run is alive, or may be (another host)
+   */
+  public static Optional<RecoveredExecution> admit(
+      JobRepository repository, JobOperator operator, JobParameters parameters) {
+    JobExecution last = repository.getLastJobExecution(ExportJobNames.JOB, parameters);
+    if (last == null) {
+      return Optional.empty();
+    }
     BatchStatus status = last.getStatus();
+    if (status == BatchStatus.COMPLETED || status == BatchStatus.ABANDONED) {
+      throw new AlreadyCompletedException(last.getId());
+    }
     if (!status.isRunning()) {
-      return;
+      return Optional.empty();
     }
     Optional<RunningProcess> process = RunningProcess.of(last.getJobParameters());
     if (process.isPresent() && process.get().isOnThisHost()) {
+      if (process.get().isAlive()) {
+        throw new AlreadyRunningException(
+            "already running (execution " + last.getId() + ", pid " + process.get().pid() + ")");
+      }
       operator.recover(last);
-      observer.recovered(last.getId(), process.get());
-      return;
+      return Optional.of(new RecoveredExecution(last.getId(), process.get()));
     }
     throw new AlreadyRunningException(
         "execution "
@@ -37,29 +61,32 @@ public final class RunGuard {
             + "' with the same job file, then run again");
   }
 
+  /** An execution whose process had died, marked FAILED so that this run continues it. */
+  public record RecoveredExecution(long executionId, RunningProcess deadProcess) {}
+
   /**
-   * The part of {@link #check} that changes nothing: refuses a run whose last execution has
-   * completed or is alive on this host. Asked before anything of the run is done (the ledger's
-   * import among them).
+   * Starts the job; a start that another process made first is refused as {@link #admit} would have
+   * refused it.
+   *
+   * @throws RunFailedException the run could not start for another reason
    */
-  public static void refuseCompletedOrLive(JobExecution last) {
-    BatchStatus status = last.getStatus();
-    if (status == BatchStatus.COMPLETED || status == BatchStatus.ABANDONED) {
-      throw new AlreadyCompletedException(last.getId());
-    }
-    if (status.isRunning()) {
-      RunningProcess.of(last.getJobParameters())
-          .filter(p -> p.isOnThisHost() && p.isAlive())
-          .ifPresent(
-              p -> {
-                throw new AlreadyRunningException(
-                    "already running (execution " + last.getId() + ", pid " + p.pid() + ")");
-              });
+  public static JobExecution start(
+      JobRepository repository, JobOperator operator, Job job, JobParameters parameters) {
+    try {
+      return operator.start(job, parameters);
+    } catch (JobExecutionAlreadyRunningException e) {
+      throw new AlreadyRunningException(
+          "already running: another process started this run just now");
+    } catch (JobInstanceAlreadyCompleteException e) {
+      @Nullable JobExecution completed = repository.getLastJobExecution(job.getName(), parameters);
+      throw new AlreadyCompletedException(completed == null ? -1 : completed.getId());
+    } catch (Exception e) {
+      throw new RunFailedException(-1, "the run could not start: " + Causes.describe(e), e);
     }
   }
 
   /** Refuses to recover an execution whose process is alive on this host. */
-  public static void checkRecoverable(JobExecution execution) {
+  static void checkRecoverable(JobExecution execution) {
     if (!execution.getStatus().isRunning()) {
       throw new NotRecoverableException(
           "execution "

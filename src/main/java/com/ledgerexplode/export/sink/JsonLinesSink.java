@@ -1,14 +1,7 @@
 package com.ledgerexplode.export.sink;
 
-import com.ledgerexplode.explode.ApiError;
-import com.ledgerexplode.explode.ApiWarning;
-import com.ledgerexplode.explode.ExplodedEvent;
-import com.ledgerexplode.export.job.ExportWriter;
-import com.ledgerexplode.export.outcome.RowOutcome;
-import com.ledgerexplode.export.requests.RequestRow;
-import com.ledgerexplode.export.requests.UnreadableRecord;
-import com.ledgerexplode.json.api.EventJson;
-import com.ledgerexplode.ledger.CustomerKey;
+import com.ledgerexplode.export.outcome.ExportJson;
+import com.ledgerexplode.export.outcome.OutputRecord;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -19,23 +12,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import tools.jackson.core.JsonGenerator;
 
 /**
- * Writes outcomes to the export {@code name.jsonl} (one line per exploded event) and {@code
+ * Writes output records to the export {@code name.jsonl} (one line per exploded event) and {@code
  * name.rejects.jsonl} (one line per rejected row, warning or unreadable record), as PRODUCT.md's
  * "Export files" says: compact JSON, UTF-8, {@code \n} line ends, input order.
  *
  * <p>Restart to the byte: {@link #update} forces both files to disk and saves their lengths under
- * keys prefixed {@value #NAME} (the run's counts are {@link ExportWriter}'s); {@link #open} with
- * that state truncates both files to those lengths and appends, without it creates them afresh. A
- * write whose chunk transaction rolls back is taken back the same way. {@link #open} also deletes a
+ * keys prefixed {@value #NAME} (the run's counts are the export writer's); {@link #open} with that
+ * state truncates both files to those lengths and appends, without it creates them afresh. A write
+ * whose chunk transaction rolls back is taken back the same way. {@link #open} also deletes a
  * manifest left from an earlier run, so that no consumer takes the files being written for a
  * finished export, and holds a lock on the export while open, so that two runs never write the same
  * files. Not thread-safe.
@@ -121,13 +112,21 @@ public class JsonLinesSink implements ExportSink {
   }
 
   @Override
-  public void write(List<RowOutcome> outcomes) throws IOException {
+  public void write(List<OutputRecord> records) throws IOException {
     FileChannel exportTo = open(exportChannel);
     FileChannel rejectsTo = open(rejectsChannel);
     ByteArrayOutputStream events = new ByteArrayOutputStream();
     ByteArrayOutputStream rejected = new ByteArrayOutputStream();
-    for (RowOutcome outcome : outcomes) {
-      writeOutcome(outcome, events, rejected);
+    for (OutputRecord record : records) {
+      ByteArrayOutputStream to = record.isEvent() ? events : rejected;
+      ExportJson.write(
+          to,
+          g -> {
+            g.writeStartObject();
+            record.writeFields(g);
+            g.writeEndObject();
+          });
+      to.write('\n');
     }
     long exportBefore = exportTo.position();
     long rejectsBefore = rejectsTo.position();
@@ -179,79 +178,6 @@ public class JsonLinesSink implements ExportSink {
     while (buffer.hasRemaining()) {
       channel.write(buffer);
     }
-  }
-
-  private static void writeOutcome(
-      RowOutcome outcome, ByteArrayOutputStream events, ByteArrayOutputStream rejected) {
-    if (outcome.item() instanceof UnreadableRecord unreadable) {
-      line(
-          rejected,
-          g -> {
-            g.writeStringProperty("kind", "unreadable");
-            g.writeNumberProperty("line", unreadable.line());
-            g.writeStringProperty("text", unreadable.text());
-            g.writeStringProperty("message", unreadable.message());
-          });
-      return;
-    }
-    RequestRow row = (RequestRow) outcome.item();
-    ApiError error = outcome.error();
-    if (error != null) {
-      line(rejected, g -> writeStatus(g, "rejected", row, error.code(), error.message()));
-      return;
-    }
-    CustomerKey customer = outcome.customer();
-    for (ExplodedEvent event : outcome.events()) {
-      line(
-          events,
-          g -> {
-            writeRequest(g, row);
-            if (customer != null) {
-              g.writeNumberProperty("customerId", customer.customerId());
-            }
-            EventJson.writeEventFields(g, event);
-          });
-    }
-    for (ApiWarning warning : outcome.warnings()) {
-      line(
-          rejected,
-          g -> {
-            writeStatus(g, "warning", row, warning.code(), warning.message());
-            if (warning.eventId() != null) {
-              g.writeStringProperty("eventId", warning.eventId());
-            }
-            if (warning.eventReferenceId() != null) {
-              g.writeStringProperty("eventReferenceId", warning.eventReferenceId());
-            }
-          });
-    }
-  }
-
-  private static void writeStatus(
-      JsonGenerator g, String kind, RequestRow row, int code, String message) {
-    g.writeStringProperty("kind", kind);
-    writeRequest(g, row);
-    g.writeNumberProperty("code", code);
-    g.writeStringProperty("message", message);
-  }
-
-  private static void writeRequest(JsonGenerator g, RequestRow row) {
-    g.writeName("request");
-    g.writeStartObject();
-    ExportJson.writeRequestFields(g, row);
-    g.writeEndObject();
-  }
-
-  /** One JSON object holding what {@code fields} writes, and a line break. */
-  private static void line(ByteArrayOutputStream out, Consumer<JsonGenerator> fields) {
-    ExportJson.write(
-        out,
-        g -> {
-          g.writeStartObject();
-          fields.accept(g);
-          g.writeEndObject();
-        });
-    out.write('\n');
   }
 
   @Override

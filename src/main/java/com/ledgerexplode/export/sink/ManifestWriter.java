@@ -1,6 +1,7 @@
 package com.ledgerexplode.export.sink;
 
 import com.ledgerexplode.export.outcome.ExportCounts;
+import com.ledgerexplode.export.outcome.ExportJson;
 import com.ledgerexplode.json.JsonValues;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -92,12 +93,7 @@ public final class ManifestWriter {
     ExportCounts c = manifest.counts();
     g.writeName("counts");
     g.writeStartObject();
-    g.writeNumberProperty("rowsRead", c.rowsRead());
-    g.writeNumberProperty("rowsExploded", c.rowsExploded());
-    g.writeNumberProperty("rowsRejected", c.rowsRejected());
-    g.writeNumberProperty("rowsUnreadable", c.rowsUnreadable());
-    g.writeNumberProperty("eventsWritten", c.eventsWritten());
-    g.writeNumberProperty("warnings", c.warnings());
+    c.asMap().forEach((name, value) -> g.writeNumberProperty(name, (long) value));
     g.writeEndObject();
     g.writeName("files");
     g.writeStartArray();

@@ -1,15 +1,10 @@
 package com.ledgerexplode.export.sink;
 
-import com.ledgerexplode.explode.ApiError;
-import com.ledgerexplode.explode.ApiWarning;
 import com.ledgerexplode.explode.ExplodedEvent;
 import com.ledgerexplode.export.outcome.ExportCounts;
-import com.ledgerexplode.export.outcome.RowOutcome;
-import com.ledgerexplode.export.requests.RequestRow;
-import com.ledgerexplode.export.requests.UnreadableRecord;
-import com.ledgerexplode.json.api.EventJson;
+import com.ledgerexplode.export.outcome.ExportJson;
+import com.ledgerexplode.export.outcome.OutputRecord;
 import com.ledgerexplode.ledger.Bucket;
-import com.ledgerexplode.ledger.CustomerKey;
 import com.ledgerexplode.ledger.EventHeader;
 import com.ledgerexplode.ledger.PointsEntry;
 import com.ledgerexplode.ledger.PointsField;
@@ -42,8 +37,8 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes outcomes to the reporting database (H2 or PostgreSQL): events, their points entries, and
- * rejects, warnings and unreadable records; {@link #recordRun} writes the run. Every table is
+ * Writes output records to the reporting database (H2 or PostgreSQL): events, their points entries,
+ * and rejects, warnings and unreadable records; {@link #recordRun} writes the run. Every table is
  * written with upserts on its primary key (MERGE ... KEY on H2, INSERT ... ON CONFLICT on
  * PostgreSQL), one batched statement per table per chunk, so that a rerun or a replayed chunk
  * leaves the same rows.
@@ -85,7 +80,7 @@ public class ReportingDatabaseSink implements ExportSink {
       new Table(
           "report_reject",
           List.of("run_key", "request_line", "kind", "code", "event_id", "event_reference_id"),
-          List.of("message", "request", "raw_text"));
+          List.of("message", "request", "raw_text", "record"));
   private static final Table RUNS =
       new Table(
           "report_run",
@@ -194,13 +189,13 @@ public class ReportingDatabaseSink implements ExportSink {
   }
 
   @Override
-  public void write(List<RowOutcome> outcomes) {
+  public void write(List<OutputRecord> records) {
     String run = runKey();
     List<Object[]> events = new ArrayList<>();
     List<Object[]> points = new ArrayList<>();
     List<Object[]> rejects = new ArrayList<>();
-    for (RowOutcome outcome : outcomes) {
-      collect(run, outcome, events, points, rejects);
+    for (OutputRecord record : records) {
+      collect(run, record, events, points, rejects);
     }
     transaction.executeWithoutResult(
         status -> {
@@ -233,90 +228,97 @@ public class ReportingDatabaseSink implements ExportSink {
     transaction.executeWithoutResult(status -> upsert(RUNS, List.<Object[]>of(row)));
   }
 
+  /** The rows of one record, in the tables' column order. */
   private static void collect(
       String run,
-      RowOutcome outcome,
+      OutputRecord record,
       List<Object[]> events,
       List<Object[]> points,
       List<Object[]> rejects) {
-    if (outcome.item() instanceof UnreadableRecord unreadable) {
-      rejects.add(
-          new Object[] {
-            run,
-            unreadable.line(),
-            "unreadable",
-            0,
-            "",
-            "",
-            unreadable.message(),
-            null,
-            unreadable.text()
-          });
-      return;
-    }
-    RequestRow row = (RequestRow) outcome.item();
-    String request = ExportJson.object(g -> ExportJson.writeRequestFields(g, row));
-    ApiError error = outcome.error();
-    if (error != null) {
-      rejects.add(
-          new Object[] {
-            run, row.line(), "rejected", error.code(), "", "", error.message(), request, null
-          });
-      return;
-    }
-    CustomerKey customer = outcome.customer();
-    for (ExplodedEvent event : outcome.events()) {
-      EventHeader h = event.header();
+    if (record instanceof OutputRecord.Event e) {
+      EventHeader h = e.event().header();
       events.add(
           new Object[] {
             run,
             h.orgId(),
             h.eventLogId(),
-            row.line(),
-            customer == null ? h.customerId() : customer.customerId(),
+            e.line(),
+            e.customerId(),
             h.groupId(),
             h.eventName(),
             h.eventTime() == null ? null : utc(h.eventTime()),
             h.tillId(),
             h.eventReferenceId(),
             h.uniqueId(),
-            request,
-            ExportJson.object(g -> EventJson.writeEventFields(g, event))
+            e.requestJson(),
+            ExportJson.object(e::writeAnswerFields)
           });
-      Map<Bucket, List<PointsEntry>> entries =
-          event.pointsEarnedBreakup() != null ? event.pointsEarnedBreakup() : event.pointsEarned();
-      for (Bucket bucket : Bucket.values()) {
-        List<PointsEntry> inBucket = entries.getOrDefault(bucket, List.of());
-        for (int position = 0; position < inBucket.size(); position++) {
-          Object[] values = new Object[POINTS.columns().size()];
-          values[0] = run;
-          values[1] = h.orgId();
-          values[2] = h.eventLogId();
-          values[3] = row.line();
-          values[4] = bucket.jsonName();
-          values[5] = position;
-          for (PointsField field : PointsField.values()) {
-            Object value = inBucket.get(position).fields().get(field);
-            values[6 + field.ordinal()] = value instanceof Instant instant ? utc(instant) : value;
-          }
-          points.add(values);
+      collectPoints(run, e, points);
+      return;
+    }
+    String kind;
+    int code = 0;
+    String eventId = "";
+    String eventReferenceId = "";
+    String message;
+    String rawText = null;
+    if (record instanceof OutputRecord.Reject r) {
+      kind = "rejected";
+      code = r.error().code();
+      message = r.error().message();
+    } else if (record instanceof OutputRecord.Warning w) {
+      kind = "warning";
+      code = w.warning().code();
+      eventId = orEmpty(w.warning().eventId());
+      eventReferenceId = orEmpty(w.warning().eventReferenceId());
+      message = w.warning().message();
+    } else {
+      OutputRecord.UnreadableLine u = (OutputRecord.UnreadableLine) record;
+      kind = "unreadable";
+      message = u.record().message();
+      rawText = u.record().text();
+    }
+    rejects.add(
+        new Object[] {
+          run,
+          record.line(),
+          kind,
+          code,
+          eventId,
+          eventReferenceId,
+          message,
+          record.requestJson(),
+          rawText,
+          record.json()
+        });
+  }
+
+  private static void collectPoints(String run, OutputRecord.Event e, List<Object[]> points) {
+    ExplodedEvent event = e.event();
+    EventHeader h = event.header();
+    Map<Bucket, List<PointsEntry>> entries =
+        event.pointsEarnedBreakup() != null ? event.pointsEarnedBreakup() : event.pointsEarned();
+    for (Bucket bucket : Bucket.values()) {
+      List<PointsEntry> inBucket = entries.getOrDefault(bucket, List.of());
+      for (int position = 0; position < inBucket.size(); position++) {
+        Object[] values = new Object[POINTS.columns().size()];
+        values[0] = run;
+        values[1] = h.orgId();
+        values[2] = h.eventLogId();
+        values[3] = e.line();
+        values[4] = bucket.jsonName();
+        values[5] = position;
+        for (PointsField field : PointsField.values()) {
+          Object value = inBucket.get(position).fields().get(field);
+          values[6 + field.ordinal()] = value instanceof Instant instant ? utc(instant) : value;
         }
+        points.add(values);
       }
     }
-    for (ApiWarning warning : outcome.warnings()) {
-      rejects.add(
-          new Object[] {
-            run,
-            row.line(),
-            "warning",
-            warning.code(),
-            warning.eventId() == null ? "" : warning.eventId(),
-            warning.eventReferenceId() == null ? "" : warning.eventReferenceId(),
-            warning.message(),
-            request,
-            null
-          });
-    }
+  }
+
+  private static String orEmpty(@Nullable String value) {
+    return value == null ? "" : value;
   }
 
   private static OffsetDateTime utc(Instant instant) {

@@ -42,9 +42,12 @@ class ChunkExploderTest {
     List<RowOutcome> outcomes =
         new ChunkExploder(engine, Map.of(), 2).explode(Requests.mixedChunk());
 
-    assertThat(outcomes).extracting(o -> o.item().line()).containsExactly(2L, 3L, 4L, 5L, 6L, 7L);
+    assertThat(outcomes).extracting(RowOutcome::line).containsExactly(2L, 3L, 4L, 5L, 6L, 7L);
     assertThat(outcomes)
-        .extracting(o -> o.isExploded(), o -> o.isRejected(), o -> o.isUnreadable())
+        .extracting(
+            o -> o instanceof RowOutcome.Exploded,
+            o -> o instanceof RowOutcome.Rejected,
+            o -> o instanceof RowOutcome.Unreadable)
         .extracting(t -> t.toList().toString())
         .containsExactly(
             "[true, false, false]",
@@ -53,7 +56,7 @@ class ChunkExploderTest {
             "[true, false, false]",
             "[true, false, false]",
             "[false, true, false]");
-    RowOutcome first = outcomes.get(0);
+    RowOutcome.Exploded first = (RowOutcome.Exploded) outcomes.get(0);
     assertThat(first.events())
         .extracting(e -> e.header().eventLogId())
         .containsExactly(18608683L, 18608684L, 18608686L, 18608690L, 18608689L);
@@ -61,8 +64,8 @@ class ChunkExploderTest {
         .extracting(ApiWarning::code, ApiWarning::eventId)
         .startsWith(org.assertj.core.groups.Tuple.tuple(9021, "999"))
         .hasSize(1 + 5);
-    assertThat(outcomes.get(2).error().code()).isEqualTo(8015);
-    assertThat(outcomes.get(5).error().code()).isEqualTo(8013);
+    assertThat(((RowOutcome.Rejected) outcomes.get(2)).error().code()).isEqualTo(8015);
+    assertThat(((RowOutcome.Rejected) outcomes.get(5)).error().code()).isEqualTo(8013);
   }
 
   @Test
@@ -87,10 +90,10 @@ class ChunkExploderTest {
         new ChunkExploder(engine, Map.of(ApiParameter.GET_BILL_DETAILS, "true"), 10)
             .explode(List.of(row, overriding));
 
-    ExplodedEvent defaulted = outcomes.get(0).events().get(0);
-    ExplodedEvent overridden = outcomes.get(1).events().get(0);
+    ExplodedEvent defaulted = ((RowOutcome.Exploded) outcomes.get(0)).events().get(0);
+    ExplodedEvent overridden = ((RowOutcome.Exploded) outcomes.get(1)).events().get(0);
     assertThat(defaulted.billDetails()).isNotNull();
     assertThat(overridden.billDetails()).isNull();
-    assertThat(outcomes.get(0).item()).isEqualTo(row);
+    assertThat(((RowOutcome.Exploded) outcomes.get(0)).row()).isEqualTo(row);
   }
 }

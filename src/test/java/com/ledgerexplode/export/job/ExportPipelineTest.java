@@ -8,7 +8,7 @@ import com.ledgerexplode.explode.Scope;
 import com.ledgerexplode.export.outcome.ExportCounts;
 import com.ledgerexplode.export.requests.RequestItem;
 import com.ledgerexplode.export.requests.RequestsCsvReader;
-import com.ledgerexplode.export.runs.ExportJobNames;
+import com.ledgerexplode.export.runs.RunCounts;
 import com.ledgerexplode.export.sink.JsonLinesSink;
 import com.ledgerexplode.export.sink.Manifest;
 import com.ledgerexplode.export.sink.ManifestWriter;
@@ -54,7 +54,7 @@ class ExportPipelineTest {
   /** Runs chunks from the context's checkpoint; stops after {@code chunks} chunks if not null. */
   private static boolean run(Path out, ExecutionContext context, Integer chunks) throws Exception {
     RequestsCsvReader reader = new RequestsCsvReader(SAMPLE.resolve("requests.csv"));
-    ExportWriter writer = new ExportWriter(exploder, new JsonLinesSink(out), 0, RunObserver.NONE);
+    ExportWriter writer = new ExportWriter(exploder, new JsonLinesSink(out), 0);
     reader.open(context);
     writer.open(context);
     try {
@@ -96,8 +96,8 @@ class ExportPipelineTest {
     assertThat(Files.readAllBytes(restarted)).isEqualTo(Files.readAllBytes(straight));
     assertThat(Files.readAllBytes(JsonLinesSink.rejectsFile(restarted)))
         .isEqualTo(Files.readAllBytes(JsonLinesSink.rejectsFile(straight)));
-    ExportCounts counts = ExportCounts.loadFrom(saved, ExportJobNames.COUNTS);
-    assertThat(counts).isEqualTo(ExportCounts.loadFrom(straightContext, ExportJobNames.COUNTS));
+    ExportCounts counts = RunCounts.load(saved);
+    assertThat(counts).isEqualTo(RunCounts.load(straightContext));
     assertThat(counts.rowsRead()).isEqualTo(25);
     assertThat(counts.eventsWritten()).isEqualTo(Files.readAllLines(straight).size());
     ManifestWriter.write(

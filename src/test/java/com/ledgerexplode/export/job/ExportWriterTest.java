@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.ledgerexplode.export.outcome.ExportCounts;
 import com.ledgerexplode.export.requests.RequestItem;
-import com.ledgerexplode.export.runs.ExportJobNames;
+import com.ledgerexplode.export.runs.RunCounts;
 import com.ledgerexplode.export.sink.JsonLinesSink;
 import com.ledgerexplode.testing.InMemoryLedger;
 import com.ledgerexplode.testing.Requests;
@@ -27,8 +27,7 @@ class ExportWriterTest {
     return new ExportWriter(
         new ChunkExploder(InMemoryLedger.engine(), Map.of(), 2),
         new JsonLinesSink(dir.resolve("name.jsonl")),
-        skipLimit,
-        RunObserver.NONE);
+        skipLimit);
   }
 
   @Test
@@ -47,8 +46,8 @@ class ExportWriterTest {
     restarted.close();
 
     // 4 rows: 2 exploded (one event), 1 rejected, 1 unreadable; 2 warnings (9021 twice)
-    assertThat(ExportCounts.loadFrom(context, ExportJobNames.COUNTS))
-        .isEqualTo(new ExportCounts(4, 2, 1, 1, 1, 2));
+    assertThat(RunCounts.load(context)).isEqualTo(new ExportCounts(2, 1, 1, 1, 2));
+    assertThat(RunCounts.load(context).rowsRead()).isEqualTo(4);
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ledgerexplode.explode.ExplodeEngine;
 import com.ledgerexplode.export.job.ChunkExploder;
+import com.ledgerexplode.export.outcome.OutputRecord;
 import com.ledgerexplode.export.outcome.RowOutcome;
 import com.ledgerexplode.export.requests.RequestItem;
 import com.ledgerexplode.testing.InMemoryLedger;
@@ -31,17 +32,22 @@ class JsonLinesSinkTest {
     return new ChunkExploder(engine, Map.of(), 2).explode(items);
   }
 
+  private static List<OutputRecord> records(List<RequestItem> items) {
+    return RowOutcome.recordsOf(explode(items));
+  }
+
   private static List<String> lines(Path file) throws Exception {
     return Files.readAllLines(file, StandardCharsets.UTF_8);
   }
 
   @Test
-  void eachOutcomeIsWrittenInTheContractsLineShapes() throws Exception {
+  void eachOutcomeIsWrittenInTheContractsLineShapesAWarningsRequestWithoutTheRowsEventIds()
+      throws Exception {
     Path out = dir.resolve("out/name.jsonl");
     JsonLinesSink sink = new JsonLinesSink(out);
     sink.open(new ExecutionContext());
 
-    sink.write(explode(Requests.oneOfEach()));
+    sink.write(records(Requests.oneOfEach()));
     sink.close();
 
     assertThat(Files.readString(out))
@@ -57,14 +63,14 @@ class JsonLinesSinkTest {
     assertThat(lines(JsonLinesSink.rejectsFile(out)))
         .containsExactly(
             "{\"kind\":\"warning\",\"request\":{\"line\":2,\"identifierName\":\"mobile\","
-                + "\"identifierValue\":\"917406401004\",\"source\":\"INSTORE\",\"eventIds\":"
-                + "\"18608684,999\"},\"code\":9021,\"message\":\"No event found for eventId 999\","
+                + "\"identifierValue\":\"917406401004\",\"source\":\"INSTORE\"},"
+                + "\"code\":9021,\"message\":\"No event found for eventId 999\","
                 + "\"eventId\":\"999\"}",
             "{\"kind\":\"unreadable\",\"line\":3,\"text\":\"mobile,\\\"x\",\"message\":"
                 + "\"A quoted cell is not closed\"}",
             "{\"kind\":\"warning\",\"request\":{\"line\":4,\"identifierName\":\"mobile\","
                 + "\"identifierValue\":\"917406401004\",\"source\":\"INSTORE\",\"eventName\":"
-                + "\"GenericEvent\",\"eventReferenceIds\":\"nope\"},\"code\":9021,\"message\":"
+                + "\"GenericEvent\"},\"code\":9021,\"message\":"
                 + "\"No GenericEvent event found for eventReferenceId nope\","
                 + "\"eventReferenceId\":\"nope\"}",
             "{\"kind\":\"rejected\",\"request\":{\"line\":5,\"identifierName\":\"mobile\","
@@ -75,8 +81,8 @@ class JsonLinesSinkTest {
   @Test
   void aRestartTruncatesToTheSavedBytesAndWritesTheSameFilesAsAStraightRun() throws Exception {
     List<RowOutcome> outcomes = explode(Requests.mixedChunk());
-    List<RowOutcome> chunk1 = outcomes.subList(0, 3);
-    List<RowOutcome> chunk2 = outcomes.subList(3, outcomes.size());
+    List<OutputRecord> chunk1 = RowOutcome.recordsOf(outcomes.subList(0, 3));
+    List<OutputRecord> chunk2 = RowOutcome.recordsOf(outcomes.subList(3, outcomes.size()));
     Path straight = dir.resolve("straight/name.jsonl");
     JsonLinesSink straightSink = new JsonLinesSink(straight);
     straightSink.open(new ExecutionContext());
@@ -127,7 +133,7 @@ class JsonLinesSinkTest {
     Path out = dir.resolve("out/name.jsonl");
     JsonLinesSink first = new JsonLinesSink(out);
     first.open(new ExecutionContext());
-    first.write(explode(Requests.mixedChunk()));
+    first.write(records(Requests.mixedChunk()));
     first.update(new ExecutionContext());
     byte[] written = Files.readAllBytes(out);
 

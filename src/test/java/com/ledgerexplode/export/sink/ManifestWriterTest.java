@@ -38,8 +38,8 @@ class ManifestWriterTest {
     sink.open(new ExecutionContext());
     List<RowOutcome> outcomes =
         new ChunkExploder(InMemoryLedger.engine(), Map.of(), 3).explode(items);
-    sink.write(outcomes.subList(0, 2));
-    sink.write(outcomes.subList(2, outcomes.size()));
+    sink.write(RowOutcome.recordsOf(outcomes.subList(0, 2)));
+    sink.write(RowOutcome.recordsOf(outcomes.subList(2, outcomes.size())));
     ExecutionContext context = new ExecutionContext();
     sink.update(context);
     sink.close();

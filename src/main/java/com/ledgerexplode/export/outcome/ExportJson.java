@@ -1,9 +1,7 @@
-package com.ledgerexplode.export.sink;
+package com.ledgerexplode.export.outcome;
 
-import com.ledgerexplode.export.requests.RequestRow;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.function.Consumer;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
@@ -12,40 +10,32 @@ import tools.jackson.core.json.JsonFactory;
 /**
  * The JSON the export's files and tables share: compact, UTF-8, written with Jackson's generator.
  */
-final class ExportJson {
+public final class ExportJson {
   private static final JsonFactory JSON = new JsonFactory();
 
   private ExportJson() {}
 
   /** Writes one value to {@code out}. */
-  static void write(ByteArrayOutputStream out, Consumer<JsonGenerator> value) {
+  public static void write(ByteArrayOutputStream out, Consumer<JsonGenerator> value) {
     try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
       value.accept(g);
     }
   }
 
   /** One JSON value, as text. */
-  static String text(Consumer<JsonGenerator> value) {
+  public static String text(Consumer<JsonGenerator> value) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     write(out, value);
     return out.toString(StandardCharsets.UTF_8);
   }
 
   /** One JSON object holding what {@code fields} writes, as text. */
-  static String object(Consumer<JsonGenerator> fields) {
+  public static String object(Consumer<JsonGenerator> fields) {
     return text(
         g -> {
           g.writeStartObject();
           fields.accept(g);
           g.writeEndObject();
         });
-  }
-
-  /** The fields of a row's {@code "request"} object: {@code "line":2}, then its non-empty cells. */
-  static void writeRequestFields(JsonGenerator g, RequestRow row) {
-    g.writeNumberProperty("line", row.line());
-    for (Map.Entry<String, String> cell : row.cells().entrySet()) {
-      g.writeStringProperty(cell.getKey(), cell.getValue());
-    }
   }
 }
