@@ -3,7 +3,6 @@ package com.ledgerexplode.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,8 +12,6 @@ import org.jspecify.annotations.Nullable;
 public final class Databases {
   /** Connections per pool: the tool runs few statements at a time, each over a whole chunk. */
   public static final int POOL_SIZE = 4;
-
-  private static final Pattern PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
 
   private Databases() {}
 
@@ -57,13 +54,8 @@ public final class Databases {
       return new HikariDataSource(config);
     } catch (RuntimeException e) {
       throw new DatabaseUnavailableException(
-          "Cannot connect to " + withoutPassword(jdbcUrl) + ": " + rootMessage(e), e);
+          "Cannot connect to " + Secrets.mask(jdbcUrl) + ": " + rootMessage(e), e);
     }
-  }
-
-  /** The URL with any {@code password=...} parameter's value masked. */
-  public static String withoutPassword(String jdbcUrl) {
-    return PASSWORD.matcher(jdbcUrl).replaceAll("$1***");
   }
 
   static boolean isH2(String jdbcUrl) {
@@ -84,6 +76,6 @@ public final class Databases {
       cause = cause.getCause();
     }
     String message = cause.getMessage();
-    return withoutPassword(message == null ? cause.getClass().getSimpleName() : message);
+    return Secrets.mask(message == null ? cause.getClass().getSimpleName() : message);
   }
 }

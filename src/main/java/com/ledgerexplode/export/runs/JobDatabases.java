@@ -1,6 +1,7 @@
 package com.ledgerexplode.export.runs;
 
 import com.ledgerexplode.store.Databases;
+import com.ledgerexplode.store.Secrets;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -50,7 +51,8 @@ public final class JobDatabases implements AutoCloseable {
         Statement statement = connection.createStatement()) {
       statement.execute("SET WRITE_DELAY 0");
     } catch (SQLException e) {
-      throw new IllegalStateException("Cannot make " + url + " durable: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Cannot make " + Secrets.mask(url) + " durable: " + e.getMessage(), e);
     }
   }
 
