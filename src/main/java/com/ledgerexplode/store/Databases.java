@@ -36,7 +36,8 @@ public final class Databases {
     config.setConnectionTimeout(30_000);
     String user = env.get(envPrefix + "_USER");
     String password = env.get(envPrefix + "_PASSWORD");
-    if (isH2(jdbcUrl) && empty(user) && !mentionsUser(jdbcUrl)) {
+    Dialect dialect = Dialect.ofUrl(jdbcUrl);
+    if (dialect == Dialect.H2 && empty(user) && !mentionsUser(jdbcUrl)) {
       user = "sa";
       password = password == null ? "" : password;
     }
@@ -46,7 +47,7 @@ public final class Databases {
     if (password != null) {
       config.setPassword(password);
     }
-    if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+    if (dialect == Dialect.POSTGRESQL) {
       // one multi-row INSERT per batch instead of a statement per row
       config.addDataSourceProperty("reWriteBatchedInserts", "true");
     }
@@ -56,10 +57,6 @@ public final class Databases {
       throw new DatabaseUnavailableException(
           "Cannot connect to " + Secrets.mask(jdbcUrl) + ": " + rootMessage(e), e);
     }
-  }
-
-  static boolean isH2(String jdbcUrl) {
-    return jdbcUrl.startsWith("jdbc:h2:");
   }
 
   private static boolean mentionsUser(String jdbcUrl) {

@@ -1,6 +1,7 @@
 package com.ledgerexplode.export.runs;
 
 import com.ledgerexplode.store.Databases;
+import com.ledgerexplode.store.Dialect;
 import com.ledgerexplode.store.Secrets;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
@@ -44,7 +45,7 @@ public final class JobDatabases implements AutoCloseable {
    * on disk when its chunk is committed.
    */
   private static void durableCommits(String url, DataSource dataSource) {
-    if (!url.startsWith("jdbc:h2:") || url.startsWith("jdbc:h2:mem:")) {
+    if (Dialect.ofUrl(url) != Dialect.H2 || Dialect.isInMemoryH2(url)) {
       return;
     }
     try (Connection connection = dataSource.getConnection();
