@@ -167,6 +167,24 @@ class CommandLineTest {
   }
 
   @Test
+  void aDatabaseInAFailureIsNamedWithoutItsSecrets() {
+    Outcome outcome =
+        run(
+            "explode",
+            "--db",
+            "jdbc:postgresql://127.0.0.1:1/ledger?connectTimeout=2&sslpassword=s3cret",
+            "--org",
+            "1",
+            "identifierName=id");
+    assertThat(outcome.exitCode()).isEqualTo(ExitCode.FAILED.code());
+    assertThat(outcome.err())
+        .startsWith(
+            "ledger-explode: Cannot connect to"
+                + " jdbc:postgresql://127.0.0.1:1/ledger?connectTimeout=2&sslpassword=***: ")
+        .doesNotContain("s3cret");
+  }
+
+  @Test
   void theLedgerCommandsAndTheJobDefaultToTheSameLedgerStore() {
     LedgerDatabaseOption option = CommandLine.populateCommand(new LedgerDatabaseOption());
     JobSettings job =
