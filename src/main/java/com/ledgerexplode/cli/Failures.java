@@ -3,21 +3,29 @@ package com.ledgerexplode.cli;
 import com.ledgerexplode.explode.ScopeRefusedException;
 import com.ledgerexplode.export.runs.AlreadyCompletedException;
 import com.ledgerexplode.export.runs.AlreadyRunningException;
+import com.ledgerexplode.export.runs.Causes;
 import com.ledgerexplode.export.runs.NotRecoverableException;
 import com.ledgerexplode.export.settings.InvalidSettingsException;
+import com.ledgerexplode.store.Secrets;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
+import java.io.StringWriter;
 import java.nio.file.NoSuchFileException;
 
-/** The one place where a failure becomes a line on standard error and an exit code. */
+/**
+ * The one place where a failure becomes an exit code, and the line on standard error that {@link
+ * Causes} words for it.
+ */
 final class Failures {
   private Failures() {}
 
   static int report(Exception failure, PrintWriter err, boolean debug) {
-    Throwable cause = unwrap(failure);
-    err.println("ledger-explode: " + message(cause));
+    Throwable cause = Causes.shown(failure);
+    err.println("ledger-explode: " + Causes.message(cause));
     if (debug) {
-      cause.printStackTrace(err);
+      // a trace repeats the messages of every cause, any of which may name a URL with its secret
+      StringWriter trace = new StringWriter();
+      cause.printStackTrace(new PrintWriter(trace));
+      err.print(Secrets.mask(trace.toString()));
     } else if (exitCode(cause) == ExitCode.FAILED.code() && !expected(cause)) {
       err.println("(run again with --debug for the stack trace)");
     }
@@ -26,7 +34,7 @@ final class Failures {
   }
 
   static int exitCode(Throwable failure) {
-    Throwable cause = unwrap(failure);
+    Throwable cause = Causes.shown(failure);
     if (cause instanceof CommandFailedException failed) {
       return failed.exitCode().code();
     }
@@ -50,23 +58,5 @@ final class Failures {
   private static boolean expected(Throwable cause) {
     return cause instanceof CommandFailedException
         || cause.getClass().getPackageName().startsWith("com.ledgerexplode");
-  }
-
-  private static String message(Throwable cause) {
-    if (cause instanceof NoSuchFileException missing) {
-      return "file not found: " + missing.getFile();
-    }
-    String message = cause.getMessage();
-    return message == null ? cause.getClass().getSimpleName() : message;
-  }
-
-  private static Throwable unwrap(Throwable failure) {
-    Throwable cause = failure;
-    while ((cause instanceof UncheckedIOException
-            || cause instanceof java.util.concurrent.CompletionException)
-        && cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    return cause;
   }
 }

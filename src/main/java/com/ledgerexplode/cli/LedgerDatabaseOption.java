@@ -1,5 +1,6 @@
 package com.ledgerexplode.cli;
 
+import com.ledgerexplode.export.settings.JobSettings;
 import com.ledgerexplode.store.Databases;
 import com.ledgerexplode.store.LedgerSchema;
 import com.zaxxer.hikari.HikariDataSource;
@@ -7,12 +8,10 @@ import picocli.CommandLine.Option;
 
 /** {@code --db}: the ledger store, created or migrated when opened. */
 final class LedgerDatabaseOption {
-  static final String DEFAULT_URL = "jdbc:h2:./data/ledger;AUTO_SERVER=TRUE";
-
   @Option(
       names = "--db",
       paramLabel = "JDBC_URL",
-      defaultValue = DEFAULT_URL,
+      defaultValue = JobSettings.DEFAULT_LEDGER_DB,
       description = {
         "JDBC URL of the ledger store (default: ${DEFAULT-VALUE}).",
         "Credentials come from LEDGER_DB_USER and LEDGER_DB_PASSWORD."

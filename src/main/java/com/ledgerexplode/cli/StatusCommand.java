@@ -3,6 +3,7 @@ package com.ledgerexplode.cli;
 import com.ledgerexplode.export.outcome.ExportCounts;
 import com.ledgerexplode.export.runs.Checkpoints;
 import com.ledgerexplode.export.runs.Checkpoints.ExecutionSummary;
+import com.ledgerexplode.store.Secrets;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -79,7 +80,7 @@ final class StatusCommand implements Callable<Integer> {
           c.eventsWritten(),
           time(e.startTime()),
           time(e.endTime()),
-          e.output(),
+          Secrets.mask(e.output()),
           detail(e));
     }
     out.flush();
@@ -90,7 +91,7 @@ final class StatusCommand implements Callable<Integer> {
       return "  (pid " + e.process().pid() + " on " + e.process().host() + ")";
     }
     if (!e.exitDescription().isEmpty() && !e.status().name().equals("COMPLETED")) {
-      return "  (" + e.exitDescription() + ")";
+      return "  (" + Secrets.mask(e.exitDescription()) + ")";
     }
     return "";
   }

@@ -3,7 +3,6 @@ package com.ledgerexplode.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,8 +12,6 @@ import org.jspecify.annotations.Nullable;
 public final class Databases {
   /** Connections per pool: the tool runs few statements at a time, each over a whole chunk. */
   public static final int POOL_SIZE = 4;
-
-  private static final Pattern PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
 
   private Databases() {}
 
@@ -39,7 +36,8 @@ public final class Databases {
     config.setConnectionTimeout(30_000);
     String user = env.get(envPrefix + "_USER");
     String password = env.get(envPrefix + "_PASSWORD");
-    if (isH2(jdbcUrl) && empty(user) && !mentionsUser(jdbcUrl)) {
+    Dialect dialect = Dialect.ofUrl(jdbcUrl);
+    if (dialect == Dialect.H2 && empty(user) && !mentionsUser(jdbcUrl)) {
       user = "sa";
       password = password == null ? "" : password;
     }
@@ -49,7 +47,7 @@ public final class Databases {
     if (password != null) {
       config.setPassword(password);
     }
-    if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+    if (dialect == Dialect.POSTGRESQL) {
       // one multi-row INSERT per batch instead of a statement per row
       config.addDataSourceProperty("reWriteBatchedInserts", "true");
     }
@@ -57,17 +55,8 @@ public final class Databases {
       return new HikariDataSource(config);
     } catch (RuntimeException e) {
       throw new DatabaseUnavailableException(
-          "Cannot connect to " + withoutPassword(jdbcUrl) + ": " + rootMessage(e), e);
+          "Cannot connect to " + Secrets.mask(jdbcUrl) + ": " + rootMessage(e), e);
     }
-  }
-
-  /** The URL with any {@code password=...} parameter's value masked. */
-  public static String withoutPassword(String jdbcUrl) {
-    return PASSWORD.matcher(jdbcUrl).replaceAll("$1***");
-  }
-
-  static boolean isH2(String jdbcUrl) {
-    return jdbcUrl.startsWith("jdbc:h2:");
   }
 
   private static boolean mentionsUser(String jdbcUrl) {
@@ -84,6 +73,6 @@ public final class Databases {
       cause = cause.getCause();
     }
     String message = cause.getMessage();
-    return withoutPassword(message == null ? cause.getClass().getSimpleName() : message);
+    return Secrets.mask(message == null ? cause.getClass().getSimpleName() : message);
   }
 }

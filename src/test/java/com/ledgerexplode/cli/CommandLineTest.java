@@ -2,19 +2,23 @@ package com.ledgerexplode.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.ledgerexplode.export.settings.JobSettings;
 import com.ledgerexplode.testing.TestDatabase;
 import com.ledgerexplode.testing.TestDatabases;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
 
 /** PRODUCT.md's "Command line": the commands of the ledger and explode, their output and codes. */
 class CommandLineTest {
@@ -160,6 +164,35 @@ class CommandLineTest {
     assertThat(outcome.exitCode()).isEqualTo(ExitCode.FAILED.code());
     assertThat(outcome.err()).startsWith("ledger-explode: Cannot connect to jdbc:postgresql://");
     assertThat(outcome.err().lines()).hasSize(1);
+  }
+
+  @Test
+  void aDatabaseInAFailureIsNamedWithoutItsSecrets() {
+    Outcome outcome =
+        run(
+            "explode",
+            "--db",
+            "jdbc:postgresql://127.0.0.1:1/ledger?connectTimeout=2&sslpassword=s3cret",
+            "--org",
+            "1",
+            "identifierName=id");
+    assertThat(outcome.exitCode()).isEqualTo(ExitCode.FAILED.code());
+    assertThat(outcome.err())
+        .startsWith(
+            "ledger-explode: Cannot connect to"
+                + " jdbc:postgresql://127.0.0.1:1/ledger?connectTimeout=2&sslpassword=***: ")
+        .doesNotContain("s3cret");
+  }
+
+  @Test
+  void theLedgerCommandsAndTheJobDefaultToTheSameLedgerStore() {
+    LedgerDatabaseOption option = CommandLine.populateCommand(new LedgerDatabaseOption());
+    JobSettings job =
+        JobSettings.of(
+            Map.of("input", "in/requests.csv", "output", "out/x.jsonl", "org", "50406"),
+            LocalDate.of(2025, 3, 4));
+
+    assertThat(option.url).isEqualTo(job.ledgerDb());
   }
 
   @Test

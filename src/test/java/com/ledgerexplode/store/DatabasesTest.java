@@ -54,6 +54,18 @@ class DatabasesTest {
   }
 
   @Test
+  void anUnreachableDatabaseIsNamedWithoutItsSslPasswordNorItsPwd() {
+    String url = "jdbc:postgresql://127.0.0.1:1/ledger?sslpassword=k3y-pass&PWD=s3cret&ssl=false";
+    assertThatThrownBy(() -> Databases.open(url, "LEDGER_DB", Map.of()))
+        .isInstanceOf(DatabaseUnavailableException.class)
+        .hasMessageStartingWith(
+            "Cannot connect to jdbc:postgresql://127.0.0.1:1/ledger?sslpassword=***&PWD=***&ssl=false: ")
+        .message()
+        .doesNotContain("k3y-pass")
+        .doesNotContain("s3cret");
+  }
+
+  @Test
   void theUrlOfAnEmbeddedPostgresDatabaseOpensWithoutEnvironment() throws Exception {
     DataSource created = TestDatabases.POSTGRESQL.createEmpty();
     String url = TestDatabases.POSTGRESQL.jdbcUrl(created);

@@ -15,9 +15,9 @@ import com.ledgerexplode.export.runs.RunGuard;
 import com.ledgerexplode.export.runs.RunningProcess;
 import com.ledgerexplode.export.settings.JobSettings;
 import com.ledgerexplode.export.sink.ExportFiles;
-import com.ledgerexplode.store.Databases;
 import com.ledgerexplode.store.JdbcLedgerStore;
 import com.ledgerexplode.store.LedgerSchema;
+import com.ledgerexplode.store.Secrets;
 import com.ledgerexplode.store.SnapshotImporter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -163,7 +163,7 @@ public final class ExportJobRunner {
 
   private static List<String> outputs(JobSettings settings) {
     if (settings.outputIsDatabase()) {
-      return List.of(Databases.withoutPassword(settings.output()));
+      return List.of(Secrets.mask(settings.output()));
     }
     Path output = settings.outputPath();
     return List.of(

@@ -1,31 +1,55 @@
 package com.ledgerexplode.export.runs;
 
-/** One line for a failure that may come wrapped by Spring or Spring Batch. */
+import com.ledgerexplode.store.Secrets;
+import java.nio.file.NoSuchFileException;
+
+/**
+ * What a failure says to the operator, decided in one place for the runner (which keeps the line
+ * for {@code status}) and the command line (which prints it): which of its causes to show, a
+ * missing file as {@code file not found: PATH}, every secret masked.
+ */
 public final class Causes {
   private Causes() {}
 
   /**
-   * The message of the first cause that is ours or an I/O or SQL failure (what the operator can act
-   * on), else the innermost cause's.
+   * The cause an operator can act on: the first that is ours or an I/O or SQL failure, through the
+   * wrappers of Spring, Spring Batch and the JDK; else the innermost.
    */
-  public static String describe(Throwable failure) {
+  public static Throwable shown(Throwable failure) {
     Throwable innermost = failure;
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      String type = cause.getClass().getName();
-      if (type.startsWith("com.ledgerexplode.")
+      if (cause.getClass().getName().startsWith("com.ledgerexplode.")
           || cause instanceof java.io.IOException
           || cause instanceof java.sql.SQLException) {
-        return message(cause);
+        return cause;
       }
       innermost = cause;
       if (cause.getCause() == cause) {
         break;
       }
     }
-    return message(innermost);
+    return innermost;
   }
 
-  /** The innermost cause's line of an exit description (a stack trace's text). */
+  /**
+   * The message of the cause {@link #shown}, whole: a first line that says what failed, and, for
+   * some failures (a rejected snapshot), lines of detail after it.
+   */
+  public static String message(Throwable failure) {
+    Throwable cause = shown(failure);
+    if (cause instanceof NoSuchFileException missing) {
+      return Secrets.mask("file not found: " + missing.getFile());
+    }
+    String message = cause.getMessage();
+    return Secrets.mask(message == null ? cause.getClass().getSimpleName() : message);
+  }
+
+  /** The failure in one line: the first of its {@link #message}. */
+  public static String describe(Throwable failure) {
+    return message(failure).lines().findFirst().orElse("");
+  }
+
+  /** The innermost cause's line of an exit description (a stack trace's text), secrets masked. */
   public static String lastCause(String exitDescription) {
     String line = exitDescription.lines().findFirst().orElse("");
     for (String next : exitDescription.lines().toList()) {
@@ -33,16 +57,6 @@ public final class Causes {
         line = next.substring("Caused by: ".length());
       }
     }
-    return line;
-  }
-
-  private static String message(Throwable cause) {
-    String message = cause.getMessage();
-    if (cause instanceof java.nio.file.NoSuchFileException missing) {
-      return "file not found: " + missing.getFile();
-    }
-    return message == null
-        ? cause.getClass().getSimpleName()
-        : message.lines().findFirst().orElse("");
+    return Secrets.mask(line);
   }
 }

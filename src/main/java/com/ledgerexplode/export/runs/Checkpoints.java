@@ -2,7 +2,7 @@ package com.ledgerexplode.export.runs;
 
 import com.ledgerexplode.export.outcome.ExportCounts;
 import com.ledgerexplode.export.settings.JobSettings;
-import com.ledgerexplode.store.Databases;
+import com.ledgerexplode.store.Secrets;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -138,7 +138,7 @@ public final class Checkpoints implements AutoCloseable {
                     "no execution "
                         + executionId
                         + " in the job repository "
-                        + Databases.withoutPassword(repositoryUrl)));
+                        + Secrets.mask(repositoryUrl)));
   }
 
   @Override

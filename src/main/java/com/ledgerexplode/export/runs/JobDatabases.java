@@ -1,6 +1,8 @@
 package com.ledgerexplode.export.runs;
 
 import com.ledgerexplode.store.Databases;
+import com.ledgerexplode.store.Dialect;
+import com.ledgerexplode.store.Secrets;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -43,14 +45,15 @@ public final class JobDatabases implements AutoCloseable {
    * on disk when its chunk is committed.
    */
   private static void durableCommits(String url, DataSource dataSource) {
-    if (!url.startsWith("jdbc:h2:") || url.startsWith("jdbc:h2:mem:")) {
+    if (Dialect.ofUrl(url) != Dialect.H2 || Dialect.isInMemoryH2(url)) {
       return;
     }
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement()) {
       statement.execute("SET WRITE_DELAY 0");
     } catch (SQLException e) {
-      throw new IllegalStateException("Cannot make " + url + " durable: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Cannot make " + Secrets.mask(url) + " durable: " + e.getMessage(), e);
     }
   }
 

@@ -1,9 +1,9 @@
 package com.ledgerexplode.export.runs;
 
+import com.ledgerexplode.store.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Locale;
 import javax.sql.DataSource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
@@ -19,9 +19,8 @@ final class JobRepositorySchema {
       if (exists(connection)) {
         return;
       }
-      String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
       String script =
-          product.contains("postgres")
+          Dialect.of(connection) == Dialect.POSTGRESQL
               ? "org/springframework/batch/core/schema-postgresql.sql"
               : "org/springframework/batch/core/schema-h2.sql";
       new ResourceDatabasePopulator(new ClassPathResource(script)).populate(connection);

@@ -3,6 +3,7 @@ package com.ledgerexplode.export.settings;
 import com.ledgerexplode.explode.ApiParameter;
 import com.ledgerexplode.explode.DataScope;
 import com.ledgerexplode.export.runs.RunningProcess;
+import com.ledgerexplode.store.Secrets;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -93,8 +93,6 @@ public record JobSettings(
           LEDGER_IMPORT);
 
   private static final String RUN_DATE_PLACEHOLDER = "${runDate}";
-  private static final Pattern SECRET_IN_URL =
-      Pattern.compile("(?i).*[;?&:](password|pwd)=.*|.*//[^/@]*:[^/@]*@.*");
 
   public JobSettings {
     // here, so that no way of making settings (a file, job parameters, another repository for a
@@ -322,7 +320,7 @@ public record JobSettings(
   }
 
   private static String noSecret(String key, String url) {
-    if (SECRET_IN_URL.matcher(url).matches()) {
+    if (Secrets.holdsSecret(url)) {
       throw new InvalidSettingsException(
           "Key '"
               + key

@@ -3,6 +3,7 @@ package com.ledgerexplode.export.sink;
 import com.ledgerexplode.export.outcome.ExportCounts;
 import com.ledgerexplode.export.outcome.ExportJson;
 import com.ledgerexplode.json.JsonValues;
+import com.ledgerexplode.store.Secrets;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,10 +19,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import tools.jackson.core.JsonGenerator;
 
 /**
@@ -31,12 +29,6 @@ import tools.jackson.core.JsonGenerator;
  * their sizes and SHA-256 as they are on disk.
  */
 public final class ManifestWriter {
-  static final String MASK = "***";
-  private static final List<String> SECRET_WORDS =
-      List.of("password", "secret", "token", "credential", "apikey", "api_key");
-  private static final Pattern URL_PASSWORD =
-      Pattern.compile("(?i)(password=)[^&;]*|(//[^/:@]+:)[^/@]*(@)");
-
   private ManifestWriter() {}
 
   /** {@code out/name.jsonl} has its manifest in {@code out/name.manifest.json}. */
@@ -112,25 +104,10 @@ public final class ManifestWriter {
   static void writeSettings(JsonGenerator g, Map<String, String> settings) {
     g.writeStartObject();
     for (Map.Entry<String, String> setting : settings.entrySet()) {
-      g.writeStringProperty(setting.getKey(), masked(setting.getKey(), setting.getValue()));
+      g.writeStringProperty(
+          setting.getKey(), Secrets.maskSetting(setting.getKey(), setting.getValue()));
     }
     g.writeEndObject();
-  }
-
-  /** A setting as the manifest shows it: a secret's value masked, a URL's password taken out. */
-  static String masked(String key, String value) {
-    String lower = key.toLowerCase(Locale.ROOT);
-    for (String word : SECRET_WORDS) {
-      if (lower.contains(word)) {
-        return value.isEmpty() ? value : MASK;
-      }
-    }
-    return URL_PASSWORD
-        .matcher(value)
-        .replaceAll(
-            m ->
-                Matcher.quoteReplacement(
-                    m.group(1) != null ? m.group(1) + MASK : m.group(2) + MASK + m.group(3)));
   }
 
   static String sha256(Path file) throws IOException {

@@ -9,7 +9,6 @@ import com.ledgerexplode.ledger.EventHeader;
 import com.ledgerexplode.ledger.PointsEntry;
 import com.ledgerexplode.ledger.PointsField;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -19,7 +18,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -169,16 +167,14 @@ public class ReportingDatabaseSink implements ExportSink {
   }
 
   private static Dialect dialectOf(Connection connection) throws SQLException {
-    DatabaseMetaData meta = connection.getMetaData();
-    String product = meta.getDatabaseProductName().toLowerCase(Locale.ROOT);
-    if (product.contains("h2")) {
-      return Dialect.H2;
-    }
-    if (product.contains("postgres")) {
-      return Dialect.POSTGRESQL;
-    }
-    throw new IllegalStateException(
-        "The reporting database must be H2 or PostgreSQL, not " + meta.getDatabaseProductName());
+    return switch (com.ledgerexplode.store.Dialect.of(connection)) {
+      case H2 -> Dialect.H2;
+      case POSTGRESQL -> Dialect.POSTGRESQL;
+      case OTHER ->
+          throw new IllegalStateException(
+              "The reporting database must be H2 or PostgreSQL, not "
+                  + connection.getMetaData().getDatabaseProductName());
+    };
   }
 
   @Override

@@ -165,6 +165,19 @@ class JobSettingsTest {
   }
 
   @Test
+  void anSslPasswordAPwdOrAUsersPasswordInAUrlIsRefusedToo() {
+    assertThatThrownBy(() -> with("ledger.db", "jdbc:postgresql://db/ledger?sslpassword=s"))
+        .isInstanceOf(InvalidSettingsException.class)
+        .hasMessageStartingWith("Key 'ledger.db' holds a password");
+    assertThatThrownBy(() -> with("repository.db", "jdbc:h2:./data/repository;pwd=s"))
+        .isInstanceOf(InvalidSettingsException.class)
+        .hasMessageStartingWith("Key 'repository.db' holds a password");
+    assertThatThrownBy(() -> with("output", "jdbc:postgresql://etl:s@db/report"))
+        .isInstanceOf(InvalidSettingsException.class)
+        .hasMessageStartingWith("Key 'output' holds a password");
+  }
+
+  @Test
   void aRepositoryWithAPasswordGivenForARestartIsRefusedToo() {
     JobSettings settings = JobSettings.of(minimal(), TODAY);
 

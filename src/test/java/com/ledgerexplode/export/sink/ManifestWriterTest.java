@@ -105,6 +105,20 @@ class ManifestWriterTest {
   }
 
   @Test
+  void theManifestsSettingsMaskAnSslPasswordAPwdAndAUsersPassword() {
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("ledger.db", "jdbc:postgresql://etl:pw1@db/ledger?sslpassword=pw2&ssl=true");
+    settings.put("output", "jdbc:h2:./report;PWD=pw3");
+
+    String json = ExportJson.text(g -> ManifestWriter.writeSettings(g, settings));
+
+    assertThat(json)
+        .isEqualTo(
+            "{\"ledger.db\":\"jdbc:postgresql://etl:***@db/ledger?sslpassword=***&ssl=true\","
+                + "\"output\":\"jdbc:h2:./report;PWD=***\"}");
+  }
+
+  @Test
   void checkExportFindsTheContractHolds() throws Exception {
     List<RequestItem> wholeSecondEvents =
         Requests.mixedChunk().stream()
