@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.ledgerexplode.export.job.ChunkExploder;
 import com.ledgerexplode.export.outcome.ExportCounts;
+import com.ledgerexplode.export.outcome.ExportJson;
 import com.ledgerexplode.export.outcome.RowOutcome;
 import com.ledgerexplode.export.requests.RequestItem;
 import com.ledgerexplode.testing.InMemoryLedger;
