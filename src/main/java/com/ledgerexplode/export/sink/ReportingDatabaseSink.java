@@ -25,8 +25,6 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jspecify.annotations.Nullable;
-import org.springframework.batch.core.scope.context.StepContext;
-import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -45,9 +43,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (the step's, when the job repository is the same database), else its own.
  *
  * <p>The run key (of rejects and warnings, and of the run's row) is kept in the ExecutionContext,
- * so that a restart writes under the same key: it is the one given to the constructor, else the job
- * instance's id when the sink is opened inside a step, else a random UUID. {@link #open} migrates
- * the schema (Flyway, {@code db/reporting}, history in {@value #HISTORY_TABLE}). Not thread-safe.
+ * so that a restart writes under the same key: it is the one given to the constructor, else a
+ * random UUID made when the run first opens the sink. Not the job instance's id: that is unique
+ * only inside one job repository, and a repository reset, moved or kept on another host would give
+ * a new night an old night's key. {@link #open} migrates the schema (Flyway, {@code db/reporting},
+ * history in {@value #HISTORY_TABLE}). Not thread-safe.
  */
 public class ReportingDatabaseSink implements ExportSink {
   public static final String NAME = "reportingSink";
@@ -153,17 +153,9 @@ public class ReportingDatabaseSink implements ExportSink {
     migrate(dataSource);
     dialect = jdbc.execute((ConnectionCallback<Dialect>) ReportingDatabaseSink::dialectOf);
     String saved = context.getString(RUN_KEY, null);
-    runKey = saved != null ? saved : givenRunKey != null ? givenRunKey : stepRunKey();
+    runKey =
+        saved != null ? saved : givenRunKey != null ? givenRunKey : UUID.randomUUID().toString();
     context.putString(RUN_KEY, runKey);
-  }
-
-  private static String stepRunKey() {
-    StepContext step = StepSynchronizationManager.getContext();
-    if (step != null) {
-      return "instance-"
-          + step.getStepExecution().getJobExecution().getJobInstance().getInstanceId();
-    }
-    return UUID.randomUUID().toString();
   }
 
   private static Dialect dialectOf(Connection connection) throws SQLException {
