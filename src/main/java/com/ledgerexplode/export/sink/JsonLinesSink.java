@@ -4,13 +4,11 @@ import com.ledgerexplode.export.outcome.ExportJson;
 import com.ledgerexplode.export.outcome.OutputRecord;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -23,23 +21,27 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * name.rejects.jsonl} (one line per rejected row, warning or unreadable record), as PRODUCT.md's
  * "Export files" says: compact JSON, UTF-8, {@code \n} line ends, input order.
  *
- * <p>Restart to the byte: {@link #update} forces both files to disk and saves their lengths under
+ * <p>Restart to the byte, of this run's bytes only: {@link #update} forces both files to disk and
+ * saves their lengths and the SHA-256 of those bytes (carried forward as they are written) under
  * keys prefixed {@value #NAME} (the run's counts are the export writer's); {@link #open} with that
- * state truncates both files to those lengths and appends, without it creates them afresh. A write
- * whose chunk transaction rolls back is taken back the same way. {@link #open} also deletes a
- * manifest left from an earlier run, so that no consumer takes the files being written for a
- * finished export, and holds a lock on the export while open, so that two runs never write the same
- * files. Not thread-safe.
+ * state first checks that each file still begins with exactly those bytes (else it refuses, and
+ * changes nothing: another run wrote the file, or it was edited), then truncates both files to
+ * those lengths and appends; without it, it creates them afresh. A write whose chunk transaction
+ * rolls back is taken back the same way. {@link #open} also deletes a manifest left from an earlier
+ * run, so that no consumer takes the files being written for a finished export, and holds a lock on
+ * the export while open, so that two runs never write the same files. Not thread-safe.
  */
 public class JsonLinesSink implements ExportSink {
   public static final String NAME = "jsonLinesSink";
   static final String EXPORT_BYTES_KEY = NAME + ".exportBytes";
   static final String REJECTS_BYTES_KEY = NAME + ".rejectsBytes";
+  static final String EXPORT_SHA256_KEY = NAME + ".exportSha256";
+  static final String REJECTS_SHA256_KEY = NAME + ".rejectsSha256";
 
   private final Path output;
   private final Path rejects;
-  private @Nullable FileChannel exportChannel;
-  private @Nullable FileChannel rejectsChannel;
+  private @Nullable DigestedFile export;
+  private @Nullable DigestedFile rejected;
 
   /**
    * @param output the export, a path whose name ends in {@code .jsonl}; the rejects file and the
@@ -64,14 +66,28 @@ public class JsonLinesSink implements ExportSink {
       if (parent != null) {
         Files.createDirectories(parent);
       }
-      exportChannel = FileChannel.open(output, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      lock(exportChannel);
-      Files.deleteIfExists(ExportFiles.manifest(output));
       boolean restart = context.containsKey(EXPORT_BYTES_KEY);
-      cut(exportChannel, output, restart ? context.getLong(EXPORT_BYTES_KEY) : 0);
-      rejectsChannel =
-          FileChannel.open(rejects, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      cut(rejectsChannel, rejects, restart ? context.getLong(REJECTS_BYTES_KEY) : 0);
+      DigestedFile exportFile =
+          DigestedFile.open(
+              output,
+              restart ? context.getLong(EXPORT_BYTES_KEY) : 0,
+              restart ? context.getString(EXPORT_SHA256_KEY, null) : null,
+              this::lock);
+      export = exportFile;
+      DigestedFile rejectsFile =
+          DigestedFile.open(
+              rejects,
+              restart ? context.getLong(REJECTS_BYTES_KEY) : 0,
+              restart ? context.getString(REJECTS_SHA256_KEY, null) : null,
+              channel -> {});
+      rejected = rejectsFile;
+      // both files are this run's up to its checkpoint: only now is anything changed
+      Files.deleteIfExists(ExportFiles.manifest(output));
+      exportFile.cutToCommitted();
+      rejectsFile.cutToCommitted();
+    } catch (DigestedFile.ChangedOutsideTheRunException e) {
+      close();
+      throw new ItemStreamException(e.getMessage(), e);
     } catch (IOException e) {
       close();
       throw new ItemStreamException("Cannot open the export " + output + ": " + e, e);
@@ -96,29 +112,14 @@ public class JsonLinesSink implements ExportSink {
     }
   }
 
-  /** Cuts a file back to the length of its last checkpoint, and writes on from there. */
-  private static void cut(FileChannel channel, Path file, long length) throws IOException {
-    if (channel.size() < length) {
-      throw new IOException(
-          file
-              + " has "
-              + channel.size()
-              + " bytes, fewer than the "
-              + length
-              + " of its last checkpoint: it was changed outside the job");
-    }
-    channel.truncate(length);
-    channel.position(length);
-  }
-
   @Override
   public void write(List<OutputRecord> records) throws IOException {
-    FileChannel exportTo = open(exportChannel);
-    FileChannel rejectsTo = open(rejectsChannel);
+    DigestedFile exportTo = opened(export);
+    DigestedFile rejectsTo = opened(rejected);
     ByteArrayOutputStream events = new ByteArrayOutputStream();
-    ByteArrayOutputStream rejected = new ByteArrayOutputStream();
+    ByteArrayOutputStream rejectedLines = new ByteArrayOutputStream();
     for (OutputRecord record : records) {
-      ByteArrayOutputStream to = record.isEvent() ? events : rejected;
+      ByteArrayOutputStream to = record.isEvent() ? events : rejectedLines;
       ExportJson.write(
           to,
           g -> {
@@ -128,11 +129,11 @@ public class JsonLinesSink implements ExportSink {
           });
       to.write('\n');
     }
-    long exportBefore = exportTo.position();
-    long rejectsBefore = rejectsTo.position();
+    DigestedFile.Mark exportBefore = exportTo.mark();
+    DigestedFile.Mark rejectsBefore = rejectsTo.mark();
     try {
-      writeFully(exportTo, events.toByteArray());
-      writeFully(rejectsTo, rejected.toByteArray());
+      exportTo.append(events.toByteArray());
+      rejectsTo.append(rejectedLines.toByteArray());
     } catch (IOException | RuntimeException e) {
       takeBack(exportBefore, rejectsBefore);
       throw e;
@@ -150,64 +151,50 @@ public class JsonLinesSink implements ExportSink {
     }
   }
 
-  private void takeBack(long exportLength, long rejectsLength) {
+  private void takeBack(DigestedFile.Mark exportMark, DigestedFile.Mark rejectsMark) {
     try {
-      truncate(exportChannel, exportLength);
-      truncate(rejectsChannel, rejectsLength);
+      opened(export).rollBackTo(exportMark);
+      opened(rejected).rollBackTo(rejectsMark);
     } catch (IOException e) {
       throw new ItemStreamException("Cannot take back a failed write to " + output, e);
     }
   }
 
-  private static void truncate(@Nullable FileChannel channel, long length) throws IOException {
-    if (channel != null && channel.isOpen()) {
-      channel.truncate(length);
-      channel.position(length);
-    }
-  }
-
-  private FileChannel open(@Nullable FileChannel channel) {
-    if (channel == null) {
+  private static DigestedFile opened(@Nullable DigestedFile file) {
+    if (file == null) {
       throw new IllegalStateException("The sink is not open");
     }
-    return channel;
-  }
-
-  private static void writeFully(FileChannel channel, byte[] bytes) throws IOException {
-    ByteBuffer buffer = ByteBuffer.wrap(bytes);
-    while (buffer.hasRemaining()) {
-      channel.write(buffer);
-    }
+    return file;
   }
 
   @Override
   public void update(ExecutionContext context) {
+    DigestedFile exportFile = opened(export);
+    DigestedFile rejectsFile = opened(rejected);
     try {
-      FileChannel exportTo = open(exportChannel);
-      FileChannel rejectsTo = open(rejectsChannel);
-      exportTo.force(false);
-      rejectsTo.force(false);
-      context.putLong(EXPORT_BYTES_KEY, exportTo.position());
-      context.putLong(REJECTS_BYTES_KEY, rejectsTo.position());
+      context.putLong(EXPORT_BYTES_KEY, exportFile.force());
+      context.putLong(REJECTS_BYTES_KEY, rejectsFile.force());
     } catch (IOException e) {
       throw new ItemStreamException("Cannot save the export " + output + " to disk: " + e, e);
     }
+    context.putString(EXPORT_SHA256_KEY, exportFile.sha256());
+    context.putString(REJECTS_SHA256_KEY, rejectsFile.sha256());
   }
 
   @Override
   public void close() {
     IOException failure = null;
-    for (FileChannel channel : new FileChannel[] {exportChannel, rejectsChannel}) {
-      if (channel != null) {
+    for (DigestedFile file : new DigestedFile[] {export, rejected}) {
+      if (file != null) {
         try {
-          channel.close();
+          file.close();
         } catch (IOException e) {
           failure = e;
         }
       }
     }
-    exportChannel = null;
-    rejectsChannel = null;
+    export = null;
+    rejected = null;
     if (failure != null) {
       throw new ItemStreamException("Cannot close the export " + output, failure);
     }

@@ -1,6 +1,7 @@
 package com.ledgerexplode.export.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.ledgerexplode.explode.ExplodeEngine;
 import com.ledgerexplode.export.job.ChunkExploder;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
 
 class JsonLinesSinkTest {
   private static ExplodeEngine engine;
@@ -145,5 +147,59 @@ class JsonLinesSinkTest {
     first.close();
     second.open(new ExecutionContext());
     second.close();
+  }
+
+  @Test
+  void aRestartRefusesAnExportChangedInPlaceWithinItsCommittedBytesAndChangesNothing()
+      throws Exception {
+    Path out = dir.resolve("out/name.jsonl");
+    JsonLinesSink sink = new JsonLinesSink(out);
+    ExecutionContext checkpoint = new ExecutionContext();
+    sink.open(checkpoint);
+    sink.write(records(Requests.mixedChunk()));
+    sink.update(checkpoint);
+    sink.close();
+    byte[] edited = Files.readAllBytes(out);
+    edited[10] = (byte) (edited[10] == 'x' ? 'y' : 'x'); // same length, other bytes
+    Files.write(out, edited);
+
+    JsonLinesSink rerun = new JsonLinesSink(out);
+    assertThatThrownBy(() -> rerun.open(new ExecutionContext(checkpoint)))
+        .isInstanceOf(ItemStreamException.class)
+        .hasMessage(
+            out
+                + " is not what this run had written by its last checkpoint: its first "
+                + edited.length
+                + " bytes differ (another run wrote it, or it was edited); nothing was changed."
+                + " Put back the file this run wrote, or run this night afresh with another"
+                + " output or runDate");
+    assertThat(Files.readAllBytes(out)).isEqualTo(edited);
+  }
+
+  @Test
+  void aKilledRunDoesNotContinueInsideTheExportThatAnotherRunWroteSince() throws Exception {
+    Path out = dir.resolve("out/name.jsonl");
+    List<RowOutcome> outcomes = explode(Requests.mixedChunk());
+    JsonLinesSink killed = new JsonLinesSink(out);
+    ExecutionContext killedCheckpoint = new ExecutionContext();
+    killed.open(killedCheckpoint);
+    killed.write(RowOutcome.recordsOf(outcomes.subList(0, 2)));
+    killed.update(killedCheckpoint);
+    killed.close();
+    JsonLinesSink other = new JsonLinesSink(out); // another run, same output, from scratch
+    other.open(new ExecutionContext());
+    other.write(RowOutcome.recordsOf(outcomes.subList(2, outcomes.size())));
+    other.write(RowOutcome.recordsOf(outcomes.subList(0, 2)));
+    other.update(new ExecutionContext());
+    other.close();
+    byte[] othersExport = Files.readAllBytes(out);
+    byte[] othersRejects = Files.readAllBytes(ExportFiles.rejects(out));
+
+    JsonLinesSink rerun = new JsonLinesSink(out);
+    assertThatThrownBy(() -> rerun.open(new ExecutionContext(killedCheckpoint)))
+        .isInstanceOf(ItemStreamException.class)
+        .hasMessageContaining("is not what this run had written by its last checkpoint");
+    assertThat(Files.readAllBytes(out)).isEqualTo(othersExport);
+    assertThat(Files.readAllBytes(ExportFiles.rejects(out))).isEqualTo(othersRejects);
   }
 }

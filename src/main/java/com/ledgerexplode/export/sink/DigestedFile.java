@@ -1,0 +1,167 @@
+package com.ledgerexplode.export.sink;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A file written by appending, with the SHA-256 of its bytes carried forward as they are written,
+ * so that a checkpoint can record what it committed and a restart can tell its own bytes from a
+ * file that another run wrote or that was changed in place. Not thread-safe.
+ */
+final class DigestedFile implements AutoCloseable {
+  private final Path path;
+  private final FileChannel channel;
+  private final long committedLength;
+  private MessageDigest digest;
+
+  /** What to do with the file's channel before anything is read (such as locking it). */
+  interface BeforeReading {
+    void accept(FileChannel channel) throws IOException;
+  }
+
+  /** Where the file stood before a write, to take the write back. */
+  record Mark(long length, MessageDigest digest) {}
+
+  private DigestedFile(Path path, FileChannel channel, long committedLength, MessageDigest digest) {
+    this.path = path;
+    this.channel = channel;
+    this.committedLength = committedLength;
+    this.digest = digest;
+  }
+
+  /**
+   * Opens the file (created if absent) to append after its first {@code length} bytes, checking
+   * first that they are those a checkpoint committed: at least {@code length} bytes whose SHA-256
+   * is {@code sha256} (not checked when null: a checkpoint written before digests were kept).
+   * Nothing is changed until {@link #cutToCommitted}.
+   *
+   * @throws ChangedOutsideTheRunException the file is shorter, or its prefix differs
+   */
+  static DigestedFile open(
+      Path path, long length, @Nullable String sha256, BeforeReading beforeReading)
+      throws IOException {
+    FileChannel channel =
+        FileChannel.open(
+            path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    try {
+      beforeReading.accept(channel);
+      if (channel.size() < length) {
+        throw new ChangedOutsideTheRunException(
+            path
+                + " has "
+                + channel.size()
+                + " bytes, fewer than the "
+                + length
+                + " of its last checkpoint: it was changed outside the job");
+      }
+      MessageDigest digest = newSha256();
+      ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+      for (long at = 0; at < length; ) {
+        buffer.clear().limit((int) Math.min(buffer.capacity(), length - at));
+        int n = channel.read(buffer, at);
+        if (n < 0) {
+          break;
+        }
+        digest.update(buffer.flip());
+        at += n;
+      }
+      DigestedFile file = new DigestedFile(path, channel, length, digest);
+      if (sha256 != null && !sha256.equals(file.sha256())) {
+        throw new ChangedOutsideTheRunException(
+            path
+                + " is not what this run had written by its last checkpoint: its first "
+                + length
+                + " bytes differ (another run wrote it, or it was edited); nothing was changed."
+                + " Put back the file this run wrote, or run this night afresh with another"
+                + " output or runDate");
+      }
+      return file;
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+  }
+
+  Path path() {
+    return path;
+  }
+
+  FileChannel channel() {
+    return channel;
+  }
+
+  /** Cuts off what follows the committed prefix (an uncommitted write), and appends from there. */
+  void cutToCommitted() throws IOException {
+    channel.truncate(committedLength);
+    channel.position(committedLength);
+  }
+
+  Mark mark() throws IOException {
+    return new Mark(channel.position(), clone(digest));
+  }
+
+  void append(byte[] bytes) throws IOException {
+    ByteBuffer buffer = ByteBuffer.wrap(bytes);
+    while (buffer.hasRemaining()) {
+      channel.write(buffer);
+    }
+    digest.update(bytes);
+  }
+
+  /** Takes back what was appended after the mark. */
+  void rollBackTo(Mark mark) throws IOException {
+    if (channel.isOpen()) {
+      channel.truncate(mark.length());
+      channel.position(mark.length());
+    }
+    digest = mark.digest();
+  }
+
+  /** Forces the bytes written to disk; answers their length. */
+  long force() throws IOException {
+    channel.force(false);
+    return channel.position();
+  }
+
+  /** The SHA-256 of the bytes written so far, in hex. */
+  String sha256() {
+    return HexFormat.of().formatHex(clone(digest).digest());
+  }
+
+  @Override
+  public void close() throws IOException {
+    channel.close();
+  }
+
+  private static MessageDigest newSha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
+  private static MessageDigest clone(MessageDigest digest) {
+    try {
+      return (MessageDigest) digest.clone();
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
+    }
+  }
+
+  /** The file is not what the run's last checkpoint committed. */
+  static final class ChangedOutsideTheRunException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    ChangedOutsideTheRunException(String message) {
+      super(message);
+    }
+  }
+}
