@@ -1,9 +1,11 @@
 package com.ledgerexplode.store;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Which database a URL or a connection is, told in one place: the tool speaks H2 and PostgreSQL;
@@ -49,5 +51,28 @@ public enum Dialect {
    */
   public static boolean isInMemoryH2(String jdbcUrl) {
     return jdbcUrl.startsWith(H2.urlPrefix + "mem:");
+  }
+
+  /**
+   * The file of an embedded H2 database that this URL names ({@code jdbc:h2:[file:]PATH[;...]},
+   * stored in {@code PATH.mv.db}); empty for any other URL (in memory, a server, another database,
+   * a path relative to the home directory).
+   */
+  public static Optional<Path> h2File(String jdbcUrl) {
+    if (ofUrl(jdbcUrl) != H2) {
+      return Optional.empty();
+    }
+    String rest = jdbcUrl.substring(H2.urlPrefix.length());
+    int options = rest.indexOf(';');
+    String name = options < 0 ? rest : rest.substring(0, options);
+    if (name.startsWith("file:")) {
+      name = name.substring("file:".length());
+    } else if (name.matches("^[a-zA-Z]{2,}:.*")) {
+      return Optional.empty(); // mem:, tcp:, ssl:, zip:, ...
+    }
+    if (name.isEmpty() || name.startsWith("~")) {
+      return Optional.empty();
+    }
+    return Optional.of(Path.of(name + ".mv.db"));
   }
 }

@@ -106,6 +106,20 @@ public final class JdbcLedgerStore implements LedgerPort {
     this.dataSource = dataSource;
   }
 
+  /** Whether any of these orgs has a customer: a job's scope without one would reject every row. */
+  public boolean hasCustomers(Collection<Long> orgIds) {
+    if (orgIds.isEmpty()) {
+      return false;
+    }
+    boolean[] found = {false};
+    query(
+        "hasCustomers",
+        "SELECT org_id FROM ledger_customer WHERE org_id = ANY(?) FETCH FIRST 1 ROWS ONLY",
+        (c, ps) -> ps.setArray(1, Sql.longs(c, orgIds)),
+        rs -> found[0] = true);
+    return found[0];
+  }
+
   @Override
   public List<Org> findOrgs(Collection<Long> orgIds) {
     if (orgIds.isEmpty()) {

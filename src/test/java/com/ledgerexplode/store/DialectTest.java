@@ -38,4 +38,16 @@ class DialectTest {
       assertThat(Dialect.ofUrl(connection.getMetaData().getURL())).isEqualTo(expected);
     }
   }
+
+  @Test
+  void anEmbeddedH2UrlNamesItsFileOthersNone() {
+    assertThat(Dialect.h2File("jdbc:h2:./data/ledger;AUTO_SERVER=TRUE"))
+        .contains(java.nio.file.Path.of("./data/ledger.mv.db"));
+    assertThat(Dialect.h2File("jdbc:h2:file:/var/db/ledger"))
+        .contains(java.nio.file.Path.of("/var/db/ledger.mv.db"));
+    assertThat(Dialect.h2File("jdbc:h2:mem:test;DB_CLOSE_DELAY=-1")).isEmpty();
+    assertThat(Dialect.h2File("jdbc:h2:tcp://host/db")).isEmpty();
+    assertThat(Dialect.h2File("jdbc:h2:~/ledger")).isEmpty();
+    assertThat(Dialect.h2File("jdbc:postgresql://db/ledger")).isEmpty();
+  }
 }

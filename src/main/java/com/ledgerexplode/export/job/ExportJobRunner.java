@@ -13,8 +13,10 @@ import com.ledgerexplode.export.runs.RunCounts;
 import com.ledgerexplode.export.runs.RunFailedException;
 import com.ledgerexplode.export.runs.RunGuard;
 import com.ledgerexplode.export.runs.RunningProcess;
+import com.ledgerexplode.export.settings.InvalidSettingsException;
 import com.ledgerexplode.export.settings.JobSettings;
 import com.ledgerexplode.export.sink.ExportFiles;
+import com.ledgerexplode.store.Dialect;
 import com.ledgerexplode.store.JdbcLedgerStore;
 import com.ledgerexplode.store.LedgerSchema;
 import com.ledgerexplode.store.Secrets;
@@ -25,7 +27,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -96,20 +100,46 @@ public final class ExportJobRunner {
     }
   }
 
-  /** Imports the snapshot the settings name, if any, and resolves the run's scope. */
+  /**
+   * Imports the snapshot the settings name, if any, and resolves the run's scope, refusing a ledger
+   * that would make every row a reject: an H2 file that does not exist (H2 would create it empty)
+   * and a scope whose orgs have no customer there.
+   */
   private static Scope prepareLedger(JobSettings settings, JobDatabases databases)
       throws IOException, ScopeRefusedException {
+    if (settings.ledgerImport() == null) {
+      Optional<Path> file = Dialect.h2File(settings.ledgerDb());
+      if (file.isPresent() && !Files.exists(file.get())) {
+        throw new InvalidSettingsException(
+            "The ledger "
+                + Secrets.mask(settings.ledgerDb())
+                + " does not exist (no file "
+                + file.get()
+                + "); import a snapshot first (ledger import, or ledger.import in the job file),"
+                + " or correct ledger.db");
+      }
+    }
     DataSource ledger = databases.ledger(settings.ledgerDb());
     if (settings.ledgerImport() != null) {
       new SnapshotImporter(ledger).importSnapshot(settings.ledgerImport(), false);
     } else {
       LedgerSchema.migrate(ledger);
     }
-    return Scope.resolve(
-        new JdbcLedgerStore(ledger),
-        settings.org(),
-        settings.dataScope(),
-        settings.dataScopeOrgs());
+    JdbcLedgerStore store = new JdbcLedgerStore(ledger);
+    Scope scope =
+        Scope.resolve(store, settings.org(), settings.dataScope(), settings.dataScopeOrgs());
+    if (!store.hasCustomers(scope.orgIds())) {
+      throw new InvalidSettingsException(
+          "No customer of org "
+              + scope.orgIds().stream()
+                  .sorted()
+                  .map(String::valueOf)
+                  .collect(Collectors.joining(", "))
+              + " in the ledger "
+              + Secrets.mask(settings.ledgerDb())
+              + ": every row would be rejected; check org (and dataScopeOrgs) and ledger.db");
+    }
+    return scope;
   }
 
   private static AnnotationConfigApplicationContext context(
