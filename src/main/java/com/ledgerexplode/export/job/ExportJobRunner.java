@@ -24,6 +24,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.springframework.batch.core.BatchStatus;
@@ -93,7 +94,7 @@ public final class ExportJobRunner {
         return new RunReport(
             execution.getId(),
             counts,
-            before.get(),
+            Objects.requireNonNull(before.get()),
             Duration.ofNanos(System.nanoTime() - start),
             outputs(settings));
       }

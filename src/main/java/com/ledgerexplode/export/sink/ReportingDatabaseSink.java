@@ -159,7 +159,7 @@ public class ReportingDatabaseSink implements ExportSink {
   public void open(ExecutionContext context) {
     migrate(dataSource);
     dialect = jdbc.execute((ConnectionCallback<Dialect>) ReportingDatabaseSink::dialectOf);
-    String saved = context.getString(RUN_KEY, null);
+    String saved = context.containsKey(RUN_KEY) ? context.getString(RUN_KEY) : null;
     runKey = saved != null ? saved : givenRunKey != null ? givenRunKey : stepRunKey();
     context.putString(RUN_KEY, runKey);
   }

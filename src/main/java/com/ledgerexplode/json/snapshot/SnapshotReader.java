@@ -141,7 +141,7 @@ public final class SnapshotReader implements Closeable {
         try {
           return parse(line);
         } catch (Invalid e) {
-          throw new SnapshotLineException(lineNumber, e.getMessage());
+          throw new SnapshotLineException(lineNumber, e.reason);
         }
       }
     }
@@ -323,8 +323,11 @@ public final class SnapshotReader implements Closeable {
 
   /** A reason a line is not a valid record; becomes a {@link SnapshotLineException}. */
   static final class Invalid extends Exception {
+    final String reason;
+
     Invalid(String reason) {
       super(reason, null, false, false);
+      this.reason = reason;
     }
   }
 
