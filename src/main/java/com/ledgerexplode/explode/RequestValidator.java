@@ -161,7 +161,7 @@ public final class RequestValidator {
   private static List<String> splitNonBlank(@Nullable String given) {
     List<String> names = new ArrayList<>();
     if (given != null) {
-      for (String element : given.split(",")) {
+      for (String element : given.split(",", -1)) {
         if (!element.isBlank()) {
           names.add(element.strip());
         }
