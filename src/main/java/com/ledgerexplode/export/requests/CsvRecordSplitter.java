@@ -96,10 +96,10 @@ final class CsvRecordSplitter implements Closeable {
     }
     PhysicalLine last = lines.get(lines.size() - 1);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    for (PhysicalLine line : lines) {
-      bytes.write(line.content());
-      if (line != last) {
-        bytes.write(line.lineBreak());
+    for (int i = 0; i < lines.size(); i++) {
+      bytes.write(lines.get(i).content());
+      if (i < lines.size() - 1) {
+        bytes.write(lines.get(i).lineBreak());
       }
     }
     return new RawRecord(
