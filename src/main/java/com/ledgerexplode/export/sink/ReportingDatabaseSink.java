@@ -295,9 +295,10 @@ public class ReportingDatabaseSink implements ExportSink {
           values[3] = row.line();
           values[4] = bucket.jsonName();
           values[5] = position;
+          int column = 6;
           for (PointsField field : PointsField.values()) {
             Object value = inBucket.get(position).fields().get(field);
-            values[6 + field.ordinal()] = value instanceof Instant instant ? utc(instant) : value;
+            values[column++] = value instanceof Instant instant ? utc(instant) : value;
           }
           points.add(values);
         }
