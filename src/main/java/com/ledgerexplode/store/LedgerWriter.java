@@ -58,6 +58,8 @@ final class LedgerWriter implements AutoCloseable {
         "ledger_alternate_currency");
 
     final @Nullable String idColumn;
+
+    @SuppressWarnings("ImmutableEnumChecker") // List.of: unmodifiable, which its type cannot say
     final List<String> tables;
 
     Family(@Nullable String idColumn, String... tables) {
