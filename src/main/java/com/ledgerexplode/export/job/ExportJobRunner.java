@@ -158,7 +158,8 @@ public final class ExportJobRunner {
     JobParameters parameters = RunningProcess.current().addTo(settings.toJobParameters());
     JobExecution last = repository.getLastJobExecution(job.getName(), parameters);
     if (last != null) {
-      RunGuard.check(last, operator, context.getBean(RunObserver.class));
+      RunGuard.check(last, operator)
+          .ifPresent(dead -> context.getBean(RunObserver.class).recovered(last.getId(), dead));
     }
     JobExecution execution;
     try {

@@ -1,6 +1,5 @@
 package com.ledgerexplode.export.runs;
 
-import com.ledgerexplode.export.job.RunObserver;
 import java.util.Optional;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -10,21 +9,22 @@ import org.springframework.batch.core.launch.JobOperator;
  * Decides whether a run may start given the last execution of its settings: a completed one stops
  * it, a live one stops it, and one whose process died on this host is recovered (marked FAILED,
  * with its running steps) so that the run continues from its last checkpoint.
+ *
+ * <p>{@link #check} answers the dead process it recovered from, if any, for the caller to report.
  */
 public final class RunGuard {
   private RunGuard() {}
 
-  public static void check(JobExecution last, JobOperator operator, RunObserver observer) {
+  public static Optional<RunningProcess> check(JobExecution last, JobOperator operator) {
     refuseCompletedOrLive(last);
     BatchStatus status = last.getStatus();
     if (!status.isRunning()) {
-      return;
+      return Optional.empty();
     }
     Optional<RunningProcess> process = RunningProcess.of(last.getJobParameters());
     if (process.isPresent() && process.get().isOnThisHost()) {
       operator.recover(last);
-      observer.recovered(last.getId(), process.get());
-      return;
+      return process;
     }
     throw new AlreadyRunningException(
         "execution "
