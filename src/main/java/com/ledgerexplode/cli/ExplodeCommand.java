@@ -81,7 +81,7 @@ final class ExplodeCommand implements Callable<Integer> {
   public Integer call() {
     ApiRequest request = parse(parameters);
     try (var database = ledgerDb.open()) {
-      JdbcLedgerStore ledger = new JdbcLedgerStore(database);
+      JdbcLedgerStore ledger = database.store();
       ApiResponse response;
       try {
         Scope scope = Scope.resolve(ledger, org, dataScope, dataScopeOrgs);

@@ -4,7 +4,6 @@ import com.ledgerexplode.generate.GenerationSummary;
 import com.ledgerexplode.generate.GeneratorOptions;
 import com.ledgerexplode.generate.LedgerGenerator;
 import com.ledgerexplode.store.ImportReport;
-import com.ledgerexplode.store.SnapshotImporter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -58,7 +57,7 @@ final class LedgerCommand implements Runnable {
     public Integer call() throws IOException {
       PrintWriter err = spec.commandLine().getErr();
       try (var database = ledgerDb.open()) {
-        ImportReport report = new SnapshotImporter(database).importSnapshot(snapshot, skipBadLines);
+        ImportReport report = database.importer().importSnapshot(snapshot, skipBadLines);
         double seconds = Math.max(report.elapsed().toNanos() / 1e9, 1e-9);
         err.printf(
             Locale.ROOT,

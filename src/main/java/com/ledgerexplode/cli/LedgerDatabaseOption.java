@@ -1,9 +1,7 @@
 package com.ledgerexplode.cli;
 
 import com.ledgerexplode.export.settings.JobSettings;
-import com.ledgerexplode.store.Databases;
-import com.ledgerexplode.store.LedgerSchema;
-import com.zaxxer.hikari.HikariDataSource;
+import com.ledgerexplode.store.LedgerDatabase;
 import picocli.CommandLine.Option;
 
 /** {@code --db}: the ledger store, created or migrated when opened. */
@@ -19,14 +17,7 @@ final class LedgerDatabaseOption {
   String url;
 
   /** Opens the store, creating or migrating its schema first. */
-  HikariDataSource open() {
-    HikariDataSource dataSource = Databases.open(url, "LEDGER_DB");
-    try {
-      LedgerSchema.migrate(dataSource);
-      return dataSource;
-    } catch (RuntimeException e) {
-      dataSource.close();
-      throw e;
-    }
+  LedgerDatabase open() {
+    return LedgerDatabase.open(url);
   }
 }

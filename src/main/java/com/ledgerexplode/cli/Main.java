@@ -1,6 +1,8 @@
 package com.ledgerexplode.cli;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -47,7 +49,11 @@ public final class Main implements Runnable {
 
   /** Runs a command line and answers its exit code. */
   public static int execute(String... args) {
-    return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true))
+    // UTF-8 whatever the platform's default: what goes out is JSON (RFC 8259 says UTF-8) and
+    // messages that quote it.
+    return commandLine(
+            new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+            new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true))
         .execute(args);
   }
 

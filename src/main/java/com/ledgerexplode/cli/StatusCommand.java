@@ -87,10 +87,10 @@ final class StatusCommand implements Callable<Integer> {
   }
 
   private static String detail(ExecutionSummary e) {
-    if (e.status().isRunning() && e.process() != null) {
+    if (e.running() && e.process() != null) {
       return "  (pid " + e.process().pid() + " on " + e.process().host() + ")";
     }
-    if (!e.exitDescription().isEmpty() && !e.status().name().equals("COMPLETED")) {
+    if (!e.exitDescription().isEmpty() && !e.status().equals("COMPLETED")) {
       return "  (" + Secrets.mask(e.exitDescription()) + ")";
     }
     return "";

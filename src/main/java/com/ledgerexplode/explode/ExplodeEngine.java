@@ -391,8 +391,8 @@ public final class ExplodeEngine {
     }
     LocalDate maxConversionDate = null;
     for (PointsEntry entry : loaded.points()) {
-      summary.get(entry.bucket()).add(entry.summary());
-      breakup.get(entry.bucket()).add(entry);
+      summary.computeIfAbsent(entry.bucket(), b -> new ArrayList<>()).add(entry.summary());
+      breakup.computeIfAbsent(entry.bucket(), b -> new ArrayList<>()).add(entry);
       if (entry.bucket() == Bucket.PROMISED
           && entry.fields().get(PointsField.CONVERSION_DATE) instanceof LocalDate date
           && (maxConversionDate == null || date.isAfter(maxConversionDate))) {

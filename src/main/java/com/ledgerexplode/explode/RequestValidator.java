@@ -58,18 +58,15 @@ public final class RequestValidator {
   }
 
   private static Selection selection(ApiRequest request) throws RequestRejectedException {
-    boolean byIds = request.has(EVENT_IDS);
-    boolean byName = request.has(EVENT_NAME);
-    boolean byReferences = request.has(EVENT_REFERENCE_IDS);
-    if (byIds && (byName || byReferences)) {
+    String eventIds = request.get(EVENT_IDS);
+    String eventName = request.get(EVENT_NAME);
+    String eventReferenceIds = request.get(EVENT_REFERENCE_IDS);
+    if (eventIds != null && (eventName != null || eventReferenceIds != null)) {
       throw rejected(ErrorCodes.bothSelections());
     }
-    if (!byIds && !(byName && byReferences)) {
-      throw rejected(ErrorCodes.noSelection());
-    }
-    if (byIds) {
+    if (eventIds != null) {
       Set<Long> ids = new LinkedHashSet<>();
-      for (String element : request.get(EVENT_IDS).split(",", -1)) {
+      for (String element : eventIds.split(",", -1)) {
         Long id = parseId(element.strip());
         if (id == null || id == 0) {
           throw rejected(ErrorCodes.eventId(element.strip()));
@@ -78,7 +75,10 @@ public final class RequestValidator {
       }
       return new Selection.ByEventIds(new ArrayList<>(ids));
     }
-    String[] elements = request.get(EVENT_REFERENCE_IDS).split(",", -1);
+    if (eventName == null || eventReferenceIds == null) {
+      throw rejected(ErrorCodes.noSelection());
+    }
+    String[] elements = eventReferenceIds.split(",", -1);
     if (elements.length > MAX_REFERENCE_IDS) {
       throw rejected(ErrorCodes.tooManyReferenceIds(elements.length));
     }
@@ -89,7 +89,7 @@ public final class RequestValidator {
       }
       referenceIds.add(element.strip());
     }
-    return new Selection.ByReference(request.get(EVENT_NAME), new ArrayList<>(referenceIds));
+    return new Selection.ByReference(eventName, new ArrayList<>(referenceIds));
   }
 
   private static EntityType parseType(@Nullable String given) throws RequestRejectedException {
@@ -120,8 +120,9 @@ public final class RequestValidator {
   private static boolean paymentModes(ApiRequest request) throws RequestRejectedException {
     boolean singular = flag(request, GET_PAYMENT_MODE);
     boolean plural = flag(request, GET_PAYMENT_MODES);
-    if (request.has(GET_PAYMENT_MODE) && request.has(GET_PAYMENT_MODES) && singular != plural) {
-      throw rejected(ErrorCodes.badValue(GET_PAYMENT_MODES, request.get(GET_PAYMENT_MODES)));
+    String pluralGiven = request.get(GET_PAYMENT_MODES);
+    if (request.has(GET_PAYMENT_MODE) && pluralGiven != null && singular != plural) {
+      throw rejected(ErrorCodes.badValue(GET_PAYMENT_MODES, pluralGiven));
     }
     return singular || plural;
   }
@@ -160,7 +161,7 @@ public final class RequestValidator {
   private static List<String> splitNonBlank(@Nullable String given) {
     List<String> names = new ArrayList<>();
     if (given != null) {
-      for (String element : given.split(",")) {
+      for (String element : given.split(",", -1)) {
         if (!element.isBlank()) {
           names.add(element.strip());
         }

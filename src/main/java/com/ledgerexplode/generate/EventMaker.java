@@ -23,6 +23,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import org.jspecify.annotations.Nullable;
 
@@ -226,7 +227,7 @@ final class EventMaker {
       case "LINE_ITEM" -> {
         LineItem item = original.items().get(random.nextInt(original.items().size()));
         items = List.of(item);
-        returned = (BigDecimal) item.fields().get(LineItemField.AMOUNT);
+        returned = (BigDecimal) Objects.requireNonNull(item.fields().get(LineItemField.AMOUNT));
       }
       default ->
           returned =
@@ -349,7 +350,7 @@ final class EventMaker {
     f.put(PointsField.ALLOCATION_STRATEGY_NAME, strategy);
     f.put(PointsField.POINTS_CATEGORY_ID, categoryId);
     f.put(PointsField.POINTS_CATEGORY_NAME, category);
-    boolean twelveMonths = f.get(PointsField.EXPIRY_TYPE).equals("fixed");
+    boolean twelveMonths = "fixed".equals(f.get(PointsField.EXPIRY_TYPE));
     f.put(PointsField.EXPIRY_STRATEGY_ID, twelveMonths ? 2L : 6L);
     f.put(PointsField.EXPIRY_STRATEGY_NAME, twelveMonths ? "12 months" : "180 days rolling");
   }

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -280,7 +281,11 @@ public final class LedgerGenerator {
       ledger.write(new SnapshotRecord.EventRecord(event));
       EventHeader h = event.header();
       person.remember(
-          new EventRef(h.eventLogId(), h.eventName(), h.eventReferenceId(), h.groupId() != null),
+          new EventRef(
+              h.eventLogId(),
+              Objects.requireNonNull(h.eventName()),
+              Objects.requireNonNull(h.eventReferenceId()),
+              h.groupId() != null),
           eventChoices);
     }
     return count;

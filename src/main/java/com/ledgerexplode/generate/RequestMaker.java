@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import org.jspecify.annotations.Nullable;
 
@@ -151,11 +152,12 @@ final class RequestMaker {
       row.put(ACCOUNT_ID, p.wechatAccount);
     }
     if (random.nextInt(10) == 0) {
-      row.put(SOURCE, row.get(SOURCE).toLowerCase(Locale.ROOT));
+      row.computeIfPresent(SOURCE, (parameter, source) -> source.toLowerCase(Locale.ROOT));
     }
     if (random.nextInt(10) == 0) {
-      String name = row.get(IDENTIFIER_NAME);
-      row.put(IDENTIFIER_NAME, Character.toUpperCase(name.charAt(0)) + name.substring(1));
+      row.computeIfPresent(
+          IDENTIFIER_NAME,
+          (parameter, name) -> Character.toUpperCase(name.charAt(0)) + name.substring(1));
     }
   }
 
@@ -284,13 +286,13 @@ final class RequestMaker {
       }
       case AMBIGUOUS_CUSTOMER -> {
         row.remove(ACCOUNT_ID);
-        put(row, "mobile", sharedMobile, "ALL");
+        put(row, "mobile", Objects.requireNonNull(sharedMobile), "ALL");
         row.remove(TYPE);
         row.remove(IS_PRIMARY_USER);
       }
       case NO_GROUP -> {
         row.remove(ACCOUNT_ID);
-        put(row, "id", Long.toString(loneCustomerId), "INSTORE");
+        put(row, "id", Long.toString(Objects.requireNonNull(loneCustomerId)), "INSTORE");
         row.put(TYPE, "USERGROUP2");
       }
     }

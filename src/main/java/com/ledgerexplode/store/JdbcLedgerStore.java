@@ -142,7 +142,13 @@ public final class JdbcLedgerStore implements LedgerPort {
         });
     List<Org> found = new ArrayList<>(orgs.size());
     orgs.values()
-        .forEach(org -> found.add(new Org(org.orgId(), org.name(), connections.get(org.orgId()))));
+        .forEach(
+            org ->
+                found.add(
+                    new Org(
+                        org.orgId(),
+                        org.name(),
+                        connections.getOrDefault(org.orgId(), List.of()))));
     return found;
   }
 

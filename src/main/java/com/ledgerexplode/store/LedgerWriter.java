@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes snapshot records into the store in batches, on one connection whose transaction the caller
@@ -56,10 +57,12 @@ final class LedgerWriter implements AutoCloseable {
         "ledger_payment_mode",
         "ledger_alternate_currency");
 
-    final String idColumn;
+    final @Nullable String idColumn;
+
+    @SuppressWarnings("ImmutableEnumChecker") // List.of: unmodifiable, which its type cannot say
     final List<String> tables;
 
-    Family(String idColumn, String... tables) {
+    Family(@Nullable String idColumn, String... tables) {
       this.idColumn = idColumn;
       this.tables = List.of(tables);
     }

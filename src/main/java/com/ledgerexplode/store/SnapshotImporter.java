@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
@@ -137,7 +138,9 @@ public final class SnapshotImporter {
           bad.add(e.line(), e.reason());
         } catch (UncheckedIOException e) {
           // not UTF-8, or the file broke off: nothing after this point can be trusted
-          bad.add(reader.lineNumber() + 1, "cannot be read: " + e.getCause().getMessage());
+          bad.add(
+              reader.lineNumber() + 1,
+              "cannot be read: " + Objects.requireNonNull(e.getCause()).getMessage());
           throw new SnapshotRejectedException(snapshot.toString(), bad.count, bad.first);
         }
       }

@@ -2,6 +2,7 @@ package com.ledgerexplode.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -52,6 +53,49 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAPackage("com.ledgerexplode.cli..")
+        .check(PRODUCT);
+  }
+
+  @Test
+  void noPackageDependsOnItselfThroughOthers() {
+    // every package its own slice, so that export's sub-packages are held apart too
+    slices().matching("com.ledgerexplode.(**)").should().beFreeOfCycles().check(PRODUCT);
+  }
+
+  @Test
+  void springBatchStaysInTheJob() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("com.ledgerexplode.export..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.springframework.batch..")
+        .because(
+            "the export job is the one part built on Spring Batch; the command line sees runs"
+                + " through export's own types")
+        .check(PRODUCT);
+  }
+
+  @Test
+  void jdbcStaysInTheStoreTheSinksAndTheJobRepository() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages(
+            "com.ledgerexplode.store..",
+            "com.ledgerexplode.export.sink..",
+            "com.ledgerexplode.export.runs..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "java.sql..",
+            "javax.sql..",
+            "org.springframework.jdbc..",
+            "com.zaxxer..",
+            "org.flywaydb..")
+        .because(
+            "only the ledger store, the reporting database sink and the job repository (its"
+                + " transaction manager included) open or use a database; the command line and"
+                + " the job's wiring are handed theirs")
         .check(PRODUCT);
   }
 }

@@ -224,7 +224,7 @@ class MillionEventsBenchmark {
     if (clock.endsWith(" s")) {
       return Double.parseDouble(clock.substring(0, clock.length() - 2));
     }
-    String[] parts = clock.split(":");
+    String[] parts = clock.split(":", -1);
     return Integer.parseInt(parts[0]) * 3600.0
         + Integer.parseInt(parts[1]) * 60.0
         + Integer.parseInt(parts[2]);

@@ -55,8 +55,10 @@ class FailuresTest {
 
     assertThat(err.toString())
         .isEqualTo(
-            "ledger-explode: bad URL jdbc:h2:./r;PASSWORD=***\n"
-                + "(run again with --debug for the stack trace)\n");
+            """
+            ledger-explode: bad URL jdbc:h2:./r;PASSWORD=***
+            (run again with --debug for the stack trace)
+            """);
     assertThat(code).isEqualTo(ExitCode.FAILED.code());
   }
 

@@ -113,7 +113,7 @@ final class JobFixture {
               + "]}\n");
       out.write("{\"kind\":\"org\",\"orgId\":" + CONNECTED_ORG + ",\"name\":\"Brand B\"}\n");
       for (int c = 0; c < customers; c++) {
-        long customerId = 1000 + c;
+        long customerId = 1000L + c;
         out.write(
             "{\"kind\":\"customer\",\"orgId\":"
                 + ORG

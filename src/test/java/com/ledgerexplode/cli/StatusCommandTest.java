@@ -8,7 +8,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.batch.core.BatchStatus;
 
 class StatusCommandTest {
 
@@ -18,7 +17,8 @@ class StatusCommandTest {
         new ExecutionSummary(
             3,
             1,
-            BatchStatus.FAILED,
+            "FAILED",
+            false,
             null,
             null,
             ExportCounts.ZERO,

@@ -24,6 +24,8 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -206,7 +208,8 @@ class LedgerGeneratorTest {
     boolean milliseconds = false;
     for (LedgerEvent event : ledger.events().values()) {
       names.add(event.header().eventName());
-      milliseconds |= event.header().eventTime().getNano() != 0;
+      Instant time = event.header().eventTime();
+      milliseconds |= !time.truncatedTo(ChronoUnit.SECONDS).equals(time);
       for (PointsEntry entry : event.sections().points()) {
         pointsFields
             .computeIfAbsent(entry.bucket(), b -> EnumSet.noneOf(PointsField.class))

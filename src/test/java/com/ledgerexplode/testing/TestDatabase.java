@@ -2,7 +2,7 @@ package com.ledgerexplode.testing;
 
 import javax.sql.DataSource;
 
-/** A kind of database tests run on; {@link #toString()} names it ("H2", "PostgreSQL"). */
+/** A kind of database tests run on; {@link Object#toString()} names it ("H2", "PostgreSQL"). */
 public interface TestDatabase {
 
   /** A fresh, empty database (no schema), each call another one. */

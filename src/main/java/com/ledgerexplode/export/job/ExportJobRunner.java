@@ -27,6 +27,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
@@ -93,7 +94,7 @@ public final class ExportJobRunner {
         return new RunReport(
             execution.getId(),
             RunCounts.of(runs.repository(), execution),
-            before.get(),
+            Objects.requireNonNull(before.get()),
             Duration.ofNanos(System.nanoTime() - start),
             outputs(settings));
       }

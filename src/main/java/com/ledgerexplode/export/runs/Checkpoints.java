@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.launch.JobExecutionNotRunningException;
@@ -48,7 +47,8 @@ public final class Checkpoints implements AutoCloseable {
   public record ExecutionSummary(
       long executionId,
       long instanceId,
-      BatchStatus status,
+      String status,
+      boolean running,
       @Nullable LocalDateTime startTime,
       @Nullable LocalDateTime endTime,
       ExportCounts counts,
@@ -76,7 +76,8 @@ public final class Checkpoints implements AutoCloseable {
     return new ExecutionSummary(
         execution.getId(),
         execution.getJobInstanceId(),
-        execution.getStatus(),
+        execution.getStatus().name(),
+        execution.getStatus().isRunning(),
         execution.getStartTime(),
         execution.getEndTime(),
         counts,

@@ -398,7 +398,7 @@ public record JobSettings(
     String given = nonBlank(value);
     List<Long> orgs = new ArrayList<>();
     if (given != null) {
-      for (String org : given.split(",")) {
+      for (String org : given.split(",", -1)) {
         orgs.add(positiveLong(DATA_SCOPE_ORGS, org.strip()));
       }
     }

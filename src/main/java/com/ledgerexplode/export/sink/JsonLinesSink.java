@@ -71,14 +71,14 @@ public class JsonLinesSink implements ExportSink {
           DigestedFile.open(
               output,
               restart ? context.getLong(EXPORT_BYTES_KEY) : 0,
-              restart ? context.getString(EXPORT_SHA256_KEY, null) : null,
+              savedString(context, EXPORT_SHA256_KEY),
               this::lock);
       export = exportFile;
       DigestedFile rejectsFile =
           DigestedFile.open(
               rejects,
               restart ? context.getLong(REJECTS_BYTES_KEY) : 0,
-              restart ? context.getString(REJECTS_SHA256_KEY, null) : null,
+              savedString(context, REJECTS_SHA256_KEY),
               channel -> {});
       rejected = rejectsFile;
       // both files are this run's up to its checkpoint: only now is anything changed
@@ -92,6 +92,10 @@ public class JsonLinesSink implements ExportSink {
       close();
       throw new ItemStreamException("Cannot open the export " + output + ": " + e, e);
     }
+  }
+
+  private static @Nullable String savedString(ExecutionContext context, String key) {
+    return context.containsKey(key) ? context.getString(key) : null;
   }
 
   /**

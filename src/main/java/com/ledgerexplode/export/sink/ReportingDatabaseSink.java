@@ -152,9 +152,11 @@ public class ReportingDatabaseSink implements ExportSink {
   public void open(ExecutionContext context) {
     migrate(dataSource);
     dialect = jdbc.execute((ConnectionCallback<Dialect>) ReportingDatabaseSink::dialectOf);
-    String saved = context.getString(RUN_KEY, null);
+    String given = givenRunKey;
     runKey =
-        saved != null ? saved : givenRunKey != null ? givenRunKey : UUID.randomUUID().toString();
+        context.containsKey(RUN_KEY)
+            ? context.getString(RUN_KEY)
+            : given != null ? given : UUID.randomUUID().toString();
     context.putString(RUN_KEY, runKey);
   }
 
@@ -296,9 +298,10 @@ public class ReportingDatabaseSink implements ExportSink {
         values[3] = e.line();
         values[4] = bucket.jsonName();
         values[5] = position;
+        int column = 6;
         for (PointsField field : PointsField.values()) {
           Object value = inBucket.get(position).fields().get(field);
-          values[6 + field.ordinal()] = value instanceof Instant instant ? utc(instant) : value;
+          values[column++] = value instanceof Instant instant ? utc(instant) : value;
         }
         points.add(values);
       }

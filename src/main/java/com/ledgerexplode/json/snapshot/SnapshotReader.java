@@ -33,6 +33,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -141,7 +142,7 @@ public final class SnapshotReader implements Closeable {
         try {
           return parse(line);
         } catch (Invalid e) {
-          throw new SnapshotLineException(lineNumber, e.getMessage());
+          throw new SnapshotLineException(lineNumber, e.reason);
         }
       }
     }
@@ -323,8 +324,11 @@ public final class SnapshotReader implements Closeable {
 
   /** A reason a line is not a valid record; becomes a {@link SnapshotLineException}. */
   static final class Invalid extends Exception {
+    final String reason;
+
     Invalid(String reason) {
       super(reason, null, false, false);
+      this.reason = reason;
     }
   }
 
@@ -538,7 +542,7 @@ public final class SnapshotReader implements Closeable {
             path,
             "not an ISO-8601 timestamp with offset",
             text -> OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
-    if (instant.getNano() % 1000 != 0) {
+    if (!instant.truncatedTo(ChronoUnit.MICROS).equals(instant)) {
       throw new Invalid(path + ": finer than microseconds: " + shown(value));
     }
     return instant;

@@ -89,11 +89,14 @@ class RequestsCsvReaderTest {
   void rowsCarryTheLineTheyStartOnCountingMultiLineQuotedCellsAndBlankLines() throws Exception {
     List<RequestItem> items =
         readAll(
-            "identifierName,identifierValue,eventReferenceIds\r\n"
-                + "mobile,1,\"a,b\"\r\n"
-                + "\r\n"
-                + "mobile,2,\"x\r\ny\"\r\n"
-                + "mobile,3,z\r\n");
+            """
+            identifierName,identifierValue,eventReferenceIds\r
+            mobile,1,"a,b"\r
+            \r
+            mobile,2,"x\r
+            y"\r
+            mobile,3,z\r
+            """);
 
     assertThat(items).extracting(RequestItem::line).containsExactly(2L, 4L, 6L);
     RequestRow multiLine = (RequestRow) items.get(1);
@@ -118,12 +121,14 @@ class RequestsCsvReaderTest {
   void unreadableRecordsAreKeptWithTheirLineAndReadingContinues() throws Exception {
     List<RequestItem> items =
         readAll(
-            "identifierName,identifierValue\n"
-                + "mobile,1\n"
-                + "mobile,1,extra\n"
-                + "mobile,\"2\"x\n"
-                + "mobile,\"3\n"
-                + "mobile,4\n");
+            """
+            identifierName,identifierValue
+            mobile,1
+            mobile,1,extra
+            mobile,"2"x
+            mobile,"3
+            mobile,4
+            """);
 
     assertThat(items).hasSize(5);
     assertThat(items.get(0)).isInstanceOf(RequestRow.class);

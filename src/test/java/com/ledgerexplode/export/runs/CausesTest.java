@@ -68,9 +68,11 @@ class CausesTest {
   void theMessageKeepsItsLinesOfDetailAndTheOneLineIsItsFirst() {
     Throwable failure =
         new IOException(
-            "snapshot.jsonl: 2 bad lines; nothing was imported\n"
-                + "line 3: unknown field 'pointz'\n"
-                + "line 7: unknown field 'kindd'");
+            """
+            snapshot.jsonl: 2 bad lines; nothing was imported
+            line 3: unknown field 'pointz'
+            line 7: unknown field 'kindd'\
+            """);
 
     assertThat(Causes.message(failure).lines()).hasSize(3);
     assertThat(Causes.describe(failure))
@@ -80,11 +82,13 @@ class CausesTest {
   @Test
   void theLastCauseOfAnExitDescriptionIsItsInnermostCausedByLineMasked() {
     String exitDescription =
-        "org.springframework.batch.core.step.StepExecutionException: step failed\n"
-            + "\tat org.springframework.batch.core.step.AbstractStep.execute(AbstractStep.java:1)\n"
-            + "Caused by: java.lang.IllegalStateException: wrapped\n"
-            + "\tat com.ledgerexplode.X.y(X.java:1)\n"
-            + "Caused by: java.sql.SQLException: cannot reach jdbc:h2:./r;PASSWORD=pw1\n";
+        """
+        org.springframework.batch.core.step.StepExecutionException: step failed
+        \tat org.springframework.batch.core.step.AbstractStep.execute(AbstractStep.java:1)
+        Caused by: java.lang.IllegalStateException: wrapped
+        \tat com.ledgerexplode.X.y(X.java:1)
+        Caused by: java.sql.SQLException: cannot reach jdbc:h2:./r;PASSWORD=pw1
+        """;
 
     assertThat(Causes.lastCause(exitDescription))
         .isEqualTo("java.sql.SQLException: cannot reach jdbc:h2:./r;PASSWORD=***");
