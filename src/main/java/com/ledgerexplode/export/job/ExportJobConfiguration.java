@@ -13,6 +13,8 @@ import com.ledgerexplode.export.sink.ExportSink;
 import com.ledgerexplode.export.sink.JsonLinesSink;
 import com.ledgerexplode.export.sink.ReportingDatabaseSink;
 import com.ledgerexplode.store.JdbcLedgerStore;
+import java.io.IOException;
+import java.nio.file.Files;
 import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.support.MapJobRegistry;
 import org.springframework.batch.core.job.Job;
@@ -20,12 +22,15 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.support.TaskExecutorJobOperator;
+import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -97,7 +102,7 @@ public class ExportJobConfiguration {
         .transactionManager(transactionManager)
         .reader(requestsReader)
         .writer(exportWriter)
-        .listener(startNotifier(settings, observer))
+        .listener(new ProgressNotifier(settings, requestsReader, observer))
         .build();
   }
 
@@ -160,22 +165,33 @@ public class ExportJobConfiguration {
     };
   }
 
-  private static StepExecutionListener startNotifier(JobSettings settings, RunObserver observer) {
-    return new StepExecutionListener() {
-      @Override
-      public void beforeStep(StepExecution stepExecution) {
-        observer.started(
-            stepExecution.getJobExecutionId(),
-            rowsTotal(settings),
-            ExportCounts.loadFrom(stepExecution.getExecutionContext(), ExportJobNames.COUNTS));
-      }
-    };
+  /**
+   * Tells the observer where the run starts and, after each chunk, how far through the requests
+   * file it is, by the reader's byte offset: a total known without reading the file first.
+   */
+  private record ProgressNotifier(
+      JobSettings settings, RequestsCsvReader requestsReader, RunObserver observer)
+      implements StepExecutionListener, ChunkListener<RequestItem, RequestItem> {
+    @Override
+    public void beforeStep(StepExecution stepExecution) {
+      ExecutionContext context = stepExecution.getExecutionContext();
+      observer.started(
+          stepExecution.getJobExecutionId(),
+          inputBytes(settings),
+          ExportCounts.loadFrom(context, ExportJobNames.COUNTS));
+      observer.inputRead(context.getLong(RequestsCsvReader.OFFSET_KEY, 0));
+    }
+
+    @Override
+    public void afterChunk(Chunk<RequestItem> chunk) {
+      observer.inputRead(requestsReader.offset());
+    }
   }
 
-  private static long rowsTotal(JobSettings settings) {
+  private static long inputBytes(JobSettings settings) {
     try {
-      return RequestsCsvReader.countRecords(settings.input());
-    } catch (java.io.IOException e) {
+      return Files.size(settings.input());
+    } catch (IOException e) {
       return -1; // progress without a total; the reader says what is wrong with the file
     }
   }

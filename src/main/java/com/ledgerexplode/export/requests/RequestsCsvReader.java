@@ -215,20 +215,4 @@ public class RequestsCsvReader implements ItemStreamReader<RequestItem> {
       }
     }
   }
-
-  /** How many records (rows and unreadable records) follow the header. */
-  public static long countRecords(Path input) throws IOException {
-    try (CsvTokenizer tokenizer =
-        new CsvTokenizer(
-            Channels.newInputStream(FileChannel.open(input, StandardOpenOption.READ)), 0, 1)) {
-      if (tokenizer.next(Integer.MAX_VALUE) == null) {
-        return 0;
-      }
-      long count = 0;
-      while (tokenizer.next(Integer.MAX_VALUE) != null) {
-        count++;
-      }
-      return count;
-    }
-  }
 }

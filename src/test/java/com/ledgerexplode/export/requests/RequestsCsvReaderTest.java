@@ -315,9 +315,11 @@ class RequestsCsvReaderTest {
   }
 
   @Test
-  void countRecordsCountsRowsAndUnreadableRecordsAfterTheHeader() throws Exception {
-    Path file = csv("identifierName\nmobile\n\n\"a\nb\"\nx,y\n");
+  void everyRecordAfterTheHeaderIsOneItemARowOrAnUnreadableRecord() throws Exception {
+    List<RequestItem> items = readAll("identifierName\nmobile\n\n\"a\nb\"\nx,y\n");
 
-    assertThat(RequestsCsvReader.countRecords(file)).isEqualTo(3);
+    assertThat(items).hasSize(3);
+    assertThat(items).extracting(RequestItem::line).containsExactly(2L, 4L, 6L);
+    assertThat(items.get(2)).isInstanceOf(UnreadableRecord.class);
   }
 }
