@@ -244,17 +244,15 @@ final class CsvTokenizer implements Closeable {
         }
         continue;
       }
-      if (broken == null) {
-        if (state == FIELD_START) {
-          addCell(contentEnd, contentEnd, false, maxCells);
-        } else if (state == UNQUOTED) {
-          addCell(cellStart, contentEnd, false, maxCells);
-        } else {
-          addCell(cellStart, quoteAt, escaped, maxCells);
-        }
-      }
       if (broken != null) {
         return unreadable(line, contentEnd, "Broken CSV record: " + broken);
+      }
+      if (state == FIELD_START) {
+        addCell(contentEnd, contentEnd, false, maxCells);
+      } else if (state == UNQUOTED) {
+        addCell(cellStart, contentEnd, false, maxCells);
+      } else {
+        addCell(cellStart, quoteAt, escaped, maxCells);
       }
       if (cellCount > maxCells) {
         return unreadable(
