@@ -7,20 +7,36 @@ import com.ledgerexplode.export.runs.RunningProcess;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 
-/** Progress of a run on standard error: rows done of total, rows/s, ETA; a summary at the end. */
+/**
+ * Progress of a run on standard error: rows done, how far through the requests file (by bytes, so
+ * that no row count is needed beforehand), rows/s, ETA; a summary at the end.
+ */
 final class ProgressPrinter implements RunObserver {
   private static final long MB = 1024 * 1024;
   private final PrintWriter err;
   private final long intervalNanos;
-  private long total = -1;
-  private long startNanos = System.nanoTime();
-  private long lastPrint = startNanos;
+  private final LongSupplier nanoTime;
+  private long inputBytes = -1;
+  private long startNanos;
+  private long lastPrint;
   private ExportCounts before = ExportCounts.ZERO;
+  private ExportCounts latest = ExportCounts.ZERO;
+
+  /** Where this execution started in the requests file; -1 until known. */
+  private long offsetAtStart = -1;
 
   ProgressPrinter(PrintWriter err, int intervalSeconds) {
+    this(err, intervalSeconds, System::nanoTime);
+  }
+
+  ProgressPrinter(PrintWriter err, int intervalSeconds, LongSupplier nanoTime) {
     this.err = err;
     this.intervalNanos = intervalSeconds <= 0 ? Long.MAX_VALUE : intervalSeconds * 1_000_000_000L;
+    this.nanoTime = nanoTime;
+    this.startNanos = nanoTime.getAsLong();
+    this.lastPrint = startNanos;
   }
 
   @Override
@@ -32,18 +48,16 @@ final class ProgressPrinter implements RunObserver {
   }
 
   @Override
-  public void started(long executionId, long rowsTotal, ExportCounts counts) {
-    total = rowsTotal;
+  public void started(long executionId, long inputBytes, ExportCounts counts) {
+    this.inputBytes = inputBytes;
     before = counts;
-    startNanos = System.nanoTime();
+    latest = counts;
+    offsetAtStart = -1;
+    startNanos = nanoTime.getAsLong();
     lastPrint = startNanos;
     if (counts.rowsRead() > 0) {
       err.printf(
-          Locale.ROOT,
-          "execution %d continues after row %,d of %s%n",
-          executionId,
-          counts.rowsRead(),
-          total < 0 ? "?" : String.format(Locale.ROOT, "%,d", total));
+          Locale.ROOT, "execution %d continues after row %,d%n", executionId, counts.rowsRead());
     } else {
       err.printf(Locale.ROOT, "execution %d started%n", executionId);
     }
@@ -52,26 +66,38 @@ final class ProgressPrinter implements RunObserver {
 
   @Override
   public void chunkWritten(ExportCounts counts) {
-    long now = System.nanoTime();
+    latest = counts;
+  }
+
+  @Override
+  public void inputRead(long offset) {
+    if (offsetAtStart < 0) {
+      offsetAtStart = offset;
+      return;
+    }
+    long now = nanoTime.getAsLong();
     if (intervalNanos == Long.MAX_VALUE || now - lastPrint < intervalNanos) {
       return;
     }
     lastPrint = now;
-    double seconds = (now - startNanos) / 1e9;
-    double rate = (counts.rowsRead() - before.rowsRead()) / Math.max(seconds, 1e-9);
+    double seconds = Math.max((now - startNanos) / 1e9, 1e-9);
+    double rate = (latest.rowsRead() - before.rowsRead()) / seconds;
+    double bytesPerSecond = (offset - offsetAtStart) / seconds;
     StringBuilder line = new StringBuilder();
-    line.append(String.format(Locale.ROOT, "%,d", counts.rowsRead()));
-    if (total >= 0) {
+    line.append(String.format(Locale.ROOT, "%,d rows", latest.rowsRead()));
+    if (inputBytes > 0) {
       line.append(
-          String.format(Locale.ROOT, " of %,d rows (%.1f%%)", total, percent(counts.rowsRead())));
-    } else {
-      line.append(" rows");
+          String.format(
+              Locale.ROOT,
+              " (%.1f%% of %s)",
+              Math.min(100.0, 100.0 * offset / inputBytes),
+              size(inputBytes)));
     }
     line.append(
-        String.format(Locale.ROOT, ", %,.0f rows/s, %,d events", rate, counts.eventsWritten()));
-    if (total >= 0 && rate > 0) {
-      line.append(", ETA ")
-          .append(clock(Duration.ofSeconds((long) ((total - counts.rowsRead()) / rate))));
+        String.format(Locale.ROOT, ", %,.0f rows/s, %,d events", rate, latest.eventsWritten()));
+    if (inputBytes > 0 && bytesPerSecond > 0) {
+      long remaining = Math.max(0, inputBytes - offset);
+      line.append(", ETA ").append(clock(Duration.ofSeconds((long) (remaining / bytesPerSecond))));
     }
     err.println(line);
     err.flush();
@@ -106,8 +132,10 @@ final class ProgressPrinter implements RunObserver {
     err.flush();
   }
 
-  private double percent(long done) {
-    return total <= 0 ? 100.0 : 100.0 * done / total;
+  private static String size(long bytes) {
+    return bytes < MB
+        ? String.format(Locale.ROOT, "%,d bytes", bytes)
+        : String.format(Locale.ROOT, "%,.1f MB", (double) bytes / MB);
   }
 
   private static String clock(Duration duration) {

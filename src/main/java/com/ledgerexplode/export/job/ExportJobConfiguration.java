@@ -59,7 +59,8 @@ class ExportJobConfiguration {
       RequestsCsvReader requestsReader,
       ExportWriter exportWriter,
       RunObserver observer) {
-    ProgressListener progress = new ProgressListener(settings, exportWriter, observer);
+    ProgressListener progress =
+        new ProgressListener(settings, requestsReader, exportWriter, observer);
     return new StepBuilder(ExportJobNames.EXPORT_STEP, jobRepository)
         .<RequestItem, RequestItem>chunk(settings.chunkSize())
         .transactionManager(transactionManager)

@@ -71,9 +71,14 @@ public final class ExportJobRunner {
     RunObserver recording =
         new RunObserver() {
           @Override
-          public void started(long executionId, long rowsTotal, ExportCounts counts) {
+          public void started(long executionId, long inputBytes, ExportCounts counts) {
             before.set(counts);
-            observer.started(executionId, rowsTotal, counts);
+            observer.started(executionId, inputBytes, counts);
+          }
+
+          @Override
+          public void inputRead(long offset) {
+            observer.inputRead(offset);
           }
 
           @Override

@@ -10,8 +10,18 @@ import com.ledgerexplode.export.runs.RunningProcess;
 public interface RunObserver {
   RunObserver NONE = new RunObserver() {};
 
-  /** The run starts (or continues) as this execution; {@code rowsTotal} is -1 when unknown. */
-  default void started(long executionId, long rowsTotal, ExportCounts before) {}
+  /**
+   * The run starts (or continues) as this execution; {@code inputBytes} is the requests file's
+   * size, -1 when unknown (the file is never read ahead to count its rows).
+   */
+  default void started(long executionId, long inputBytes, ExportCounts before) {}
+
+  /**
+   * The requests file is read up to this byte offset: once after {@link #started} (where a
+   * continued run resumes; 0 for a new one), then after each chunk, following its {@link
+   * #chunkWritten}.
+   */
+  default void inputRead(long offset) {}
 
   /** A chunk was written; the counts are the run's so far, across restarts. */
   default void chunkWritten(ExportCounts counts) {}

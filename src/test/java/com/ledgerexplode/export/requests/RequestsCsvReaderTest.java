@@ -185,13 +185,146 @@ class RequestsCsvReaderTest {
     restarted.close();
 
     assertThat(rest).isEqualTo(all.subList(4, all.size()));
-    assertThat(context.getLong("requestsReader.read.count")).isEqualTo(4);
+    assertThat(context.getLong("requestsReader.line")).isEqualTo(all.get(4).line());
+    assertThat(context.containsKey("requestsReader.read.count"))
+        .as("rows read are the step's count, not the reader's")
+        .isFalse();
   }
 
   @Test
-  void countRecordsCountsRowsAndUnreadableRecordsAfterTheHeader() throws Exception {
-    Path file = csv("identifierName\nmobile\n\n\"a\nb\"\nx,y\n");
+  void lineBreaksMayBeCrAloneAsWellAsLfOrCrlf() throws Exception {
+    List<RequestItem> items =
+        readAll("identifierName,identifierValue\rmobile,1\r\rmobile,\"2\r3\"\nmobile,4\r\n");
 
-    assertThat(RequestsCsvReader.countRecords(file)).isEqualTo(3);
+    assertThat(items).extracting(RequestItem::line).containsExactly(2L, 4L, 6L);
+    assertThat(((RequestRow) items.get(1)).cells()).containsEntry("identifierValue", "2\r3");
+  }
+
+  @Test
+  void aQuotedCellKeepsCommasAndLineBreaksAndADoubledQuoteIsOneQuote() throws Exception {
+    RequestRow row =
+        (RequestRow)
+            readAll("identifierName,eventReferenceIds\nmobile,\"a \"\"b\"\", c\nd\"\n").get(0);
+
+    assertThat(row.cells()).containsEntry("eventReferenceIds", "a \"b\", c\nd");
+  }
+
+  @Test
+  void aQuoteInsideAnUnquotedCellIsAnOrdinaryCharacter() throws Exception {
+    RequestRow row = (RequestRow) readAll("identifierName,identifierValue\nmobile,ab\"c\n").get(0);
+
+    assertThat(row.cells()).containsEntry("identifierValue", "ab\"c");
+  }
+
+  @Test
+  void spacesAndTabsBetweenAClosingQuoteAndTheNextCommaAreIgnored() throws Exception {
+    RequestRow row =
+        (RequestRow) readAll("identifierName,identifierValue\n\"mobile\" \t,\"1\"  \n").get(0);
+
+    assertThat(row.cells())
+        .containsExactly(Map.entry("identifierName", "mobile"), Map.entry("identifierValue", "1"));
+  }
+
+  @Test
+  void textAfterAClosingQuoteMakesTheRecordBrokenNamingTheCell() throws Exception {
+    List<RequestItem> items = readAll("identifierName,identifierValue\nmobile,\"2\" x\nmobile,3\n");
+
+    assertThat(items.get(0))
+        .isEqualTo(
+            new UnreadableRecord(
+                2, "mobile,\"2\" x", "Broken CSV record: cell 2 has text after its closing quote"));
+    assertThat(items.get(1)).isInstanceOf(RequestRow.class);
+  }
+
+  @Test
+  void aRecordThatIsNotUtf8IsUnreadableWhateverElseIsWrongWithIt() throws Exception {
+    Path file = dir.resolve("latin1.csv");
+    Files.write(
+        file,
+        "identifierName,identifierValue\nmobile,caf\u00e9\nmobile,\u00e9,x\nmobile,1\n"
+            .getBytes(StandardCharsets.ISO_8859_1));
+    RequestsCsvReader reader = new RequestsCsvReader(file);
+    reader.open(new ExecutionContext());
+    List<RequestItem> items = readAll(reader);
+    reader.close();
+
+    assertThat(items)
+        .containsExactly(
+            new UnreadableRecord(2, "mobile,caf\uFFFD", "The record is not UTF-8 text"),
+            new UnreadableRecord(3, "mobile,\uFFFD,x", "The record is not UTF-8 text"),
+            items.get(2));
+    assertThat(items.get(2)).isInstanceOf(RequestRow.class);
+  }
+
+  @Test
+  void aQuotedCellMaySpanFiftyLinesButNoMore() throws Exception {
+    String fifty = "\"" + "x\n".repeat(49) + "x\"";
+    String fiftyOne = "\"" + "y\n".repeat(50) + "y\"";
+    List<RequestItem> items = readAll("eventReferenceIds\n" + fifty + "\n" + fiftyOne + "\nz\n");
+
+    assertThat(items.get(0)).isInstanceOf(RequestRow.class);
+    assertThat(items.get(1))
+        .isEqualTo(
+            new UnreadableRecord(
+                52,
+                "\"y",
+                "A quoted cell is not closed within 50 lines; the record is read as its own line"
+                    + " alone"));
+    // the lines after the broken one are records again: 49 lines of y, then y" (a quote inside an
+    // unquoted cell is an ordinary character), then z
+    assertThat(items.get(2).line()).isEqualTo(53);
+    assertThat(items.get(items.size() - 1).line()).isEqualTo(52 + 51);
+  }
+
+  @Test
+  void aHeaderThatIsNotACsvRecordFailsOnOpen() throws Exception {
+    RequestsCsvReader reader = new RequestsCsvReader(csv("identifierName,\"source\"s\nmobile,1\n"));
+
+    assertThatThrownBy(() -> reader.open(new ExecutionContext()))
+        .isInstanceOf(ItemStreamException.class)
+        .hasMessage(
+            "The header of requests.csv cannot be read: Broken CSV record: cell 2 has text after"
+                + " its closing quote");
+  }
+
+  @Test
+  void aRecordLongerThanTheReadBufferIsReadWhole() throws Exception {
+    String ids = "1,".repeat(100_000) + "2";
+    RequestRow row =
+        (RequestRow) readAll("identifierName,eventIds\nmobile,\"" + ids + "\"\n").get(0);
+
+    assertThat(row.cells()).containsEntry("eventIds", ids);
+  }
+
+  @Test
+  void theOffsetOfTheSizeSaysHowFarThroughTheFileTheReaderIsAndIsSavedWithTheCheckpoint()
+      throws Exception {
+    Path file = csv("\uFEFFidentifierName\nmobile\n\nemail\n\n");
+    RequestsCsvReader reader = new RequestsCsvReader(file);
+    reader.open(new ExecutionContext());
+    long header = reader.offset();
+    reader.read();
+    long first = reader.offset();
+    ExecutionContext context = new ExecutionContext();
+    reader.update(context);
+    reader.read();
+    long second = reader.offset();
+    reader.read();
+    long end = reader.offset();
+    reader.close();
+
+    assertThat(List.of(header, first, second, end)).containsExactly(18L, 25L, 32L, 33L);
+    assertThat(reader.size()).isEqualTo(33L).isEqualTo(Files.size(file));
+    assertThat(context.getLong(RequestsCsvReader.OFFSET_KEY)).isEqualTo(25L);
+    assertThat(context.getLong(RequestsCsvReader.SIZE_KEY)).isEqualTo(33L);
+  }
+
+  @Test
+  void everyRecordAfterTheHeaderIsOneItemARowOrAnUnreadableRecord() throws Exception {
+    List<RequestItem> items = readAll("identifierName\nmobile\n\n\"a\nb\"\nx,y\n");
+
+    assertThat(items).hasSize(3);
+    assertThat(items).extracting(RequestItem::line).containsExactly(2L, 4L, 6L);
+    assertThat(items.get(2)).isInstanceOf(UnreadableRecord.class);
   }
 }
