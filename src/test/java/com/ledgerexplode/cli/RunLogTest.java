@@ -19,15 +19,25 @@ class RunLogTest {
 
   @TempDir Path dir;
 
+  private static void inLog(Path file, boolean debug, Runnable lines) throws Exception {
+    try (RunLog log = RunLog.open(file, debug)) {
+      assertThat(log.file()).isEqualTo(file);
+      lines.run();
+    }
+  }
+
   @Test
   void linesOfAnExecutionAreTaggedWithItsIdAndTheOthersAreNot() throws Exception {
     Path file = dir.resolve("logs/run.log");
-    try (RunLog log = RunLog.open(file, false)) {
-      OURS.info("before the execution");
-      MDC.put(ExecutionLog.EXECUTION_ID, "42");
-      LIBRARY.info("a step ran");
-      OURS.info("the run ended");
-    }
+    inLog(
+        file,
+        false,
+        () -> {
+          OURS.info("before the execution");
+          MDC.put(ExecutionLog.EXECUTION_ID, "42");
+          LIBRARY.info("a step ran");
+          OURS.info("the run ended");
+        });
 
     assertThat(Files.readAllLines(file))
         .satisfiesExactly(
@@ -48,13 +58,17 @@ class RunLogTest {
   @Test
   void aPasswordThatAnyLineOrStackTraceQuotesIsMasked() throws Exception {
     Path file = dir.resolve("run.log");
-    try (RunLog log = RunLog.open(file, false)) {
-      LIBRARY.info("launched with [ledger.db=jdbc:postgresql://db/l?sslpassword=t0ken-1&ssl=true]");
-      LIBRARY.error(
-          "cannot connect",
-          new IllegalStateException(
-              "no route", new SQLException("jdbc:postgresql://db/l?user=u&password=t0ken-2")));
-    }
+    inLog(
+        file,
+        false,
+        () -> {
+          LIBRARY.info(
+              "launched with [ledger.db=jdbc:postgresql://db/l?sslpassword=t0ken-1&ssl=true]");
+          LIBRARY.error(
+              "cannot connect",
+              new IllegalStateException(
+                  "no route", new SQLException("jdbc:postgresql://db/l?user=u&password=t0ken-2")));
+        });
 
     String text = Files.readString(file);
     assertThat(text)
@@ -65,13 +79,19 @@ class RunLogTest {
   @Test
   void debugRaisesOurLevelAloneAndOnlyWhileTheLogIsOpen() throws Exception {
     Path file = dir.resolve("run.log");
-    try (RunLog log = RunLog.open(file, true)) {
-      OURS.debug("ours in debug");
-      LIBRARY.debug("a library in debug");
-    }
-    try (RunLog log = RunLog.open(file, false)) {
-      OURS.debug("ours in debug after");
-    }
+    inLog(
+        file,
+        true,
+        () -> {
+          OURS.debug("ours in debug");
+          LIBRARY.debug("a library in debug");
+        });
+    inLog(
+        file,
+        false,
+        () -> {
+          OURS.debug("ours in debug after");
+        });
 
     assertThat(Files.readString(file))
         .contains("DEBUG com.ledgerexplode.x - ours in debug\n")
@@ -82,13 +102,19 @@ class RunLogTest {
   @Test
   void aClosedLogReceivesNothingMoreAndItsFileIsAppendedToByTheNextRun() throws Exception {
     Path file = dir.resolve("run.log");
-    try (RunLog log = RunLog.open(file, false)) {
-      OURS.info("first run");
-    }
+    inLog(
+        file,
+        false,
+        () -> {
+          OURS.info("first run");
+        });
     OURS.info("between runs");
-    try (RunLog log = RunLog.open(file, false)) {
-      OURS.info("second run");
-    }
+    inLog(
+        file,
+        false,
+        () -> {
+          OURS.info("second run");
+        });
 
     assertThat(Files.readAllLines(file))
         .hasSize(2)
