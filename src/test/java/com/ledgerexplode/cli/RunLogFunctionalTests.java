@@ -119,7 +119,12 @@ class RunLogFunctionalTests {
                 + "] com.ledgerexplode.cli.RunCommand - the run failed: Unknown column 'colour' in the header of"
                 + " requests.csv")
         .containsPattern("\n\tat com\\.ledgerexplode\\.")
-        .contains("execution " + execution + " ended FAILED");
+        .containsPattern(
+            "ERROR \\[execution "
+                + execution
+                + "\\] \\S+ExecutionLog - execution "
+                + execution
+                + " ended FAILED in \\S+ s: Unknown column 'colour'");
   }
 
   @Test

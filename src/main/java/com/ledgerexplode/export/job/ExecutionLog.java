@@ -1,7 +1,9 @@
 package com.ledgerexplode.export.job;
 
+import com.ledgerexplode.export.runs.Causes;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -47,8 +49,14 @@ public final class ExecutionLog implements JobExecutionListener {
     } else if (status == BatchStatus.STOPPED) {
       LOG.warn("{}; the same run continues it from its last checkpoint", ended);
     } else {
-      // the cause, with its stack trace, is logged where the run's failure is reported
-      LOG.error("{}: {}", ended, execution.getExitStatus().getExitCode());
+      // the stack trace is logged where the run's failure is reported, once
+      List<Throwable> failures = execution.getAllFailureExceptions();
+      LOG.error(
+          "{}: {}",
+          ended,
+          failures.isEmpty()
+              ? Causes.lastCause(execution.getExitStatus().getExitDescription())
+              : Causes.describe(failures.get(0)));
     }
     for (StepExecution step : execution.getStepExecutions()) {
       LOG.debug(
