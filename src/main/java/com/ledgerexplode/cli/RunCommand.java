@@ -3,13 +3,11 @@ package com.ledgerexplode.cli;
 import com.ledgerexplode.export.job.ExportJobRunner;
 import com.ledgerexplode.export.job.RunReport;
 import com.ledgerexplode.export.settings.JobSettings;
-import com.ledgerexplode.store.Databases;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -71,7 +69,7 @@ final class RunCommand implements Callable<Integer> {
           "{} starts ({}): {}",
           spec.name(),
           new Main.Version().getVersion()[0],
-          describe(settings));
+          RunLog.describe(settings));
       try (HeapWatch heap = HeapWatch.start()) {
         ProgressPrinter progress = new ProgressPrinter(err, progressSeconds);
         RunReport report = ExportJobRunner.run(settings, log.announcedTo(err, progress));
@@ -82,13 +80,6 @@ final class RunCommand implements Callable<Integer> {
         throw e;
       }
     }
-  }
-
-  /** The settings as a job file gives them; any password in a URL masked all the same. */
-  private static String describe(JobSettings settings) {
-    return settings.toMap().entrySet().stream()
-        .map(e -> e.getKey() + "=" + Databases.withoutPassword(e.getValue()))
-        .collect(Collectors.joining(", "));
   }
 
   /** What standard error says of a run that did not complete, with the cause's stack trace. */

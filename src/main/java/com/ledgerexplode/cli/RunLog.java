@@ -15,12 +15,14 @@ import com.ledgerexplode.export.job.ExecutionLog;
 import com.ledgerexplode.export.job.RunObserver;
 import com.ledgerexplode.export.outcome.ExportCounts;
 import com.ledgerexplode.export.runs.RunningProcess;
+import com.ledgerexplode.export.settings.JobSettings;
 import com.ledgerexplode.store.Databases;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -32,6 +34,7 @@ import org.slf4j.MDC;
  * that a JVM that runs several commands (the tests) starts each from the same state.
  */
 final class RunLog implements AutoCloseable {
+  private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(RunLog.class);
   private static final String OURS = "com.ledgerexplode";
   private static final String PATTERN =
       "%d{yyyy-MM-dd HH:mm:ss.SSS'Z',UTC} "
@@ -89,11 +92,26 @@ final class RunLog implements AutoCloseable {
     return new RunLog(file, appender, context.getLogger(OURS), debug);
   }
 
+  /** The settings as a job file gives them, any secret masked all the same. */
+  static String describe(JobSettings settings) {
+    return settings.toMap().entrySet().stream()
+        .map(e -> e.getKey() + "=" + masked(e.getValue()))
+        .collect(Collectors.joining(", "));
+  }
+
+  /** The one place here that masks secrets, with the store's detector. */
+  private static String masked(String text) {
+    return Databases.withoutPassword(text);
+  }
+
   Path file() {
     return file;
   }
 
-  /** The observer, which also says on standard error where the log is once the execution starts. */
+  /**
+   * The observer, which also says on standard error where the log is once the execution starts, and
+   * logs a dead execution's recovery.
+   */
   RunObserver announcedTo(PrintWriter err, RunObserver observer) {
     return new RunObserver() {
       @Override
@@ -110,6 +128,11 @@ final class RunLog implements AutoCloseable {
 
       @Override
       public void recovered(long executionId, RunningProcess dead) {
+        LOG.warn(
+            "execution {} (pid {}) had died; marked FAILED, this run continues from its last"
+                + " checkpoint",
+            executionId,
+            dead.pid());
         observer.recovered(executionId, dead);
       }
     };
@@ -140,7 +163,7 @@ final class RunLog implements AutoCloseable {
   static final class MaskedMessage extends MessageConverter {
     @Override
     public String convert(ILoggingEvent event) {
-      return Databases.withoutPassword(super.convert(event));
+      return masked(super.convert(event));
     }
   }
 
@@ -148,7 +171,7 @@ final class RunLog implements AutoCloseable {
   static final class MaskedThrowable extends ThrowableProxyConverter {
     @Override
     protected String throwableProxyToString(IThrowableProxy throwable) {
-      return Databases.withoutPassword(super.throwableProxyToString(throwable));
+      return masked(super.throwableProxyToString(throwable));
     }
   }
 }

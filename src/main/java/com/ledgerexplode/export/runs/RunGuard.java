@@ -2,8 +2,6 @@ package com.ledgerexplode.export.runs;
 
 import com.ledgerexplode.export.job.RunObserver;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
@@ -14,8 +12,6 @@ import org.springframework.batch.core.launch.JobOperator;
  * with its running steps) so that the run continues from its last checkpoint.
  */
 public final class RunGuard {
-  private static final Logger LOG = LoggerFactory.getLogger(RunGuard.class);
-
   private RunGuard() {}
 
   public static void check(JobExecution last, JobOperator operator, RunObserver observer) {
@@ -27,11 +23,6 @@ public final class RunGuard {
     Optional<RunningProcess> process = RunningProcess.of(last.getJobParameters());
     if (process.isPresent() && process.get().isOnThisHost()) {
       operator.recover(last);
-      LOG.warn(
-          "execution {} (pid {}) had died; marked FAILED, this run continues from its last"
-              + " checkpoint",
-          last.getId(),
-          process.get().pid());
       observer.recovered(last.getId(), process.get());
       return;
     }
