@@ -69,7 +69,7 @@ public final class Main implements Runnable {
     return cli;
   }
 
-  private static boolean debugAsked(CommandLine.ParseResult parseResult) {
+  static boolean debugAsked(CommandLine.ParseResult parseResult) {
     return Arrays.asList(parseResult.originalArgs().toArray(String[]::new)).contains("--debug");
   }
 

@@ -3,10 +3,13 @@ package com.ledgerexplode.cli;
 import com.ledgerexplode.export.job.ExportJobRunner;
 import com.ledgerexplode.export.job.RunReport;
 import com.ledgerexplode.export.settings.JobSettings;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -28,6 +31,8 @@ import picocli.CommandLine.Spec;
       "3 already running, 4 already completed (change runDate or output to run again)."
     })
 final class RunCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
   @Parameters(
       index = "0",
       paramLabel = "JOB_FILE",
@@ -50,15 +55,39 @@ final class RunCommand implements Callable<Integer> {
     return runAndReport(settings, spec, progress.seconds);
   }
 
-  /** Runs these settings with progress and a summary on standard error. */
+  /**
+   * Runs these settings with progress and a summary on standard error, and the run's log in its log
+   * file.
+   */
   static int runAndReport(
       JobSettings settings, picocli.CommandLine.Model.CommandSpec spec, int progressSeconds)
       throws Exception {
-    try (HeapWatch heap = HeapWatch.start()) {
-      ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr(), progressSeconds);
-      RunReport report = ExportJobRunner.run(settings, progress);
-      progress.summary(report, heap);
-      return ExitCode.OK.code();
+    PrintWriter err = spec.commandLine().getErr();
+    boolean debug = Main.debugAsked(spec.root().commandLine().getParseResult());
+    try (RunLog log = RunLog.open(settings.logFile(), debug)) {
+      LOG.info(
+          "{} starts ({}): {}",
+          spec.name(),
+          new Main.Version().getVersion()[0],
+          RunLog.describe(settings));
+      try (HeapWatch heap = HeapWatch.start()) {
+        ProgressPrinter progress = new ProgressPrinter(err, progressSeconds);
+        RunReport report = ExportJobRunner.run(settings, log.announcedTo(err, progress));
+        progress.summary(report, heap);
+        return ExitCode.OK.code();
+      } catch (Exception e) {
+        logFailure(e);
+        throw e;
+      }
+    }
+  }
+
+  /** What standard error says of a run that did not complete, with the cause's stack trace. */
+  private static void logFailure(Exception failure) {
+    if (Failures.exitCode(failure) == ExitCode.FAILED.code()) {
+      LOG.error("the run failed: {}", failure.getMessage(), failure);
+    } else {
+      LOG.warn("the run did not start: {}", failure.toString());
     }
   }
 }

@@ -19,11 +19,16 @@ public final class Secrets {
   private static final List<String> SECRET_WORDS =
       List.of("password", "passwd", "pwd", "secret", "token", "credential", "apikey", "api_key");
 
-  // a key starts where no key character precedes it; a value ends at the next parameter or space,
-  // a colon before them left to the sentence ("Cannot connect to URL: why"), so that masking keeps
-  // the message's words and masking again changes nothing
-  private static final Pattern PARAMETER =
-      Pattern.compile("(?<![\\w.-])([\\w.-]+)=([^&;\\s]*?)(?=:?(?:[&;\\s]|$))");
+  // a key starts where no key character precedes it, and only a key that names a secret matches, so
+  // that no other parameter's value (a URL given as a setting's value, say) hides one inside it; a
+  // value ends at the next parameter or space, a colon before them left to the sentence ("Cannot
+  // connect to URL: why"), so that masking keeps the message's words and masking again changes
+  // nothing
+  private static final Pattern SECRET_PARAMETER =
+      Pattern.compile(
+          "(?i)(?<![\\w.-])([\\w.-]*(?:"
+              + String.join("|", SECRET_WORDS)
+              + ")[\\w.-]*)=([^&;\\s]*?)(?=:?(?:[&;\\s]|$))");
   private static final Pattern USER_INFO = Pattern.compile("(//[^/:@\\s]*:)([^/@\\s]*)(@)");
 
   private Secrets() {}
@@ -36,24 +41,15 @@ public final class Secrets {
 
   /** Whether the text (a URL, a setting's value) carries a secret, even an empty one. */
   public static boolean holdsSecret(String text) {
-    Matcher parameter = PARAMETER.matcher(text);
-    while (parameter.find()) {
-      if (isSecretKey(parameter.group(1))) {
-        return true;
-      }
-    }
-    return USER_INFO.matcher(text).find();
+    return SECRET_PARAMETER.matcher(text).find() || USER_INFO.matcher(text).find();
   }
 
   /** The text with the value of every secret it carries replaced by {@link #MASK}. */
   public static String mask(String text) {
     String parametersMasked =
-        PARAMETER
+        SECRET_PARAMETER
             .matcher(text)
-            .replaceAll(
-                m ->
-                    Matcher.quoteReplacement(
-                        isSecretKey(m.group(1)) ? m.group(1) + "=" + MASK : m.group()));
+            .replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "=" + MASK));
     return USER_INFO
         .matcher(parametersMasked)
         .replaceAll("$1" + Matcher.quoteReplacement(MASK) + "$3");

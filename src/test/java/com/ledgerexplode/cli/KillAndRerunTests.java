@@ -190,6 +190,10 @@ class KillAndRerunTests {
     assertThat(rerun.err())
         .as(rerun.err())
         .contains("(pid " + child.pid() + ") had died; marked FAILED");
+    assertThat(Files.readString(dir.resolve("db/ledger-explode.log")))
+        .as("the run's log says so too")
+        .containsPattern(
+            "WARN  .* - execution \\d+ \\(pid " + child.pid() + "\\) had died; marked FAILED");
     assertThat(Files.readAllBytes(output)).isEqualTo(reference);
     assertThat(Files.readAllBytes(output.resolveSibling("export.rejects.jsonl")))
         .isEqualTo(referenceRejects);

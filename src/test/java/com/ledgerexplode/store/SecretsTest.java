@@ -126,4 +126,13 @@ class SecretsTest {
         .isEqualTo("jdbc:postgresql://db/ledger?user=etl&password=***");
     assertThat(Secrets.maskSetting("chunkSize", "100")).isEqualTo("100");
   }
+
+  @Test
+  void aUrlGivenAsAnotherSettingsValueHidesNoSecretInsideIt() {
+    String line = "ledger.db=jdbc:postgresql://db/l?sslpassword=t0ken-1&ssl=true, value=x";
+
+    assertThat(Secrets.holdsSecret(line)).isTrue();
+    assertThat(Secrets.mask(line))
+        .isEqualTo("ledger.db=jdbc:postgresql://db/l?sslpassword=***&ssl=true, value=x");
+  }
 }

@@ -41,6 +41,7 @@ class ExportJobConfiguration {
       @Qualifier(ExportJobNames.MANIFEST_STEP) Step manifestStep) {
     return new JobBuilder(ExportJobNames.JOB, jobRepository)
         .listener(recoveredMarkRemover(jobRepository))
+        .listener(new ExecutionLog())
         .start(exportStep)
         .next(manifestStep)
         .build();

@@ -34,8 +34,8 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  *
  * <p>The run's identity (its Spring Batch job instance) is the settings that change the result:
  * {@link #IDENTIFYING_KEYS} and every {@code defaults.*}; the tuning (chunk size, page size, skip
- * limit) and the databases' URLs are carried along but do not identify it, so a rerun with another
- * chunk size continues the same run.
+ * limit), the databases' URLs and the log file are carried along but do not identify it, so a rerun
+ * with another chunk size continues the same run.
  */
 public record JobSettings(
     Path input,
@@ -50,7 +50,8 @@ public record JobSettings(
     int pageSize,
     int skipLimit,
     LocalDate runDate,
-    @Nullable Path ledgerImport) {
+    @Nullable Path ledgerImport,
+    Path logFile) {
 
   public static final String INPUT = "input";
   public static final String OUTPUT = "output";
@@ -65,12 +66,16 @@ public record JobSettings(
   public static final String SKIP_LIMIT = "skipLimit";
   public static final String RUN_DATE = "runDate";
   public static final String LEDGER_IMPORT = "ledger.import";
+  public static final String LOG_FILE = "logFile";
 
   public static final String DEFAULT_LEDGER_DB = "jdbc:h2:./data/ledger;AUTO_SERVER=TRUE";
   public static final String DEFAULT_REPOSITORY_DB = "jdbc:h2:./data/repository;AUTO_SERVER=TRUE";
   public static final int DEFAULT_CHUNK_SIZE = 100;
   public static final int DEFAULT_PAGE_SIZE = 100;
   public static final int DEFAULT_SKIP_LIMIT = 0;
+
+  /** The log file's name where {@link #defaultLogFile} puts it. */
+  public static final String LOG_FILE_NAME = "ledger-explode.log";
 
   /** The keys that, with every {@code defaults.*}, make the run's identity. */
   public static final Set<String> IDENTIFYING_KEYS =
@@ -90,7 +95,8 @@ public record JobSettings(
           PAGE_SIZE,
           SKIP_LIMIT,
           RUN_DATE,
-          LEDGER_IMPORT);
+          LEDGER_IMPORT,
+          LOG_FILE);
 
   private static final String RUN_DATE_PLACEHOLDER = "${runDate}";
 
@@ -166,11 +172,13 @@ public record JobSettings(
     String input = required(given, INPUT).replace(RUN_DATE_PLACEHOLDER, runDate.toString());
     String output = required(given, OUTPUT).replace(RUN_DATE_PLACEHOLDER, runDate.toString());
     String ledgerImport = nonBlank(given.get(LEDGER_IMPORT));
+    String repositoryDb = orDefault(given.get(REPOSITORY_DB), DEFAULT_REPOSITORY_DB);
+    String logFile = nonBlank(given.get(LOG_FILE));
     return new JobSettings(
         absolute(input),
         isJdbcUrl(output) ? output : jsonLinesPath(output),
         orDefault(given.get(LEDGER_DB), DEFAULT_LEDGER_DB),
-        orDefault(given.get(REPOSITORY_DB), DEFAULT_REPOSITORY_DB),
+        repositoryDb,
         positiveLong(ORG, required(given, ORG)),
         dataScope(given.get(DATA_SCOPE)),
         orgs(given.get(DATA_SCOPE_ORGS)),
@@ -179,7 +187,32 @@ public record JobSettings(
         intAtLeast(PAGE_SIZE, given.get(PAGE_SIZE), DEFAULT_PAGE_SIZE, 1),
         intAtLeast(SKIP_LIMIT, given.get(SKIP_LIMIT), DEFAULT_SKIP_LIMIT, 0),
         runDate,
-        ledgerImport == null ? null : absolute(ledgerImport));
+        ledgerImport == null ? null : absolute(ledgerImport),
+        logFile == null ? defaultLogFile(repositoryDb) : absolute(logFile));
+  }
+
+  /**
+   * Where a run logs unless {@code logFile} says otherwise: beside the job repository's files when
+   * it is a local H2 database ({@code data/ledger-explode.log} for the default), else {@code
+   * logs/ledger-explode.log} in the working directory.
+   */
+  public static Path defaultLogFile(String repositoryDb) {
+    String h2 = "jdbc:h2:";
+    if (repositoryDb.startsWith(h2)) {
+      String database = repositoryDb.substring(h2.length()).split(";", 2)[0];
+      if (database.startsWith("file:")) {
+        database = database.substring("file:".length());
+      }
+      boolean local =
+          !database.isBlank() && !database.toLowerCase(Locale.ROOT).matches("(mem|tcp|ssl):.*");
+      if (local) {
+        if (database.startsWith("~")) {
+          database = System.getProperty("user.home") + database.substring(1);
+        }
+        return absolute(database).resolveSibling(LOG_FILE_NAME);
+      }
+    }
+    return absolute("logs/" + LOG_FILE_NAME);
   }
 
   /**
@@ -213,6 +246,7 @@ public record JobSettings(
     if (ledgerImport != null) {
       map.put(LEDGER_IMPORT, ledgerImport.toString());
     }
+    map.put(LOG_FILE, logFile.toString());
     return map;
   }
 
@@ -238,7 +272,8 @@ public record JobSettings(
         pageSize,
         skipLimit,
         runDate,
-        ledgerImport);
+        ledgerImport,
+        logFile);
   }
 
   /** Whether the key is part of the run's identity. */

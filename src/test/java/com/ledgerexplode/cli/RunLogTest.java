@@ -1,0 +1,125 @@
+package com.ledgerexplode.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ledgerexplode.export.job.ExecutionLog;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/** A run's log file, line by line: what is written, tagged, masked, and when it stops. */
+class RunLogTest {
+  private static final Logger LIBRARY = LoggerFactory.getLogger("org.springframework.batch.x");
+  private static final Logger OURS = LoggerFactory.getLogger("com.ledgerexplode.x");
+
+  @TempDir Path dir;
+
+  private static void inLog(Path file, boolean debug, Runnable lines) throws Exception {
+    try (RunLog log = RunLog.open(file, debug)) {
+      assertThat(log.file()).isEqualTo(file);
+      lines.run();
+    }
+  }
+
+  @Test
+  void linesOfAnExecutionAreTaggedWithItsIdAndTheOthersAreNot() throws Exception {
+    Path file = dir.resolve("logs/run.log");
+    inLog(
+        file,
+        false,
+        () -> {
+          OURS.info("before the execution");
+          MDC.put(ExecutionLog.EXECUTION_ID, "42");
+          LIBRARY.info("a step ran");
+          OURS.info("the run ended");
+        });
+
+    assertThat(Files.readAllLines(file))
+        .satisfiesExactly(
+            line ->
+                assertThat(line)
+                    .matches(
+                        "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z \\d+ INFO  "
+                            + "com\\.ledgerexplode\\.x - before the execution"),
+            line ->
+                assertThat(line)
+                    .endsWith(" INFO  [execution 42] org.springframework.batch.x - a step ran"),
+            line ->
+                assertThat(line)
+                    .endsWith(" INFO  [execution 42] com.ledgerexplode.x - the run ended"));
+    assertThat(MDC.get(ExecutionLog.EXECUTION_ID)).as("cleared on close").isNull();
+  }
+
+  @Test
+  void aPasswordThatAnyLineOrStackTraceQuotesIsMasked() throws Exception {
+    Path file = dir.resolve("run.log");
+    inLog(
+        file,
+        false,
+        () -> {
+          LIBRARY.info(
+              "launched with [ledger.db=jdbc:postgresql://db/l?sslpassword=t0ken-1&ssl=true]");
+          LIBRARY.error(
+              "cannot connect",
+              new IllegalStateException(
+                  "no route", new SQLException("jdbc:postgresql://db/l?user=u&password=t0ken-2")));
+        });
+
+    String text = Files.readString(file);
+    assertThat(text)
+        .contains("sslpassword=***&ssl=true", "password=***", "Caused by: java.sql.SQLException")
+        .doesNotContain("t0ken");
+  }
+
+  @Test
+  void debugRaisesOurLevelAloneAndOnlyWhileTheLogIsOpen() throws Exception {
+    Path file = dir.resolve("run.log");
+    inLog(
+        file,
+        true,
+        () -> {
+          OURS.debug("ours in debug");
+          LIBRARY.debug("a library in debug");
+        });
+    inLog(
+        file,
+        false,
+        () -> {
+          OURS.debug("ours in debug after");
+        });
+
+    assertThat(Files.readString(file))
+        .contains("DEBUG com.ledgerexplode.x - ours in debug\n")
+        .doesNotContain("a library in debug")
+        .doesNotContain("ours in debug after");
+  }
+
+  @Test
+  void aClosedLogReceivesNothingMoreAndItsFileIsAppendedToByTheNextRun() throws Exception {
+    Path file = dir.resolve("run.log");
+    inLog(
+        file,
+        false,
+        () -> {
+          OURS.info("first run");
+        });
+    OURS.info("between runs");
+    inLog(
+        file,
+        false,
+        () -> {
+          OURS.info("second run");
+        });
+
+    assertThat(Files.readAllLines(file))
+        .hasSize(2)
+        .satisfiesExactly(
+            line -> assertThat(line).endsWith("first run"),
+            line -> assertThat(line).endsWith("second run"));
+  }
+}
