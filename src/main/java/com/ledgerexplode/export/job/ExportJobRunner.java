@@ -13,9 +13,9 @@ import com.ledgerexplode.export.runs.RunCounts;
 import com.ledgerexplode.export.runs.RunFailedException;
 import com.ledgerexplode.export.runs.RunGuard;
 import com.ledgerexplode.export.runs.RunningProcess;
+import com.ledgerexplode.export.settings.ExportFiles;
 import com.ledgerexplode.export.settings.InvalidSettingsException;
 import com.ledgerexplode.export.settings.JobSettings;
-import com.ledgerexplode.export.sink.ExportFiles;
 import com.ledgerexplode.store.Dialect;
 import com.ledgerexplode.store.JdbcLedgerStore;
 import com.ledgerexplode.store.LedgerSchema;
@@ -90,8 +90,14 @@ public final class ExportJobRunner {
       JobRepositories.Runs runs =
           JobRepositories.open(databases.repository(settings.repositoryDb()));
       // before anything of the run is done: a completed night must not import its snapshot again
-      RunGuard.admit(runs.repository(), runs.operator(), settings.toJobParameters())
+      RunGuard.Admission admission =
+          RunGuard.admit(runs.repository(), runs.operator(), settings.toJobParameters());
+      admission
+          .recovered()
           .ifPresent(dead -> observer.recovered(dead.executionId(), dead.deadProcess()));
+      if (!admission.continuesEarlierExecution()) {
+        refuseOutputOfAnotherRun(settings);
+      }
       Scope scope = prepareLedger(settings, databases);
       try (AnnotationConfigApplicationContext context =
           context(settings, databases, runs, scope, recording)) {
@@ -102,6 +108,27 @@ public final class ExportJobRunner {
             Objects.requireNonNull(before.get()),
             Duration.ofNanos(System.nanoTime() - start),
             outputs(settings));
+      }
+    }
+  }
+
+  /**
+   * A new run does not write over files it did not write (another night's export, a file that
+   * happens to be there) unless the job says {@code overwrite=true}; a continuing run checks its
+   * own bytes against its checkpoint (see JsonLinesSink).
+   */
+  private static void refuseOutputOfAnotherRun(JobSettings settings) throws IOException {
+    if (settings.outputIsDatabase() || settings.overwrite()) {
+      return;
+    }
+    for (Path file : ExportFiles.of(settings.outputPath())) {
+      if (Files.exists(file) && Files.size(file) > 0) {
+        throw new InvalidSettingsException(
+            "The export "
+                + file
+                + " is already there and this run did not write it; give the export another"
+                + " name (${runDate} in output names one per night), move it away, or set"
+                + " overwrite=true to replace it");
       }
     }
   }

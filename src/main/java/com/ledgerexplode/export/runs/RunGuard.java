@@ -24,22 +24,23 @@ public final class RunGuard {
   /**
    * Admits a run of the export job with these (identifying) parameters.
    *
-   * @return the execution of this run that was found dead on this host and recovered, if any
+   * @return whether the run continues an earlier execution, and the one found dead on this host and
+   *     recovered, if any
    * @throws AlreadyCompletedException the run has completed
    * @throws AlreadyRunningException an execution of the run is alive, or may be (another host)
    */
-  public static Optional<RecoveredExecution> admit(
+  public static Admission admit(
       JobRepository repository, JobOperator operator, JobParameters parameters) {
     JobExecution last = repository.getLastJobExecution(ExportJobNames.JOB, parameters);
     if (last == null) {
-      return Optional.empty();
+      return new Admission(false, Optional.empty());
     }
     BatchStatus status = last.getStatus();
     if (status == BatchStatus.COMPLETED || status == BatchStatus.ABANDONED) {
       throw new AlreadyCompletedException(last.getId());
     }
     if (!status.isRunning()) {
-      return Optional.empty();
+      return new Admission(true, Optional.empty());
     }
     Optional<RunningProcess> process = RunningProcess.of(last.getJobParameters());
     if (process.isPresent() && process.get().isOnThisHost()) {
@@ -48,7 +49,7 @@ public final class RunGuard {
             "already running (execution " + last.getId() + ", pid " + process.get().pid() + ")");
       }
       operator.recover(last);
-      return Optional.of(new RecoveredExecution(last.getId(), process.get()));
+      return new Admission(true, Optional.of(new RecoveredExecution(last.getId(), process.get())));
     }
     throw new AlreadyRunningException(
         "execution "
@@ -60,6 +61,13 @@ public final class RunGuard {
             + last.getId()
             + "' with the same job file, then run again");
   }
+
+  /**
+   * A run admitted: whether it continues an earlier execution (whose outputs are its own), and the
+   * one recovered.
+   */
+  public record Admission(
+      boolean continuesEarlierExecution, Optional<RecoveredExecution> recovered) {}
 
   /** An execution whose process had died, marked FAILED so that this run continues it. */
   public record RecoveredExecution(long executionId, RunningProcess deadProcess) {}

@@ -3,6 +3,7 @@ package com.ledgerexplode.export.settings;
 import com.ledgerexplode.explode.ApiParameter;
 import com.ledgerexplode.explode.DataScope;
 import com.ledgerexplode.export.runs.RunningProcess;
+import com.ledgerexplode.store.Dialect;
 import com.ledgerexplode.store.Secrets;
 import java.io.IOException;
 import java.io.Reader;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -51,7 +53,8 @@ public record JobSettings(
     int skipLimit,
     LocalDate runDate,
     @Nullable Path ledgerImport,
-    Path logFile) {
+    Path logFile,
+    boolean overwrite) {
 
   public static final String INPUT = "input";
   public static final String OUTPUT = "output";
@@ -67,6 +70,7 @@ public record JobSettings(
   public static final String RUN_DATE = "runDate";
   public static final String LEDGER_IMPORT = "ledger.import";
   public static final String LOG_FILE = "logFile";
+  public static final String OVERWRITE = "overwrite";
 
   public static final String DEFAULT_LEDGER_DB = "jdbc:h2:./data/ledger;AUTO_SERVER=TRUE";
   public static final String DEFAULT_REPOSITORY_DB = "jdbc:h2:./data/repository;AUTO_SERVER=TRUE";
@@ -96,7 +100,8 @@ public record JobSettings(
           SKIP_LIMIT,
           RUN_DATE,
           LEDGER_IMPORT,
-          LOG_FILE);
+          LOG_FILE,
+          OVERWRITE);
 
   private static final String RUN_DATE_PLACEHOLDER = "${runDate}";
 
@@ -108,6 +113,22 @@ public record JobSettings(
     }
     noSecret(LEDGER_DB, ledgerDb);
     noSecret(REPOSITORY_DB, repositoryDb);
+    if (!isJdbcUrl(output)) {
+      refuseOutputOver(INPUT, "the requests file", input, Path.of(output));
+      if (ledgerImport != null) {
+        refuseOutputOver(LEDGER_IMPORT, "the snapshot to import", ledgerImport, Path.of(output));
+      }
+      for (String database : List.of(ledgerDb, repositoryDb)) {
+        Optional<Path> file = Dialect.h2File(database);
+        if (file.isPresent()) {
+          refuseOutputOver(
+              database.equals(ledgerDb) ? LEDGER_DB : REPOSITORY_DB,
+              "a database",
+              file.get(),
+              Path.of(output));
+        }
+      }
+    }
     dataScopeOrgs = List.copyOf(dataScopeOrgs);
     EnumMap<ApiParameter, String> copy = new EnumMap<>(ApiParameter.class);
     copy.putAll(defaults);
@@ -139,7 +160,11 @@ public record JobSettings(
       }
       values.put(override.substring(0, equals).strip(), override.substring(equals + 1));
     }
-    return of(values, today);
+    JobSettings settings = of(values, today);
+    if (!settings.outputIsDatabase()) {
+      refuseOutputOver("the job file", "the job file", jobFile, settings.outputPath());
+    }
+    return settings;
   }
 
   /** As {@link #load}, today being the current date in UTC. */
@@ -188,7 +213,8 @@ public record JobSettings(
         intAtLeast(SKIP_LIMIT, given.get(SKIP_LIMIT), DEFAULT_SKIP_LIMIT, 0),
         runDate,
         ledgerImport == null ? null : absolute(ledgerImport),
-        logFile == null ? defaultLogFile(repositoryDb) : absolute(logFile));
+        logFile == null ? defaultLogFile(repositoryDb) : absolute(logFile),
+        flag(OVERWRITE, given.get(OVERWRITE)));
   }
 
   /**
@@ -247,6 +273,9 @@ public record JobSettings(
       map.put(LEDGER_IMPORT, ledgerImport.toString());
     }
     map.put(LOG_FILE, logFile.toString());
+    if (overwrite) {
+      map.put(OVERWRITE, "true");
+    }
     return map;
   }
 
@@ -273,7 +302,8 @@ public record JobSettings(
         skipLimit,
         runDate,
         ledgerImport,
-        logFile);
+        logFile,
+        overwrite);
   }
 
   /** Whether the key is part of the run's identity. */
@@ -323,6 +353,48 @@ public record JobSettings(
       throw new InvalidSettingsException("Empty value for key '" + key + "'");
     }
     return value;
+  }
+
+  /**
+   * Refuses an output whose files (the export, its rejects, its manifest) would overwrite {@code
+   * protectedFile}: the run would destroy what it reads or keeps.
+   */
+  private static void refuseOutputOver(String key, String what, Path protectedFile, Path output) {
+    Path guarded = protectedFile.toAbsolutePath().normalize();
+    for (Path written : ExportFiles.of(output)) {
+      Path file = written.toAbsolutePath().normalize();
+      if (file.equals(guarded) || sameExistingFile(file, guarded)) {
+        throw new InvalidSettingsException(
+            "Key 'output' would overwrite "
+                + what
+                + " ("
+                + key
+                + ") "
+                + guarded
+                + "; give the export another name");
+      }
+    }
+  }
+
+  private static boolean sameExistingFile(Path a, Path b) {
+    try {
+      return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static boolean flag(String key, @Nullable String value) {
+    String given = nonBlank(value);
+    if (given == null) {
+      return false;
+    }
+    String flag = given.toLowerCase(Locale.ROOT);
+    if (!flag.equals("true") && !flag.equals("false")) {
+      throw new InvalidSettingsException(
+          "Bad value '" + given + "' for key '" + key + "': expected true or false");
+    }
+    return flag.equals("true");
   }
 
   private static String required(Map<String, String> given, String key) {

@@ -2,6 +2,7 @@ package com.ledgerexplode.export.sink;
 
 import com.ledgerexplode.export.outcome.ExportJson;
 import com.ledgerexplode.export.outcome.OutputRecord;
+import com.ledgerexplode.export.settings.ExportFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.channels.FileChannel;

@@ -2,6 +2,7 @@ package com.ledgerexplode.export.sink;
 
 import com.ledgerexplode.export.outcome.ExportCounts;
 import com.ledgerexplode.export.outcome.ExportJson;
+import com.ledgerexplode.export.settings.ExportFiles;
 import com.ledgerexplode.json.JsonValues;
 import com.ledgerexplode.store.Secrets;
 import java.io.ByteArrayOutputStream;

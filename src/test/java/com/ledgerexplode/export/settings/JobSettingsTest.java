@@ -238,4 +238,43 @@ class JobSettingsTest {
     assertThatThrownBy(() -> JobSettings.load(dir.resolve("none.properties"), List.of(), TODAY))
         .isInstanceOf(NoSuchFileException.class);
   }
+
+  @Test
+  void anOutputWhoseFilesWouldOverwriteTheInputOrTheSnapshotIsRefused() {
+    Path input = Path.of("in/requests.csv").toAbsolutePath().normalize();
+    assertThatThrownBy(() -> with("input", "out/x.rejects.jsonl"))
+        .isInstanceOf(InvalidSettingsException.class)
+        .hasMessage(
+            "Key 'output' would overwrite the requests file (input) "
+                + Path.of("out/x.rejects.jsonl").toAbsolutePath().normalize()
+                + "; give the export another name");
+    assertThatThrownBy(() -> with("ledger.import", "out/x.jsonl"))
+        .isInstanceOf(InvalidSettingsException.class)
+        .hasMessageStartingWith(
+            "Key 'output' would overwrite the snapshot to import (ledger.import) ");
+    assertThat(with("input", input.toString()).input()).isEqualTo(input);
+  }
+
+  @Test
+  void anOutputThatWouldOverwriteTheJobFileIsRefused() throws Exception {
+    Path jobFile = dir.resolve("job.manifest.json");
+    Files.writeString(
+        jobFile, "input=in.csv\norg=50406\noutput=" + dir.resolve("job.jsonl") + "\n");
+
+    assertThatThrownBy(() -> JobSettings.load(jobFile, List.of(), TODAY))
+        .isInstanceOf(InvalidSettingsException.class)
+        .hasMessage(
+            "Key 'output' would overwrite the job file (the job file) "
+                + jobFile.toAbsolutePath().normalize()
+                + "; give the export another name");
+  }
+
+  @Test
+  void overwriteIsAFlagOffByDefaultAndNoPartOfTheRunsIdentity() {
+    assertThat(JobSettings.of(minimal(), TODAY).overwrite()).isFalse();
+    assertThat(with("overwrite", "TRUE").overwrite()).isTrue();
+    assertThatThrownBy(() -> with("overwrite", "yes"))
+        .hasMessage("Bad value 'yes' for key 'overwrite': expected true or false");
+    assertThat(JobSettings.identifies("overwrite")).isFalse();
+  }
 }

@@ -8,6 +8,7 @@ import com.ledgerexplode.export.job.ChunkExploder;
 import com.ledgerexplode.export.outcome.OutputRecord;
 import com.ledgerexplode.export.outcome.RowOutcome;
 import com.ledgerexplode.export.requests.RequestItem;
+import com.ledgerexplode.export.settings.ExportFiles;
 import com.ledgerexplode.testing.InMemoryLedger;
 import com.ledgerexplode.testing.Requests;
 import java.nio.charset.StandardCharsets;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ledgerexplode.export.job.ChunkExploderAccess;
 import com.ledgerexplode.export.outcome.OutputRecord;
+import com.ledgerexplode.export.settings.ExportFiles;
 import com.ledgerexplode.testing.Requests;
 import com.ledgerexplode.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,7 @@
-package com.ledgerexplode.export.sink;
+package com.ledgerexplode.export.settings;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /** The three files of an export {@code name.jsonl}: the export, its rejects and its manifest. */
 public final class ExportFiles {
@@ -25,6 +26,11 @@ public final class ExportFiles {
 
   public static Path rejects(Path output) {
     return sibling(output, ".rejects.jsonl");
+  }
+
+  /** The three files of this export: itself, its rejects, its manifest. */
+  public static List<Path> of(Path output) {
+    return List.of(output, rejects(output), manifest(output));
   }
 
   public static Path manifest(Path output) {
