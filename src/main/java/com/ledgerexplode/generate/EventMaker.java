@@ -157,13 +157,22 @@ final class EventMaker {
       EnumMap<LineItemField, Object> item = new EnumMap<>(LineItemField.class);
       item.put(LineItemField.ID, (long) i);
       item.put(LineItemField.ITEM_CODE, "SKU" + (10_000 + random.nextInt(90_000)));
+      if (random.nextInt(3) == 0) {
+        // a line that says where it was sold and what it cost before its discount (none here)
+        item.put(LineItemField.SOURCE, "instore");
+        item.put(LineItemField.GROSS_AMOUNT, amount);
+        item.put(LineItemField.DISCOUNT, BigDecimal.ZERO);
+      }
       item.put(LineItemField.AMOUNT, amount);
       item.put(LineItemField.RATE, rate);
       item.put(LineItemField.QTY, qty);
+      List<PointsEntry> linePoints = List.of();
       if (pointsPerLine) {
-        item.put(LineItemField.POINTS_EARNED, tenth(amount));
+        EnumMap<PointsField, Object> earned = new EnumMap<>(PointsField.class);
+        earned.put(PointsField.VALUE, tenth(amount));
+        linePoints = List.of(new PointsEntry(Bucket.REGULAR, new Fields<>(earned)));
       }
-      items.add(new LineItem(new Fields<>(item)));
+      items.add(new LineItem(new Fields<>(item), linePoints));
     }
     BigDecimal discount =
         random.nextInt(3) == 0
@@ -245,7 +254,18 @@ final class EventMaker {
     bill.put(BillField.RETURN_AMOUNT, returned);
     bill.put(BillField.RETURN_TYPE, returnType);
     bill.put(BillField.RETURN_BILL_ID, "RB-" + nextReturn++);
-    List<PointsEntry> points = List.of(regular(c, tenth(returned).negate(), returned, null));
+    List<PointsEntry> points = new ArrayList<>();
+    PointsEntry taken = regular(c, tenth(returned).negate(), returned, null);
+    EnumMap<PointsField, Object> withReturn = new EnumMap<>(taken.fields().values());
+    withReturn.put(PointsField.RETURN_POINTS, tenth(returned));
+    points.add(new PointsEntry(Bucket.REGULAR, new Fields<>(withReturn)));
+    if (random.nextInt(4) == 0) {
+      PointsEntry promotion = promo(c, returned);
+      EnumMap<PointsField, Object> returnedPromo = new EnumMap<>(promotion.fields().values());
+      returnedPromo.put(PointsField.VALUE, BigDecimal.ZERO);
+      returnedPromo.put(PointsField.RETURNED_POINTS, promotion.fields().get(PointsField.VALUE));
+      points.add(new PointsEntry(Bucket.PROMO, new Fields<>(returnedPromo)));
+    }
     return new EventSections(
         points,
         new Bill(new Fields<>(bill), items),
@@ -319,6 +339,7 @@ final class EventMaker {
         "DelayedAccrual30",
         external ? 5 : 4,
         external ? "ExternalTriggerBasedPointCategory" : "DelayedAccrualPointCategory");
+    f.put(PointsField.DELAY_STRATEGY, external ? "EXTERNAL_TRIGGER" : "FIXED_DATE");
     return new PointsEntry(Bucket.PROMISED, new Fields<>(f));
   }
 
@@ -393,8 +414,11 @@ final class EventMaker {
   private AlternateCurrency currency(Context c, int index) {
     BigDecimal value =
         random.nextBoolean() ? BigDecimal.valueOf(1 + random.nextInt(10)) : decimal(5, 999, 1);
+    EnumMap<PointsField, Object> f = new EnumMap<>(PointsField.class);
+    f.put(PointsField.VALUE, value);
+    f.put(PointsField.EXPIRES_ON, c.date().plusMonths(6 + index * 6L));
     return new AlternateCurrency(
-        CURRENCIES[index], CURRENCY_CODES[index], value, c.date().plusMonths(6 + index * 6L));
+        CURRENCIES[index], CURRENCY_CODES[index], new PointsEntry(Bucket.REGULAR, new Fields<>(f)));
   }
 
   private void remember(PastBill bill) {

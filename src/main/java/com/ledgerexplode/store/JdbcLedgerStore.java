@@ -69,7 +69,7 @@ public final class JdbcLedgerStore implements LedgerPort {
 
   private static final String ORDERED = " ORDER BY org_id, event_log_id, position";
   static final String LOAD_POINTS =
-      "SELECT org_id, event_log_id, bucket, "
+      "SELECT org_id, event_log_id, bucket, line_position, "
           + Sql.columns(PointsField.values())
           + " FROM ledger_points"
           + OF_EVENTS
@@ -92,7 +92,8 @@ public final class JdbcLedgerStore implements LedgerPort {
   static final String LOAD_PAYMENT_MODES =
       "SELECT org_id, event_log_id, mode, amount FROM ledger_payment_mode" + OF_EVENTS + ORDERED;
   static final String LOAD_CURRENCIES =
-      "SELECT org_id, event_log_id, name, identifier, \"value\", expires_on"
+      "SELECT org_id, event_log_id, name, identifier, bucket, "
+          + Sql.columns(PointsField.values())
           + " FROM ledger_alternate_currency"
           + OF_EVENTS
           + ORDERED;
@@ -261,18 +262,23 @@ public final class JdbcLedgerStore implements LedgerPort {
     loader.load(
         "points",
         LOAD_POINTS,
-        (rs, b) ->
-            b.points.add(
-                new PointsEntry(
-                    Bucket.valueOf(rs.getString(3).toUpperCase(Locale.ROOT)),
-                    Sql.readFields(rs, 4, PointsField.class))));
+        (rs, b) -> {
+          PointsEntry entry =
+              new PointsEntry(bucket(rs, 3), Sql.readFields(rs, 5, PointsField.class));
+          int line = rs.getInt(4);
+          if (rs.wasNull()) {
+            b.points.add(entry);
+          } else {
+            b.linePoints.computeIfAbsent(line, l -> new ArrayList<>()).add(entry);
+          }
+        });
     if (sections.contains(Section.BILL)) {
       loader.load(
           "bills", LOAD_BILLS, (rs, b) -> b.billFields = Sql.readFields(rs, 3, BillField.class));
       loader.load(
           "line items",
           LOAD_LINE_ITEMS,
-          (rs, b) -> b.lineItems.add(new LineItem(Sql.readFields(rs, 3, LineItemField.class))));
+          (rs, b) -> b.lineFields.add(Sql.readFields(rs, 3, LineItemField.class)));
     }
     List<String> kinds = new ArrayList<>();
     if (sections.contains(Section.CUSTOM_FIELDS)) {
@@ -306,12 +312,15 @@ public final class JdbcLedgerStore implements LedgerPort {
                   new AlternateCurrency(
                       rs.getString(3),
                       rs.getString(4),
-                      Sql.decimal(rs, 5),
-                      rs.getObject(6, java.time.LocalDate.class))));
+                      new PointsEntry(bucket(rs, 5), Sql.readFields(rs, 6, PointsField.class)))));
     }
     Map<EventKey, EventSections> loaded = new LinkedHashMap<>();
     builders.forEach((key, builder) -> loaded.put(key, builder.build()));
     return loaded;
+  }
+
+  private static Bucket bucket(ResultSet rs, int index) throws SQLException {
+    return Bucket.valueOf(rs.getString(index).toUpperCase(Locale.ROOT));
   }
 
   private final class Loader {
@@ -349,15 +358,27 @@ public final class JdbcLedgerStore implements LedgerPort {
 
   private static final class SectionsBuilder {
     final List<PointsEntry> points = new ArrayList<>();
+
+    /** A line's own points, by the line's position; loaded with the event's points. */
+    final Map<Integer, List<PointsEntry>> linePoints = new HashMap<>();
+
     @Nullable Fields<BillField> billFields;
-    final List<LineItem> lineItems = new ArrayList<>();
+    final List<Fields<LineItemField>> lineFields = new ArrayList<>();
     final List<NameValue> customFields = new ArrayList<>();
     final List<NameValue> extendedFields = new ArrayList<>();
     final List<PaymentMode> paymentModes = new ArrayList<>();
     final List<AlternateCurrency> currencies = new ArrayList<>();
 
     EventSections build() {
-      Bill bill = billFields == null ? null : new Bill(billFields, lineItems);
+      Bill bill = null;
+      if (billFields != null) {
+        List<LineItem> lineItems = new ArrayList<>(lineFields.size());
+        for (int line = 0; line < lineFields.size(); line++) {
+          lineItems.add(
+              new LineItem(lineFields.get(line), linePoints.getOrDefault(line, List.of())));
+        }
+        bill = new Bill(billFields, lineItems);
+      }
       return new EventSections(
           points, bill, customFields, extendedFields, paymentModes, currencies);
     }

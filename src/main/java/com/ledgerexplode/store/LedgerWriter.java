@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes snapshot records into the store in batches, on one connection whose transaction the caller
@@ -112,7 +113,8 @@ final class LedgerWriter implements AutoCloseable {
   private static final String INSERT_POINTS =
       insert(
           "ledger_points",
-          "org_id, event_log_id, position, bucket, " + Sql.columns(PointsField.values()));
+          "org_id, event_log_id, position, bucket, line_position, "
+              + Sql.columns(PointsField.values()));
   private static final String INSERT_BILL =
       insert("ledger_bill", "org_id, event_log_id, " + Sql.columns(BillField.values()));
   private static final String INSERT_LINE_ITEM =
@@ -126,7 +128,8 @@ final class LedgerWriter implements AutoCloseable {
   private static final String INSERT_CURRENCY =
       insert(
           "ledger_alternate_currency",
-          "org_id, event_log_id, position, name, identifier, \"value\", expires_on");
+          "org_id, event_log_id, position, name, identifier, bucket, "
+              + Sql.columns(PointsField.values()));
 
   private final Connection connection;
   private final Map<String, PreparedStatement> statements = new HashMap<>();
@@ -310,11 +313,17 @@ final class LedgerWriter implements AutoCloseable {
 
     EventSections s = event.sections();
     List<PointsEntry> points = s.points();
-    for (int i = 0; i < points.size(); i++) {
-      PreparedStatement p = child(INSERT_POINTS, h, i);
-      p.setString(4, points.get(i).bucket().jsonName());
-      Sql.bindFields(p, 5, PointsField.values(), points.get(i).fields());
-      addBatch(p);
+    int position = 0;
+    for (PointsEntry entry : points) {
+      insertPoints(h, position++, null, entry);
+    }
+    if (s.bill() != null) {
+      List<LineItem> lines = s.bill().lineItems();
+      for (int line = 0; line < lines.size(); line++) {
+        for (PointsEntry entry : lines.get(line).points()) {
+          insertPoints(h, position++, line, entry);
+        }
+      }
     }
     if (s.bill() != null) {
       PreparedStatement b = statement(INSERT_BILL);
@@ -344,10 +353,20 @@ final class LedgerWriter implements AutoCloseable {
       PreparedStatement c = child(INSERT_CURRENCY, h, i);
       c.setString(4, currency.name());
       Sql.bind(c, 5, FieldType.TEXT, currency.identifier());
-      Sql.bind(c, 6, FieldType.DECIMAL, currency.value());
-      Sql.bind(c, 7, FieldType.DATE, currency.expiresOn());
+      c.setString(6, currency.entry().bucket().jsonName());
+      Sql.bindFields(c, 7, PointsField.values(), currency.entry().fields());
       addBatch(c);
     }
+  }
+
+  /** A points entry of the event, or of its line at {@code line} (0-based) when not null. */
+  private void insertPoints(EventHeader h, int position, @Nullable Integer line, PointsEntry entry)
+      throws SQLException {
+    PreparedStatement p = child(INSERT_POINTS, h, position);
+    p.setString(4, entry.bucket().jsonName());
+    Sql.bind(p, 5, FieldType.INTEGER, line == null ? null : line.longValue());
+    Sql.bindFields(p, 6, PointsField.values(), entry.fields());
+    addBatch(p);
   }
 
   private void insertFields(EventHeader h, String kind, List<NameValue> fields)

@@ -61,7 +61,7 @@ class CommandLineTest {
     assertThat(answered.exitCode()).as(answered.err()).isEqualTo(ExitCode.OK.code());
     assertThat(answered.out())
         .startsWith("{\"events\":[{\"eventLogId\":18608683,\"eventName\":\"TransactionAdd\"")
-        .contains("\"maxConversionDate\":\"2024-10-05\"")
+        .contains("\"maxConversionDate\":\"2024-09-20 00:00:00.0\"")
         .endsWith(
             "\"warnings\":[{\"status\":false,\"code\":9021,"
                 + "\"message\":\"No event found for eventId 5\"}]}\n");

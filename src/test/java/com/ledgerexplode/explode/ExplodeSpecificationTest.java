@@ -524,9 +524,55 @@ class ExplodeSpecificationTest {
         .containsEntry(PointsField.POINTS_CATEGORY_NAME, "Main")
         .containsEntry(PointsField.EXPIRY_STRATEGY_ID, 2L)
         .containsEntry(PointsField.LINE_ITEM_ID, 1L)
-        .hasSize(PointsField.values().length - 5);
+        // every field but the promotion's four, the conversion date, the delayed-accrual strategy
+        // and the two of returns
+        .hasSize(PointsField.values().length - 8);
     assertThat(event.pointsEarnedBreakup().get(Bucket.PROMISED).get(1).fields().values())
         .containsEntry(PointsField.POINTS_CATEGORY_NAME, "DelayedAccrualPointCategory");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void theBreakupHasTheVendorsTwoBucketsWithPromotionalEntriesAmongTheRegularInLedgerOrder(
+      TestDatabase db) {
+    Map<Bucket, List<PointsEntry>> breakup =
+        first(db, "getPointsEarnedBreakup=true").pointsEarnedBreakup();
+    assertThat(breakup).containsOnlyKeys(Bucket.REGULAR, Bucket.PROMISED);
+    assertThat(breakup.get(Bucket.REGULAR))
+        .extracting(PointsEntry::bucket, e -> e.fields().get(PointsField.VALUE))
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(Bucket.REGULAR, new BigDecimal("120.000")),
+            org.assertj.core.groups.Tuple.tuple(Bucket.PROMO, new BigDecimal("50")),
+            org.assertj.core.groups.Tuple.tuple(Bucket.REGULAR, new BigDecimal("12.30")));
+    assertThat(breakup.get(Bucket.PROMISED)).hasSize(2);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void aBillEventAskedForItsBillHasOneEvenWhenTheLedgerHasNone(TestDatabase db) throws Exception {
+    ExplodeEngine other = FixtureLedgers.engine(db, DataScope.OTHER, List.of(4000218L));
+    ExplodedEvent event =
+        other
+            .answer(
+                List.of(FixtureLedgers.request(ana("eventIds=18700001", "getBillDetails=true"))))
+            .get(0)
+            .events()
+            .get(0);
+    assertThat(event.billDetails()).isNotNull();
+    assertThat(event.billDetails().fields().values()).isEmpty();
+    assertThat(event.billDetails().lineItems()).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void aLineItemCarriesItsOwnPointsEntries(TestDatabase db) {
+    List<com.ledgerexplode.ledger.LineItem> lines =
+        first(db, "getBillDetails=true").billDetails().lineItems();
+    assertThat(lines.get(0).points()).isEmpty();
+    assertThat(lines.get(1).points())
+        .extracting(PointsEntry::bucket, e -> e.fields().get(PointsField.VALUE))
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(Bucket.REGULAR, new BigDecimal("12.30")));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -583,9 +629,30 @@ class ExplodeSpecificationTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
+  void maxConversionDateCountsTheEventsOwnPromisedEntriesOfAFixedDateOrReturnDateStrategy(
+      TestDatabase db) {
+    // 18608685: FIXED_DATE 2024-09-30; later dates of other strategies, of no strategy, of its
+    // line and of its alternate currency do not count
+    ExplodedEvent event =
+        ask(
+                db,
+                "identifierName=id",
+                "identifierValue=1002",
+                "source=INSTORE",
+                "eventIds=18608685",
+                "getMaxConversionDetails=true",
+                "getBillDetails=true",
+                "includeAlternateCurrencies=true")
+            .events()
+            .get(0);
+    assertThat(event.maxConversionDate()).isEqualTo(LocalDate.parse("2024-09-30"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
   void includeAlternateCurrenciesAddsAllOfTheEventsCurrencies(TestDatabase db) {
     assertThat(first(db, "includeAlternateCurrencies=true").alternateCurrencyValueEarned())
-        .extracting(com.ledgerexplode.ledger.AlternateCurrency::name)
+        .extracting(CurrencyEarned::name)
         .containsExactly("stars", "Coins");
   }
 
@@ -593,7 +660,7 @@ class ExplodeSpecificationTest {
   @MethodSource("databases")
   void alternateCurrencyNamesAddsThoseWhoseNameMatchesCaseInsensitively(TestDatabase db) {
     assertThat(first(db, "alternateCurrencyNames=coins,gems").alternateCurrencyValueEarned())
-        .extracting(com.ledgerexplode.ledger.AlternateCurrency::identifier)
+        .extracting(CurrencyEarned::identifier)
         .containsExactly("CN");
   }
 
@@ -614,7 +681,39 @@ class ExplodeSpecificationTest {
                 "No alternate currency found for names gems in event 18608684",
                 "18608684",
                 null));
-    assertThat(response.events().get(0).alternateCurrencyValueEarned()).isEmpty();
+    assertThat(response.events().get(0).alternateCurrencyValueEarned()).isNull();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void alternateCurrenciesAreGroupedByNameEachWithItsBucketsAndWithTheFlagItsBreakup(
+      TestDatabase db) {
+    List<CurrencyEarned> currencies =
+        first(db, "includeAlternateCurrencies=true").alternateCurrencyValueEarned();
+    assertThat(currencies.get(0).earned().get(Bucket.REGULAR))
+        .extracting(e -> e.fields().get(PointsField.VALUE))
+        .containsExactly(new BigDecimal("3"));
+    assertThat(currencies.get(0).earned()).containsOnlyKeys(Bucket.values());
+    assertThat(currencies.get(0).breakup()).isNull();
+    assertThat(
+            first(db, "includeAlternateCurrencies=true", "getPointsEarnedBreakup=true")
+                .alternateCurrencyValueEarned()
+                .get(1)
+                .breakup()
+                .get(Bucket.REGULAR))
+        .extracting(e -> e.fields().get(PointsField.VALUE))
+        .containsExactly(new BigDecimal("1.25"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void includeAlternateCurrenciesForAnEventWithNoneGivesAnEmptyArray(TestDatabase db) {
+    assertThat(
+            ask(db, ana("eventIds=18608684", "includeAlternateCurrencies=true"))
+                .events()
+                .get(0)
+                .alternateCurrencyValueEarned())
+        .isEmpty();
   }
 
   @ParameterizedTest(name = "{0}")

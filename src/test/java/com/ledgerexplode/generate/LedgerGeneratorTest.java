@@ -327,6 +327,8 @@ class LedgerGeneratorTest {
         PointsField.PROMOTION_NAME,
         PointsField.PROMOTION_START_DATE,
         PointsField.PROMOTION_END_DATE,
-        PointsField.CONVERSION_DATE);
+        PointsField.CONVERSION_DATE,
+        PointsField.RETURNED_POINTS,
+        PointsField.DELAY_STRATEGY);
   }
 }

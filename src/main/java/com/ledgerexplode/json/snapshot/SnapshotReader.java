@@ -102,11 +102,13 @@ public final class SnapshotReader implements Closeable {
           "alternateCurrencies");
   private static final Set<String> POINTS_FIELDS = fieldNames(PointsField.values(), "bucket");
   private static final Set<String> BILL_FIELDS = fieldNames(BillField.values(), "lineItems");
-  private static final Set<String> LINE_ITEM_FIELDS = fieldNames(LineItemField.values());
+  private static final Set<String> LINE_ITEM_FIELDS = fieldNames(LineItemField.values(), "points");
   private static final Set<String> NAME_VALUE_FIELDS = Set.of("name", "value");
   private static final Set<String> PAYMENT_MODE_FIELDS = Set.of("mode", "amount");
   private static final Set<String> CURRENCY_FIELDS =
-      Set.of("name", "identifier", "value", "expiresOn");
+      fieldNames(PointsField.values(), "bucket", "name", "identifier");
+  private static final Set<String> DELAY_STRATEGIES =
+      Set.of("FIXED_DATE", "RETURN_DATE", "EXTENDED_FIELD", "EXTERNAL_TRIGGER");
 
   private final BufferedReader in;
   private long lineNumber;
@@ -285,14 +287,45 @@ public final class SnapshotReader implements Closeable {
       throw new Invalid(
           o.path("bucket") + ": not one of regular, promo, promised: '" + bucket + "'");
     }
-    return new PointsEntry(parsed, o.fields(PointsField.class));
+    Fields<PointsField> fields = o.fields(PointsField.class);
+    onlyIn(o, fields, PointsField.DELAY_STRATEGY, parsed, Bucket.PROMISED);
+    onlyIn(o, fields, PointsField.RETURN_POINTS, parsed, Bucket.REGULAR);
+    onlyIn(o, fields, PointsField.RETURNED_POINTS, parsed, Bucket.PROMO);
+    Object strategy = fields.get(PointsField.DELAY_STRATEGY);
+    if (strategy != null && !DELAY_STRATEGIES.contains(strategy)) {
+      throw new Invalid(
+          o.path("delayStrategy")
+              + ": not one of FIXED_DATE, RETURN_DATE, EXTENDED_FIELD, EXTERNAL_TRIGGER: '"
+              + strategy
+              + "'");
+    }
+    return new PointsEntry(parsed, fields);
+  }
+
+  /** A field that belongs to one bucket's entries only (the vendor's names differ by bucket). */
+  private static void onlyIn(
+      Obj o, Fields<PointsField> fields, PointsField field, Bucket given, Bucket allowed)
+      throws Invalid {
+    if (given != allowed && fields.get(field) != null) {
+      throw new Invalid(
+          o.path(field.jsonName())
+              + ": belongs to "
+              + allowed.jsonName()
+              + " entries, not "
+              + given.jsonName());
+    }
   }
 
   private static Bill bill(Obj o) throws Invalid {
     return new Bill(
         o.fields(BillField.class),
         o.objects(
-            "lineItems", LINE_ITEM_FIELDS, item -> new LineItem(item.fields(LineItemField.class))));
+            "lineItems",
+            LINE_ITEM_FIELDS,
+            item ->
+                new LineItem(
+                    item.fields(LineItemField.class),
+                    item.objects("points", POINTS_FIELDS, SnapshotReader::pointsEntry))));
   }
 
   private static NameValue nameValue(Obj o) throws Invalid {
@@ -304,8 +337,7 @@ public final class SnapshotReader implements Closeable {
   }
 
   private static AlternateCurrency currency(Obj o) throws Invalid {
-    return new AlternateCurrency(
-        o.requiredText("name"), o.text("identifier"), o.decimal("value"), o.date("expiresOn"));
+    return new AlternateCurrency(o.requiredText("name"), o.text("identifier"), pointsEntry(o));
   }
 
   private static Set<String> fieldNames(FieldSpec[] fields, String... more) {

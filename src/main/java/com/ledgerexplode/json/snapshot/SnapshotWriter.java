@@ -160,6 +160,7 @@ public final class SnapshotWriter implements Closeable, Flushable {
   private void writeLineItem(LineItem item) {
     g.writeStartObject();
     fields(item.fields());
+    array("points", item.points(), this::writePointsEntry);
     g.writeEndObject();
   }
 
@@ -181,10 +182,8 @@ public final class SnapshotWriter implements Closeable, Flushable {
     g.writeStartObject();
     g.writeStringProperty("name", currency.name());
     optionalString("identifier", currency.identifier());
-    optionalDecimal("value", currency.value());
-    if (currency.expiresOn() != null) {
-      g.writeStringProperty("expiresOn", JsonValues.date(currency.expiresOn()));
-    }
+    g.writeStringProperty("bucket", currency.entry().bucket().jsonName());
+    fields(currency.entry().fields());
     g.writeEndObject();
   }
 

@@ -33,6 +33,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SnapshotWriterTest {
@@ -88,7 +89,8 @@ class SnapshotWriterTest {
                 + "\"extendedFields\":[{\"name\":\"referrer\"}],"
                 + "\"paymentModes\":[{\"mode\":\"UPI\",\"amount\":\"1200\"},{\"mode\":\"CASH\"}],"
                 + "\"alternateCurrencies\":[{\"name\":\"stars\",\"identifier\":\"STR\","
-                + "\"value\":\"3\",\"expiresOn\":\"2025-08-20\"},{\"name\":\"coins\"}]}");
+                + "\"bucket\":\"regular\",\"value\":\"3\",\"expiresOn\":\"2025-08-20\"},"
+                + "{\"name\":\"coins\",\"bucket\":\"promo\"}]}");
   }
 
   @Test
@@ -185,7 +187,21 @@ class SnapshotWriterTest {
                     new PaymentMode("UPI", new BigDecimal("1200")), new PaymentMode("CASH", null)),
                 List.of(
                     new AlternateCurrency(
-                        "stars", "STR", new BigDecimal("3"), LocalDate.parse("2025-08-20")),
-                    new AlternateCurrency("coins", null, null, null)))));
+                        "stars",
+                        "STR",
+                        new PointsEntry(
+                            Bucket.REGULAR,
+                            new Fields<>(
+                                Map.of(
+                                    PointsField.VALUE,
+                                    new BigDecimal("3"),
+                                    PointsField.EXPIRES_ON,
+                                    LocalDate.parse("2025-08-20"))))),
+                    new AlternateCurrency(
+                        "coins",
+                        null,
+                        new PointsEntry(
+                            Bucket.PROMO,
+                            new Fields<>(new EnumMap<PointsField, Object>(PointsField.class))))))));
   }
 }
