@@ -230,9 +230,31 @@ public class JsonLinesSink implements ExportSink {
   private static void writeStatus(
       JsonGenerator g, String kind, RequestRow row, int code, String message) {
     g.writeStringProperty("kind", kind);
-    writeRequest(g, row);
+    if (kind.equals("warning")) {
+      writeWarningRequest(g, row);
+    } else {
+      writeRequest(g, row);
+    }
     g.writeNumberProperty("code", code);
     g.writeStringProperty("message", message);
+  }
+
+  /**
+   * A warning's request without the row's event ids and reference ids: the warning names the one it
+   * concerns, so that the file grows with the input, never with its square.
+   */
+  private static void writeWarningRequest(JsonGenerator g, RequestRow row) {
+    g.writeName("request");
+    g.writeStartObject();
+    g.writeNumberProperty("line", row.line());
+    row.cells()
+        .forEach(
+            (name, value) -> {
+              if (!name.equals("eventIds") && !name.equals("eventReferenceIds")) {
+                g.writeStringProperty(name, value);
+              }
+            });
+    g.writeEndObject();
   }
 
   private static void writeRequest(JsonGenerator g, RequestRow row) {

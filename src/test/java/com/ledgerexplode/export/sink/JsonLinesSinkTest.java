@@ -57,14 +57,14 @@ class JsonLinesSinkTest {
     assertThat(lines(JsonLinesSink.rejectsFile(out)))
         .containsExactly(
             "{\"kind\":\"warning\",\"request\":{\"line\":2,\"identifierName\":\"mobile\","
-                + "\"identifierValue\":\"917406401004\",\"source\":\"INSTORE\",\"eventIds\":"
-                + "\"18608684,999\"},\"code\":9021,\"message\":\"No event found for eventId 999\","
+                + "\"identifierValue\":\"917406401004\",\"source\":\"INSTORE\"},"
+                + "\"code\":9021,\"message\":\"No event found for eventId 999\","
                 + "\"eventId\":\"999\"}",
             "{\"kind\":\"unreadable\",\"line\":3,\"text\":\"mobile,\\\"x\",\"message\":"
                 + "\"A quoted cell is not closed\"}",
             "{\"kind\":\"warning\",\"request\":{\"line\":4,\"identifierName\":\"mobile\","
                 + "\"identifierValue\":\"917406401004\",\"source\":\"INSTORE\",\"eventName\":"
-                + "\"GenericEvent\",\"eventReferenceIds\":\"nope\"},\"code\":9021,\"message\":"
+                + "\"GenericEvent\"},\"code\":9021,\"message\":"
                 + "\"No GenericEvent event found for eventReferenceId nope\","
                 + "\"eventReferenceId\":\"nope\"}",
             "{\"kind\":\"rejected\",\"request\":{\"line\":5,\"identifierName\":\"mobile\","
