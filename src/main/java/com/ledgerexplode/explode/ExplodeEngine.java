@@ -123,7 +123,14 @@ public final class ExplodeEngine {
     List<Object> steps = new ArrayList<>(requests.size());
     for (ApiRequest request : requests) {
       try {
-        steps.add(RequestValidator.validate(request));
+        ValidRequest valid = RequestValidator.validate(request);
+        if (valid.sections().pointsEarnedBreakup()
+            && !scope.withoutSourceValueCapturing().isEmpty()) {
+          throw new RequestRejectedException(
+              ErrorCodes.sourceValueCapturingOff(
+                  scope.withoutSourceValueCapturing().iterator().next()));
+        }
+        steps.add(valid);
       } catch (RequestRejectedException e) {
         steps.add(e.error());
       }
@@ -188,7 +195,7 @@ public final class ExplodeEngine {
     Set<String> valueKeys = new HashSet<>();
     Set<Long> customerIds = new HashSet<>();
     for (ValidRequest request : requests) {
-      if (request.identifierName() == IdentifierName.ID) {
+      if (request.identifierName().isCustomerId()) {
         customerIds.add(Long.parseLong(request.identifierValue()));
       } else {
         valueKeys.add(Identifier.valueKey(request.identifierValue()));
@@ -212,7 +219,7 @@ public final class ExplodeEngine {
     Map<ValidRequest, Set<CustomerKey>> matches = new HashMap<>();
     for (ValidRequest request : requests) {
       Set<CustomerKey> found = new HashSet<>();
-      if (request.identifierName() == IdentifierName.ID) {
+      if (request.identifierName().isCustomerId()) {
         found.addAll(byId.getOrDefault(Long.parseLong(request.identifierValue()), List.of()));
       } else {
         for (IdentifierMatch match :
@@ -258,7 +265,8 @@ public final class ExplodeEngine {
       List<ValidRequest> requests, Map<ValidRequest, Set<CustomerKey>> customers) {
     Set<Long> customerIds = new HashSet<>();
     for (ValidRequest request : requests) {
-      if (request.type() == EntityType.USERGROUP2) {
+      if (request.type() == EntityType.USERGROUP2
+          || request.identifierName() == IdentifierName.PRIMARY_USER_ID) {
         customers.getOrDefault(request, Set.of()).forEach(c -> customerIds.add(c.customerId()));
       }
     }
@@ -280,11 +288,21 @@ public final class ExplodeEngine {
       CustomerKey customer,
       Map<CustomerKey, List<GroupMembership>> memberships)
       throws RequestRejectedException {
+    List<GroupMembership> groups = memberships.getOrDefault(customer, List.of());
+    if (request.identifierName() == IdentifierName.PRIMARY_USER_ID) {
+      // a primary user is seen through the groups it leads, and must lead one
+      groups =
+          groups.stream()
+              .filter(g -> Long.valueOf(customer.customerId()).equals(g.primaryCustomerId()))
+              .toList();
+      if (groups.isEmpty()) {
+        throw new RequestRejectedException(ErrorCodes.notAPrimaryUser());
+      }
+    }
     if (request.type() == EntityType.CUSTOMER) {
       return event ->
           event.orgId() == customer.orgId() && event.customerId() == customer.customerId();
     }
-    List<GroupMembership> groups = memberships.getOrDefault(customer, List.of());
     if (groups.isEmpty()) {
       throw new RequestRejectedException(ErrorCodes.noGroup());
     }

@@ -44,7 +44,7 @@ import org.jspecify.annotations.Nullable;
 public final class JdbcLedgerStore implements LedgerPort {
 
   static final String FIND_ORGS =
-      "SELECT o.org_id, o.name, c.connected_org_id FROM ledger_org o"
+      "SELECT o.org_id, o.name, c.connected_org_id, o.source_value_capturing FROM ledger_org o"
           + " LEFT JOIN ledger_org_connection c ON c.org_id = o.org_id"
           + " WHERE o.org_id = ANY(?) ORDER BY o.org_id, c.position";
   static final String FIND_IDENTIFIERS =
@@ -121,7 +121,9 @@ public final class JdbcLedgerStore implements LedgerPort {
         rs -> {
           long orgId = rs.getLong(1);
           List<Long> connected = connections.computeIfAbsent(orgId, id -> new ArrayList<>());
-          orgs.putIfAbsent(orgId, new Org(orgId, rs.getString(2), List.of()));
+          // NULL: an org imported before the switch existed, which captured source values
+          boolean capturing = !Boolean.FALSE.equals(rs.getObject(4, Boolean.class));
+          orgs.putIfAbsent(orgId, new Org(orgId, rs.getString(2), List.of(), capturing));
           Long connectedId = Sql.nullableLong(rs, 3);
           if (connectedId != null) {
             connected.add(connectedId);
@@ -129,7 +131,14 @@ public final class JdbcLedgerStore implements LedgerPort {
         });
     List<Org> found = new ArrayList<>(orgs.size());
     orgs.values()
-        .forEach(org -> found.add(new Org(org.orgId(), org.name(), connections.get(org.orgId()))));
+        .forEach(
+            org ->
+                found.add(
+                    new Org(
+                        org.orgId(),
+                        org.name(),
+                        connections.get(org.orgId()),
+                        org.sourceValueCapturing())));
     return found;
   }
 

@@ -93,7 +93,8 @@ final class LedgerWriter implements AutoCloseable {
     }
   }
 
-  private static final String INSERT_ORG = insert("ledger_org", "org_id, name");
+  private static final String INSERT_ORG =
+      insert("ledger_org", "org_id, name, source_value_capturing");
   private static final String INSERT_CONNECTION =
       insert("ledger_org_connection", "org_id, position, connected_org_id");
   private static final String INSERT_CUSTOMER = insert("ledger_customer", "org_id, customer_id");
@@ -248,6 +249,7 @@ final class LedgerWriter implements AutoCloseable {
     PreparedStatement ps = statement(INSERT_ORG);
     ps.setLong(1, org.orgId());
     Sql.bind(ps, 2, FieldType.TEXT, org.name());
+    ps.setBoolean(3, org.sourceValueCapturing());
     addBatch(ps);
     List<Long> connected = org.connectedOrgIds();
     for (int i = 0; i < connected.size(); i++) {

@@ -72,7 +72,16 @@ class CommandLineTest {
   void anApiErrorIsAnsweredAsErrorsWithExitCode5(TestDatabase db) {
     String url = imported(db);
     Outcome rejected =
-        run("explode", "--db", url, "--org", "50406", "identifierName=nick", "eventIds=1");
+        run(
+            "explode",
+            "--db",
+            url,
+            "--org",
+            "50406",
+            "identifierName=nick",
+            "identifierValue=1",
+            "source=INSTORE",
+            "eventIds=1");
     assertThat(rejected.exitCode()).isEqualTo(ExitCode.REJECTED.code());
     assertThat(rejected.out())
         .isEqualTo(

@@ -56,9 +56,29 @@ class ExplodeSpecificationTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
-  void identifierNameMissingOrNotOneOfTheFourIsRejectedWith8013(TestDatabase db) {
+  void identifierNameValueOrSourceMissingOrBlankIsRejectedWith11013(TestDatabase db) {
+    String message = "identifierName, identifierValue and source are required";
+    assertRejected(ask(db, "identifierValue=1", "source=INSTORE", "eventIds=1"), 11013, message);
+    assertRejected(
+        ask(db, "identifierName=mobile", "identifierValue=917406401004", "eventIds=1"),
+        11013,
+        message);
+    assertRejected(
+        ask(db, "identifierName=mobile", "source=INSTORE", "eventIds=1"), 11013, message);
+    assertRejected(
+        ask(db, "identifierName=mobile", "identifierValue=   ", "source=INSTORE", "eventIds=1"),
+        11013,
+        message);
+    assertRejected(
+        ask(db, "identifierName= ", "identifierValue=1", "source=INSTORE", "eventIds=1"),
+        11013,
+        message);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void identifierNameNotOneOfTheSevenIsRejectedWith8013(TestDatabase db) {
     String message = "Identifier name missing or incorrect";
-    assertRejected(ask(db, "identifierValue=1", "source=INSTORE", "eventIds=1"), 8013, message);
     assertRejected(
         ask(db, "identifierName=phone", "identifierValue=1", "source=INSTORE", "eventIds=1"),
         8013,
@@ -76,12 +96,25 @@ class ExplodeSpecificationTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
-  void sourceMissingOrNotAnApiSourceIsRejectedWith8003(TestDatabase db) {
+  void cuidAndCustomerIdAreOtherNamesOfId(TestDatabase db) {
+    for (String name : List.of("cuid", "CustomerID", "CUSTOMERID", "Cuid")) {
+      assertThat(
+              eventIds(
+                  ask(
+                      db,
+                      "identifierName=" + name,
+                      "identifierValue=1001",
+                      "source=WECHAT",
+                      "eventIds=18608683")))
+          .as(name)
+          .containsExactly(18608683L);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void sourceNotAnApiSourceIsRejectedWith8003(TestDatabase db) {
     String message = "Source is missing or incorrect";
-    assertRejected(
-        ask(db, "identifierName=mobile", "identifierValue=917406401004", "eventIds=1"),
-        8003,
-        message);
     assertRejected(
         ask(
             db,
@@ -104,17 +137,14 @@ class ExplodeSpecificationTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
-  void identifierValueMissingBlankOrNotANumberForIdIsRejectedWith8015(TestDatabase db) {
+  void identifierValueNotANumberForACustomerIdIsRejectedWith8015(TestDatabase db) {
     String message = "Identifier value missing or incorrect";
-    assertRejected(ask(db, "identifierName=mobile", "source=INSTORE", "eventIds=1"), 8015, message);
-    assertRejected(
-        ask(db, "identifierName=mobile", "identifierValue=   ", "source=INSTORE", "eventIds=1"),
-        8015,
-        message);
-    assertRejected(
-        ask(db, "identifierName=id", "identifierValue=10x1", "source=INSTORE", "eventIds=1"),
-        8015,
-        message);
+    for (String name : List.of("id", "cuid", "CustomerID", "primaryUserId")) {
+      assertRejected(
+          ask(db, "identifierName=" + name, "identifierValue=10x1", "source=INSTORE", "eventIds=1"),
+          8015,
+          message);
+    }
   }
 
   @ParameterizedTest(name = "{0}")
@@ -146,6 +176,24 @@ class ExplodeSpecificationTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
+  void anEventNameNotOneOfTheVendorsIsRejectedWith11014(TestDatabase db) {
+    assertRejected(
+        ask(db, ana("eventName=DelayedAccrual", "eventReferenceIds=gen-1")),
+        11014,
+        "Event name not found :DelayedAccrual");
+    assertRejected(
+        ask(db, ana("eventName=genericEvent", "eventReferenceIds=gen-1")),
+        11014,
+        "Event name not found :genericEvent");
+    for (com.ledgerexplode.ledger.EventType type : com.ledgerexplode.ledger.EventType.values()) {
+      assertThat(ask(db, ana("eventName=" + type.eventName(), "eventReferenceIds=x")).error())
+          .as(type.eventName())
+          .isNull();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
   void moreThanTenReferenceIdsOrABlankOneIsRejectedWith9022(TestDatabase db) {
     assertRejected(
         ask(db, ana("eventName=GenericEvent", "eventReferenceIds=1,2,3,4,5,6,7,8,9,10,11")),
@@ -159,6 +207,17 @@ class ExplodeSpecificationTest {
             ask(db, ana("eventName=GenericEvent", "eventReferenceIds=gen-1,2,3,4,5,6,7,8,9,10"))
                 .error())
         .isNull();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void aBlankAlternateCurrencyNameIsRejectedWith9005(TestDatabase db) {
+    String message = "An alternateCurrencyNames name is blank";
+    assertRejected(
+        ask(db, ana("eventIds=18608683", "alternateCurrencyNames=stars,,coins")), 9005, message);
+    assertRejected(
+        ask(db, ana("eventIds=18608683", "alternateCurrencyNames=stars, ")), 9005, message);
+    assertThat(ask(db, ana("eventIds=18608683", "alternateCurrencyNames= ")).error()).isNull();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -182,12 +241,23 @@ class ExplodeSpecificationTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
-  void theFirstFailureInTableOrderDecidesTheCode(TestDatabase db) {
+  void theFirstFailureInTableOrderDecidesTheCode(TestDatabase db) throws Exception {
     assertThat(ask(db, "identifierName=x", "source=x", "eventIds=abc").error().code())
+        .isEqualTo(11013);
+    assertThat(
+            ask(db, "identifierName=x", "identifierValue=x", "source=x", "eventIds=abc")
+                .error()
+                .code())
         .isEqualTo(8013);
-    assertThat(ask(db, "identifierName=mobile", "source=x", "eventIds=abc").error().code())
+    assertThat(
+            ask(db, "identifierName=mobile", "identifierValue=x", "source=x", "eventIds=abc")
+                .error()
+                .code())
         .isEqualTo(8003);
-    assertThat(ask(db, "identifierName=mobile", "source=ALL", "eventIds=abc").error().code())
+    assertThat(
+            ask(db, "identifierName=cuid", "identifierValue=x", "source=ALL", "eventIds=abc")
+                .error()
+                .code())
         .isEqualTo(8015);
     assertThat(ask(db, ana("eventIds=abc", "eventName=x", "type=bad")).error().code())
         .isEqualTo(11021);
@@ -196,7 +266,20 @@ class ExplodeSpecificationTest {
             ask(db, ana("eventName=x", "eventReferenceIds=1,2,3,4,5,6,7,8,9,10,11", "type=bad"))
                 .error()
                 .code())
+        .isEqualTo(11014);
+    assertThat(
+            ask(
+                    db,
+                    ana(
+                        "eventName=GenericEvent",
+                        "eventReferenceIds=1,2,3,4,5,6,7,8,9,10,11",
+                        "alternateCurrencyNames=,",
+                        "type=bad"))
+                .error()
+                .code())
         .isEqualTo(9022);
+    assertThat(ask(db, ana("eventIds=1", "alternateCurrencyNames=,", "type=bad")).error().code())
+        .isEqualTo(9005);
     assertThat(
             ask(
                     db,
@@ -208,6 +291,53 @@ class ExplodeSpecificationTest {
                 .error()
                 .code())
         .isEqualTo(11012);
+    ExplodeEngine capturingOff =
+        FixtureLedgers.engine(db, DataScope.OTHER, List.of(4000218L, 4000219L));
+    assertThat(
+            capturingOff
+                .answer(
+                    List.of(
+                        FixtureLedgers.request(
+                            "identifierName=mobile",
+                            "identifierValue=000",
+                            "source=INSTORE",
+                            "eventIds=1",
+                            "getPointsEarnedBreakup=true",
+                            "type=USERGROUP2")))
+                .get(0)
+                .error()
+                .code())
+        .isEqualTo(11019);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void theBreakupWithSourceValueCapturingOffForAnOrgInScopeIsRejectedWith11019(TestDatabase db)
+      throws Exception {
+    // 4000219 has source-value capturing off; 50406 and 4000218 have it on
+    ExplodeEngine both = FixtureLedgers.engine(db, DataScope.OTHER, List.of(4000218L, 4000219L));
+    assertRejected(
+        both.answer(
+                List.of(
+                    FixtureLedgers.request(
+                        ana("eventIds=18700001", "getPointsEarnedBreakup=true"))))
+            .get(0),
+        11019,
+        "Source value capturing status is disabled for org 4000219;"
+            + " getPointsEarnedBreakup needs it");
+    assertThat(
+            both.answer(List.of(FixtureLedgers.request(ana("eventIds=18700001")))).get(0).error())
+        .isNull();
+    ExplodeEngine north = FixtureLedgers.engine(db, DataScope.OTHER, List.of(4000218L));
+    assertThat(
+            north
+                .answer(
+                    List.of(
+                        FixtureLedgers.request(
+                            ana("eventIds=18700001", "getPointsEarnedBreakup=true"))))
+                .get(0)
+                .error())
+        .isNull();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -273,6 +403,46 @@ class ExplodeSpecificationTest {
             "type=USERGROUP2"),
         1632,
         "The customer is in no group");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void primaryUserIdOfACustomerWhoLeadsNoGroupIsRejectedWith1632(TestDatabase db) {
+    // 1002 is a member of group 77, not its primary member; 1003 is in no group
+    for (String customer : List.of("1002", "1003")) {
+      for (String type : List.of("USERGROUP2", "CUSTOMER")) {
+        assertRejected(
+            ask(
+                db,
+                "identifierName=primaryUserId",
+                "identifierValue=" + customer,
+                "source=INSTORE",
+                "eventIds=18608683",
+                "type=" + type),
+            1632,
+            "The customer is the primary member of no group");
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void primaryUserIdIsTheCustomerIdOfAPrimaryMemberAndImpliesUsergroup2(TestDatabase db) {
+    String[] primary = {"identifierName=primaryUserId", "identifierValue=1001", "source=INSTORE"};
+    // group 77's events, its member 1002's 18608685 among them
+    assertThat(eventIds(ask(db, with(primary, "eventIds=18608683,18608685,18608684"))))
+        .containsExactly(18608683L, 18608685L);
+    // type CUSTOMER: the primary member's own events
+    assertThat(
+            eventIds(
+                ask(db, with(primary, "eventIds=18608683,18608685,18608684", "type=CUSTOMER"))))
+        .containsExactly(18608683L, 18608684L);
+  }
+
+  private static String[] with(String[] first, String... more) {
+    String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+    System.arraycopy(more, 0, all, first.length, more.length);
+    return all;
   }
 
   @ParameterizedTest(name = "{0}")

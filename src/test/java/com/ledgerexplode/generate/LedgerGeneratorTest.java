@@ -270,7 +270,7 @@ class LedgerGeneratorTest {
 
     assertThat(outcomes)
         .extracting(Outcome::errorCode)
-        .contains(8013, 8003, 8015, 11021, 11023, 11017, 9022, 11012, 1632);
+        .contains(11013, 8013, 8003, 8015, 11021, 11023, 11017, 11014, 9022, 9005, 11012, 1632);
     assertThat(outcomes)
         .extracting(Outcome::errorMessage)
         .contains(

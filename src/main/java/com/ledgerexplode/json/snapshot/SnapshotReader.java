@@ -75,7 +75,8 @@ public final class SnapshotReader implements Closeable {
   private static final int MAX_SCALE = 1000;
   private static final int SHOWN_CHARS = 80;
 
-  private static final Set<String> ORG_FIELDS = Set.of("kind", "orgId", "name", "connectedOrgIds");
+  private static final Set<String> ORG_FIELDS =
+      Set.of("kind", "orgId", "name", "connectedOrgIds", "sourceValueCapturing");
   private static final Set<String> CUSTOMER_FIELDS =
       Set.of("kind", "orgId", "customerId", "identifiers");
   private static final Set<String> IDENTIFIER_FIELDS =
@@ -192,7 +193,8 @@ public final class SnapshotReader implements Closeable {
     long orgId = o.requiredLong("orgId");
     String name = o.text("name");
     List<Long> connected = o.distinctLongs("connectedOrgIds");
-    return new Org(orgId, name, connected);
+    Boolean capturing = o.optionalBoolean("sourceValueCapturing");
+    return new Org(orgId, name, connected, capturing == null || capturing);
   }
 
   private static Customer customer(Obj o) throws Invalid {
@@ -212,13 +214,13 @@ public final class SnapshotReader implements Closeable {
   private static Identifier identifier(Obj o) throws Invalid {
     String name = o.requiredText("name");
     IdentifierName parsed = IdentifierName.parse(name).orElse(null);
-    if (parsed == null || parsed == IdentifierName.ID) {
+    if (parsed == null || parsed.isCustomerId()) {
       throw new Invalid(
           o.path("name")
               + ": not one of mobile, email, externalid: '"
               + name
               + "'"
-              + (parsed == IdentifierName.ID ? " (id is the customerId and is not listed)" : ""));
+              + (parsed != null ? " (" + name + " is the customerId and is not listed)" : ""));
     }
     String value = o.requiredText("value");
     if (value.isBlank()) {
@@ -412,6 +414,17 @@ public final class SnapshotReader implements Closeable {
     @Nullable Long optionalLong(String name) throws Invalid {
       JsonNode value = value(name);
       return value == null ? null : toLong(value, path(name));
+    }
+
+    @Nullable Boolean optionalBoolean(String name) throws Invalid {
+      JsonNode value = value(name);
+      if (value == null) {
+        return null;
+      }
+      if (!value.isBoolean()) {
+        throw new Invalid(path(name) + ": not true or false: " + shown(value));
+      }
+      return value.booleanValue();
     }
 
     String requiredText(String name) throws Invalid {

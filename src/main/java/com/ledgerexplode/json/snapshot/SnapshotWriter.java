@@ -84,6 +84,9 @@ public final class SnapshotWriter implements Closeable, Flushable {
     g.writeNumberProperty("orgId", org.orgId());
     optionalString("name", org.name());
     longs("connectedOrgIds", org.connectedOrgIds());
+    if (!org.sourceValueCapturing()) {
+      g.writeBooleanProperty("sourceValueCapturing", false);
+    }
     g.writeEndObject();
   }
 

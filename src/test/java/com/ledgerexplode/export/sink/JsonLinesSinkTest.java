@@ -68,8 +68,8 @@ class JsonLinesSinkTest {
                 + "\"No GenericEvent event found for eventReferenceId nope\","
                 + "\"eventReferenceId\":\"nope\"}",
             "{\"kind\":\"rejected\",\"request\":{\"line\":5,\"identifierName\":\"mobile\","
-                + "\"source\":\"INSTORE\",\"eventIds\":\"1\"},\"code\":8015,\"message\":"
-                + "\"Identifier value missing or incorrect\"}");
+                + "\"source\":\"INSTORE\",\"eventIds\":\"1\"},\"code\":11013,\"message\":"
+                + "\"identifierName, identifierValue and source are required\"}");
   }
 
   @Test
