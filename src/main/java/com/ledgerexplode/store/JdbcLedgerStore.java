@@ -1,6 +1,7 @@
 package com.ledgerexplode.store;
 
 import com.ledgerexplode.explode.LedgerPort;
+import com.ledgerexplode.json.snapshot.TypeDetailJson;
 import com.ledgerexplode.ledger.AlternateCurrency;
 import com.ledgerexplode.ledger.Bill;
 import com.ledgerexplode.ledger.BillField;
@@ -18,6 +19,7 @@ import com.ledgerexplode.ledger.Org;
 import com.ledgerexplode.ledger.PaymentMode;
 import com.ledgerexplode.ledger.PointsEntry;
 import com.ledgerexplode.ledger.PointsField;
+import com.ledgerexplode.ledger.TypeDetail;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -60,7 +62,7 @@ public final class JdbcLedgerStore implements LedgerPort {
           + " WHERE m.org_id = ANY(?) AND m.customer_id = ANY(?)";
   private static final String EVENT_COLUMNS =
       "SELECT org_id, event_log_id, customer_id, group_id, event_name, event_time, till_id,"
-          + " event_reference_id, unique_id FROM ledger_event WHERE org_id = ANY(?)";
+          + " event_reference_id, unique_id, details, blocks FROM ledger_event WHERE org_id = ANY(?)";
   static final String FIND_EVENTS_BY_ID = EVENT_COLUMNS + " AND event_log_id = ANY(?)";
   static final String FIND_EVENTS_BY_REFERENCE = EVENT_COLUMNS + " AND event_reference_id = ANY(?)";
 
@@ -248,7 +250,15 @@ public final class JdbcLedgerStore implements LedgerPort {
         Sql.instant(rs, 6),
         Sql.nullableLong(rs, 7),
         rs.getString(8),
-        rs.getString(9));
+        rs.getString(9),
+        typeDetail(rs.getString(10), rs.getString(11)));
+  }
+
+  private static TypeDetail typeDetail(@Nullable String details, @Nullable String blocks) {
+    if (details == null && blocks == null) {
+      return TypeDetail.NONE;
+    }
+    return new TypeDetail(TypeDetailJson.fromText(details), TypeDetailJson.fromText(blocks));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package com.ledgerexplode.store;
 
+import com.ledgerexplode.json.snapshot.TypeDetailJson;
 import com.ledgerexplode.ledger.AlternateCurrency;
 import com.ledgerexplode.ledger.BillField;
 import com.ledgerexplode.ledger.Customer;
@@ -110,7 +111,7 @@ final class LedgerWriter implements AutoCloseable {
       insert(
           "ledger_event",
           "org_id, event_log_id, customer_id, group_id, event_name, event_time, till_id,"
-              + " event_reference_id, unique_id");
+              + " event_reference_id, unique_id, details, blocks");
   private static final String INSERT_POINTS =
       insert(
           "ledger_points",
@@ -311,6 +312,8 @@ final class LedgerWriter implements AutoCloseable {
     Sql.bind(ps, 7, FieldType.INTEGER, h.tillId());
     Sql.bind(ps, 8, FieldType.TEXT, h.eventReferenceId());
     Sql.bind(ps, 9, FieldType.TEXT, h.uniqueId());
+    Sql.bind(ps, 10, FieldType.TEXT, TypeDetailJson.toText(h.typeDetail().details()));
+    Sql.bind(ps, 11, FieldType.TEXT, TypeDetailJson.toText(h.typeDetail().blocks()));
     addBatch(ps);
 
     EventSections s = event.sections();

@@ -899,6 +899,110 @@ class ExplodeSpecificationTest {
     assertThat(event.alternateCurrencyValueEarned()).isNull();
   }
 
+  // --- Event types ---
+
+  private static String exploded(TestDatabase db, String eventId, String... flags) {
+    List<String> params =
+        new java.util.ArrayList<>(
+            List.of(
+                "identifierName=mobile",
+                "identifierValue=919000000003",
+                "source=INSTORE",
+                "eventIds=" + eventId));
+    params.addAll(List.of(flags));
+    ExplodedEvent event = ask(db, params.toArray(String[]::new)).events().get(0);
+    java.io.StringWriter out = new java.io.StringWriter();
+    try (tools.jackson.core.JsonGenerator g =
+        com.ledgerexplode.json.JsonValues.generator(out, false)) {
+      g.writeStartObject();
+      com.ledgerexplode.json.api.EventJson.writeEventFields(g, event);
+      g.writeEndObject();
+    }
+    return out.toString().replace('"', '\'');
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void aRedemptionsDetailsAndBlocksComeBackAsTheLedgerGaveThemWithoutPointsEarned(TestDatabase db) {
+    assertThat(exploded(db, "18609001", "getCustomFields=true", "getPointsEarnedBreakup=true"))
+        .isEqualTo(
+            "{'eventLogId':18609001,'eventName':'PointsRedemption','eventDetails':{"
+                + "'eventTime':'2024-10-02 10:00:00.0','eventTimeISO':'2024-10-02T10:00:00Z',"
+                + "'redemptionDetails':{'pointsRedeemed':'20.000','redemptionPurpose':'',"
+                + "'transactionNumber':'T-77','billingTime':'2024-10-02 10:00:00.680',"
+                + "'billingTimeISO':'2024-10-02T10:00:00.680Z','redemptionId':'Ab12Cd',"
+                + "'notes':'null','groupRedemption':false}},"
+                + "'customFields':[{'name':'channel','value':'app'}],"
+                + "'pointsBreakup':[{'points':'20.000','programId':'1','programName':'Main'}],"
+                + "'eventReferenceId':'1003','uniqueId':'rDm0001aaa','orgId':50406}");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void aTargetsPointsAreInsertedInItsDetailsAfterSourceType(TestDatabase db) {
+    assertThat(exploded(db, "18609002"))
+        .isEqualTo(
+            "{'eventLogId':18609002,'eventName':'TargetCompleted','eventDetails':{"
+                + "'eventTime':'2024-10-03 00:00:00.0','eventTimeISO':'2024-10-03T00:00:00Z',"
+                + "'tillId':50681412},'targetCompletedDetails':{'targetGroupID':5,"
+                + "'targetGroupName':'Spend','targetId':7,'targetName':'Spend 1000',"
+                + "'targetPeriodID':3,'targetPeriodName':'Oct','triggerValue':'1000.000',"
+                + "'sourceId':11,'sourceType':'MILESTONE','pointsEarned':{'promo':[{"
+                + "'promotionId':31,'promotionName':'Milestone 1','programId':1,"
+                + "'programName':'Main','value':100,'expiresOn':'2025-10-03 00:00:00.0',"
+                + "'expiresOnISO':'2025-10-03T00:00:00Z','expiryType':'fixed'}],'promised':[]},"
+                + "'mileStoneName':'First 1000'},'eventReferenceId':'18609000',"
+                + "'uniqueId':'tGt0001bbb','orgId':50406}");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void aBehaviouralEventWritesItsDisplayNameFirstAndItsMetadataAsABlock(TestDatabase db) {
+    assertThat(exploded(db, "18609003"))
+        .isEqualTo(
+            "{'eventLogId':18609003,'eventName':'GenericEvent','eventDetails':{"
+                + "'eventDisplayName':'Review','tillId':50681412,'displayName':'Product review'},"
+                + "'pointsEarned':{'regular':[],'promo':[{'promotionId':12,"
+                + "'promotionName':'Review Bonus','programId':1,'programName':'Main','value':5,"
+                + "'promotionStartDate':'2024-10-01 00:00:00.0',"
+                + "'promotionEndDate':'2024-10-31 00:00:00.0'}],'promised':[]},"
+                + "'behavioralEventMetadata':{'label':'review','fields':[{'fieldName':'rating',"
+                + "'fieldType':'double','attributes':{'isRequired':{'valueType':'BOOLEAN',"
+                + "'value':'true'}}}]},'eventReferenceId':'67587c26-1b2c-4d5e-8f90-a1b2c3d4e5f6',"
+                + "'uniqueId':'67587c26-1b2c-4d5e-8f90-a1b2c3d4e5f6','orgId':50406}");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void anImportsMetaAndAnAdjustmentsDetailsFollowUniqueId(TestDatabase db) {
+    assertThat(exploded(db, "18609004"))
+        .isEqualTo(
+            "{'eventLogId':18609004,'eventName':'CustomerPromotionImport','eventDetails':{"
+                + "'eventDisplayName':'Customer promotion import','tillId':-1},"
+                + "'pointsEarned':{'regular':[],'promo':[{'promotionId':40,"
+                + "'promotionName':'Welcome','programId':1,'programName':'Main','value':10}],"
+                + "'promised':[]},'eventReferenceId':'-1','uniqueId':'iMp0001ccc',"
+                + "'importMeta':{'fileName':'promo.csv',"
+                + "'importStartTime':'2024-10-04 01:00:00.0',"
+                + "'importEndTime':'2024-10-04 01:05:00.500','profileName':'promo',"
+                + "'profileType':'CUSTOMER_PROMOTION '},'orgId':50406}");
+    assertThat(exploded(db, "18609005"))
+        .isEqualTo(
+            "{'eventLogId':18609005,'eventName':'ManualPointsAdjustment','eventDetails':{"
+                + "'eventTime':'2026-01-07 05:43:40.0','eventTimeISO':'2026-01-07T05:43:40Z'},"
+                + "'eventReferenceId':'-1','uniqueId':'mPa0001ddd',"
+                + "'manualPointsAdjustmentDetails':{'orgId':50406,'customerId':1003,"
+                + "'totalPointsDeducted':'100.000','createdOn':'2026-01-07 05:43:40.0',"
+                + "'createdOnISO':'2026-01-07T05:43:40Z','reason':'fraud',"
+                + "'pointsDeductionBreakUpDetails':[{'customerId':1003,'programId':1,"
+                + "'programName':'Main','deductionType':'MANUAL_ADJUSTMENT',"
+                + "'pointsDeducted':100.0,'pointsDeductedStr':'100.000',"
+                + "'pointsDeductedOn':'2026-01-07 05:43:40.0',"
+                + "'pointsDeductedOnISO':'2026-01-07T05:43:40Z',"
+                + "'awardedTillDate':'2025-01-01 00:00:00.0',"
+                + "'awardedTillDateISO':'2025-01-01T00:00:00Z'}]},'orgId':50406}");
+  }
+
   // --- Scope ---
 
   @ParameterizedTest(name = "{0}")

@@ -25,7 +25,7 @@ class LedgerSchemaTest {
   @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
   void migrateCreatesTheSchemaOnceAndThenHasNothingToDo(TestDatabase db) {
     DataSource dataSource = db.createEmpty();
-    assertThat(LedgerSchema.migrate(dataSource)).isEqualTo(3);
+    assertThat(LedgerSchema.migrate(dataSource)).isEqualTo(4);
     assertThat(LedgerSchema.migrate(dataSource)).isZero();
   }
 
@@ -49,7 +49,7 @@ class LedgerSchemaTest {
               + " DATE '2025-08-20')");
     }
 
-    assertThat(LedgerSchema.migrate(dataSource)).isEqualTo(2);
+    assertThat(LedgerSchema.migrate(dataSource)).isEqualTo(3);
 
     List<AlternateCurrency> currencies =
         new JdbcLedgerStore(dataSource)

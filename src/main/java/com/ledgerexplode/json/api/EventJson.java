@@ -18,6 +18,7 @@ import com.ledgerexplode.ledger.NameValue;
 import com.ledgerexplode.ledger.PaymentMode;
 import com.ledgerexplode.ledger.PointsEntry;
 import com.ledgerexplode.ledger.PointsField;
+import com.ledgerexplode.ledger.TimeKeys;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,7 +26,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 
@@ -82,13 +82,23 @@ public final class EventJson {
     PointsPlace place = EventType.pointsPlaceOf(header.eventName());
     g.writeNumberProperty("eventLogId", header.eventLogId());
     optionalString(g, "eventName", header.eventName());
+    Map<String, Object> details = header.typeDetail().details();
     g.writeName("eventDetails");
     g.writeStartObject();
+    // the vendor writes a type's display name first, its other details after the till
+    if (details.containsKey(DISPLAY_NAME)) {
+      writeTree(g, DISPLAY_NAME, details.get(DISPLAY_NAME));
+    }
     if (header.eventTime() != null) {
       writeTime(g, "eventTime", header.eventTime());
     }
     if (header.tillId() != null) {
       g.writeNumberProperty("tillId", header.tillId());
+    }
+    for (Map.Entry<String, Object> detail : details.entrySet()) {
+      if (!detail.getKey().equals(DISPLAY_NAME)) {
+        writeTree(g, detail.getKey(), detail.getValue());
+      }
     }
     if (event.maxConversionDate() != null) {
       writeTime(g, "maxConversionDate", JsonValues.midnight(event.maxConversionDate()));
@@ -113,15 +123,86 @@ public final class EventJson {
       }
       g.writeEndArray();
     }
+    Map<String, Object> blocks = header.typeDetail().blocks();
+    for (Map.Entry<String, Object> block : blocks.entrySet()) {
+      if (!EventType.AFTER_UNIQUE_ID.contains(block.getKey())
+          && !block.getKey().equals(TARGET_COMPLETED_DETAILS)) {
+        writeTree(g, block.getKey(), block.getValue());
+      }
+    }
     if (place == PointsPlace.TARGET_COMPLETED_DETAILS) {
-      g.writeName("targetCompletedDetails");
-      g.writeStartObject();
-      writeEarned(g, event, TARGET_BUCKETS);
-      g.writeEndObject();
+      writeTargetCompletedDetails(g, event, blocks.get(TARGET_COMPLETED_DETAILS));
     }
     optionalString(g, "eventReferenceId", header.eventReferenceId());
     optionalString(g, "uniqueId", header.uniqueId());
+    for (Map.Entry<String, Object> block : blocks.entrySet()) {
+      if (EventType.AFTER_UNIQUE_ID.contains(block.getKey())) {
+        writeTree(g, block.getKey(), block.getValue());
+      }
+    }
     g.writeNumberProperty("orgId", header.orgId());
+  }
+
+  private static final String DISPLAY_NAME = "eventDisplayName";
+  private static final String TARGET_COMPLETED_DETAILS = "targetCompletedDetails";
+  private static final String SOURCE_TYPE = "sourceType";
+
+  /**
+   * The target's block with the engine's points inserted after its sourceType (at its end when it
+   * has none), so that a milestone's mileStoneName follows them as the vendor writes it.
+   */
+  private static void writeTargetCompletedDetails(
+      JsonGenerator g, ExplodedEvent event, @Nullable Object block) {
+    g.writeName(TARGET_COMPLETED_DETAILS);
+    g.writeStartObject();
+    boolean written = false;
+    if (block instanceof Map<?, ?> target) {
+      for (Map.Entry<?, ?> entry : target.entrySet()) {
+        writeTree(g, (String) entry.getKey(), entry.getValue());
+        if (entry.getKey().equals(SOURCE_TYPE)) {
+          writeEarned(g, event, TARGET_BUCKETS);
+          written = true;
+        }
+      }
+    }
+    if (!written) {
+      writeEarned(g, event, TARGET_BUCKETS);
+    }
+    g.writeEndObject();
+  }
+
+  /** A value of the ledger's type detail, verbatim but for its times (legacy, with twins). */
+  private static void writeTree(JsonGenerator g, String name, @Nullable Object value) {
+    if (value instanceof Instant time) {
+      writeTime(g, name, time);
+      return;
+    }
+    g.writeName(name);
+    writeTreeValue(g, value);
+  }
+
+  private static void writeTreeValue(JsonGenerator g, @Nullable Object value) {
+    if (value instanceof Map<?, ?> map) {
+      g.writeStartObject();
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        writeTree(g, (String) entry.getKey(), entry.getValue());
+      }
+      g.writeEndObject();
+    } else if (value instanceof List<?> list) {
+      g.writeStartArray();
+      for (Object element : list) {
+        writeTreeValue(g, element);
+      }
+      g.writeEndArray();
+    } else if (value instanceof BigDecimal decimal) {
+      JsonValues.writeDecimal(g, decimal);
+    } else if (value instanceof Boolean bool) {
+      g.writeBoolean(bool);
+    } else if (value instanceof Instant time) {
+      g.writeString(JsonValues.legacyTime(time));
+    } else {
+      g.writeString(String.valueOf(value));
+    }
   }
 
   private static final List<Bucket> ALL_BUCKETS = List.of(Bucket.values());
@@ -130,24 +211,12 @@ public final class EventJson {
   private static final List<Bucket> TARGET_BUCKETS = List.of(Bucket.PROMO, Bucket.PROMISED);
 
   /**
-   * The legacy times that the vendor follows with their ISO-8601 twin ({@code eventTimeISO}); the
-   * others (conversionDate, promotion dates, maxConversionDate ...) it writes alone.
+   * A time in the vendor's legacy form, followed for the keys of {@link TimeKeys#TWINNED} by its
+   * ISO-8601 twin ({@code eventTimeISO}).
    */
-  private static final Set<String> TWINNED =
-      Set.of(
-          "eventTime",
-          "expiresOn",
-          "billDate",
-          "returnDate",
-          "awardedOn",
-          "awardedTillDate",
-          "billingTime",
-          "createdOn",
-          "pointsDeductedOn");
-
   private static void writeTime(JsonGenerator g, String name, Instant time) {
     g.writeStringProperty(name, JsonValues.legacyTime(time));
-    if (TWINNED.contains(name)) {
+    if (TimeKeys.TWINNED.contains(name)) {
       g.writeStringProperty(name + "ISO", JsonValues.timestamp(time));
     }
   }

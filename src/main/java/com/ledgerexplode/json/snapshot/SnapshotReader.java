@@ -9,6 +9,7 @@ import com.ledgerexplode.ledger.Bucket;
 import com.ledgerexplode.ledger.Customer;
 import com.ledgerexplode.ledger.EventHeader;
 import com.ledgerexplode.ledger.EventSections;
+import com.ledgerexplode.ledger.EventType;
 import com.ledgerexplode.ledger.FieldSpec;
 import com.ledgerexplode.ledger.Fields;
 import com.ledgerexplode.ledger.Group;
@@ -22,6 +23,7 @@ import com.ledgerexplode.ledger.PaymentMode;
 import com.ledgerexplode.ledger.PointsEntry;
 import com.ledgerexplode.ledger.PointsField;
 import com.ledgerexplode.ledger.SnapshotRecord;
+import com.ledgerexplode.ledger.TypeDetail;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
@@ -100,7 +102,9 @@ public final class SnapshotReader implements Closeable {
           "customFields",
           "extendedFields",
           "paymentModes",
-          "alternateCurrencies");
+          "alternateCurrencies",
+          "details",
+          "blocks");
   private static final Set<String> POINTS_FIELDS = fieldNames(PointsField.values(), "bucket");
   private static final Set<String> BILL_FIELDS = fieldNames(BillField.values(), "lineItems");
   private static final Set<String> LINE_ITEM_FIELDS = fieldNames(LineItemField.values(), "points");
@@ -262,8 +266,16 @@ public final class SnapshotReader implements Closeable {
             o.timestamp("eventTime"),
             o.optionalLong("tillId"),
             o.textOrInteger("eventReferenceId"),
-            o.text("uniqueId"));
+            o.text("uniqueId"),
+            typeDetail(o));
     List<PointsEntry> points = o.objects("points", POINTS_FIELDS, SnapshotReader::pointsEntry);
+    if (EventType.TARGET_COMPLETED.eventName().equals(header.eventName())) {
+      for (int i = 0; i < points.size(); i++) {
+        if (points.get(i).bucket() == Bucket.REGULAR) {
+          throw new Invalid("points[" + i + "]: a TargetCompleted earns no regular points");
+        }
+      }
+    }
     Obj billObj = o.object("bill", BILL_FIELDS);
     Bill bill = billObj == null ? null : bill(billObj);
     EventSections sections =
@@ -275,6 +287,46 @@ public final class SnapshotReader implements Closeable {
             o.objects("paymentModes", PAYMENT_MODE_FIELDS, SnapshotReader::paymentMode),
             o.objects("alternateCurrencies", CURRENCY_FIELDS, SnapshotReader::currency));
     return new LedgerEvent(header, sections);
+  }
+
+  /** The objects the event's type adds, each key one that its type has (PRODUCT.md's table). */
+  private static TypeDetail typeDetail(Obj o) throws Invalid {
+    JsonNode detailsNode = o.raw("details");
+    JsonNode blocksNode = o.raw("blocks");
+    Map<String, Object> details =
+        detailsNode == null ? Map.of() : TypeDetailJson.read(detailsNode, "details");
+    Map<String, Object> blocks =
+        blocksNode == null ? Map.of() : TypeDetailJson.read(blocksNode, "blocks");
+    if (details.isEmpty() && blocks.isEmpty()) {
+      return TypeDetail.NONE;
+    }
+    String eventName = o.text("eventName");
+    EventType type = EventType.of(eventName).orElse(null);
+    if (type == null) {
+      throw new Invalid(
+          (details.isEmpty() ? "blocks" : "details")
+              + ": an event named "
+              + (eventName == null ? "nothing" : "'" + eventName + "'")
+              + " has none: its type, one of the vendor's event names, decides them");
+    }
+    belong(details.keySet(), type.detailKeys(), "details", type);
+    belong(blocks.keySet(), type.blockKeys(), "blocks", type);
+    return new TypeDetail(details, blocks);
+  }
+
+  private static void belong(Set<String> given, List<String> allowed, String where, EventType type)
+      throws Invalid {
+    for (String key : given) {
+      if (!allowed.contains(key)) {
+        throw new Invalid(
+            where
+                + "."
+                + key
+                + ": does not belong to a "
+                + type.eventName()
+                + (allowed.isEmpty() ? " (it has no " + where + ")" : " (it has " + allowed + ")"));
+      }
+    }
   }
 
   private static PointsEntry pointsEntry(Obj o) throws Invalid {
@@ -392,6 +444,10 @@ public final class SnapshotReader implements Closeable {
 
     String path(String name) {
       return prefix + name;
+    }
+
+    @Nullable JsonNode raw(String name) {
+      return node.get(name);
     }
 
     private @Nullable JsonNode value(String name) {

@@ -143,6 +143,14 @@ public final class SnapshotWriter implements Closeable, Flushable {
     array("extendedFields", sections.extendedFields(), this::writeNameValue);
     array("paymentModes", sections.paymentModes(), this::writePaymentMode);
     array("alternateCurrencies", sections.alternateCurrencies(), this::writeAlternateCurrency);
+    if (!header.typeDetail().details().isEmpty()) {
+      g.writeName("details");
+      TypeDetailJson.write(g, header.typeDetail().details());
+    }
+    if (!header.typeDetail().blocks().isEmpty()) {
+      g.writeName("blocks");
+      TypeDetailJson.write(g, header.typeDetail().blocks());
+    }
     g.writeEndObject();
   }
 

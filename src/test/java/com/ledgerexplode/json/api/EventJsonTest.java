@@ -503,6 +503,151 @@ class EventJsonTest {
                     + "'promised':[]}},'eventReferenceId'"));
   }
 
+  private static ExplodedEvent typed(
+      String eventName, Map<String, Object> details, Map<String, Object> blocks) {
+    EventHeader h = header(eventName);
+    return new ExplodedEvent(
+        new EventHeader(
+            h.orgId(),
+            h.eventLogId(),
+            h.customerId(),
+            h.groupId(),
+            h.eventName(),
+            h.eventTime(),
+            h.tillId(),
+            h.eventReferenceId(),
+            h.uniqueId(),
+            new com.ledgerexplode.ledger.TypeDetail(details, blocks)),
+        earned(),
+        null,
+        null,
+        null,
+        null,
+        List.of(new PaymentMode("UPI", null)),
+        null,
+        null,
+        List.of());
+  }
+
+  private static Map<String, Object> ordered(Object... keysAndValues) {
+    Map<String, Object> map = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return map;
+  }
+
+  @Test
+  void aTransfersBlocksComeAfterPaymentModesAndBeforeEventReferenceIdWithoutPointsEarned() {
+    Map<String, Object> from =
+        ordered(
+            "userId",
+            "566135941",
+            "transferType",
+            "TRANSFER",
+            "pointsTransferDetails",
+            List.of(ordered("points", "1000.000", "programId", "973", "programName", "Main")));
+    String json =
+        object(
+            typed(
+                "PointsTransfer",
+                Map.of(),
+                ordered(
+                    "transferredFrom",
+                    from,
+                    "transferredTo",
+                    ordered("userId", "7"),
+                    "notes",
+                    "n")));
+    assertThat(json.substring(json.indexOf(q("'paymentModes'"))))
+        .isEqualTo(
+            q(
+                "'paymentModes':['UPI'],'transferredFrom':{'userId':'566135941',"
+                    + "'transferType':'TRANSFER','pointsTransferDetails':[{'points':'1000.000',"
+                    + "'programId':'973','programName':'Main'}]},'transferredTo':{'userId':'7'},"
+                    + "'notes':'n','eventReferenceId':'R-7','uniqueId':'uNiQuE0007','orgId':50406}"));
+  }
+
+  @Test
+  void goodwillDetailsFollowTheTillAndItsPointsAreAtEventLevel() {
+    String json =
+        object(
+            typed(
+                "AllocateGoodwillPoints",
+                ordered(
+                    "reason",
+                    "late delivery",
+                    "comments",
+                    "",
+                    "assocId",
+                    BigDecimal.ZERO,
+                    "requestId",
+                    new BigDecimal("42")),
+                Map.of()));
+    assertThat(json)
+        .startsWith(
+            q(
+                "{'eventLogId':7,'eventName':'AllocateGoodwillPoints','eventDetails':{"
+                    + "'eventTime':'2024-10-01 08:00:00.0','eventTimeISO':'2024-10-01T08:00:00Z',"
+                    + "'tillId':-1,'reason':'late delivery','comments':'','assocId':0,"
+                    + "'requestId':42},'pointsEarned':{'regular':[],'promo':[],'promised':[]},"
+                    + "'paymentModes':['UPI'],'eventReferenceId'"));
+  }
+
+  @Test
+  void aVoucherRedemptionsDetailsFollowUniqueIdWithItsRedeemDateWithoutATwin() {
+    String json =
+        object(
+            typed(
+                "VoucherRedemption",
+                Map.of(),
+                ordered(
+                    "voucherRedemptionDetails",
+                    ordered(
+                        "voucherIssuedId",
+                        new BigDecimal("12"),
+                        "redeemedVoucherCode",
+                        "V-1",
+                        "redeemDate",
+                        Instant.parse("2024-10-05T04:30:00Z")))));
+    assertThat(json.substring(json.indexOf(q("'uniqueId'"))))
+        .isEqualTo(
+            q(
+                "'uniqueId':'uNiQuE0007','voucherRedemptionDetails':{'voucherIssuedId':12,"
+                    + "'redeemedVoucherCode':'V-1','redeemDate':'2024-10-05 04:30:00.0'},"
+                    + "'orgId':50406}"));
+  }
+
+  @Test
+  void aBillsPointInTimeSlabsAreABlockBeforeEventReferenceId() {
+    String json =
+        object(
+            typed(
+                "TransactionAdd",
+                Map.of(),
+                ordered(
+                    "pointInTimeSlabs",
+                    List.of(
+                        ordered(
+                            "pointInTimeSlabNumber",
+                            new BigDecimal("1"),
+                            "pointInTimeSlabName",
+                            "Silver",
+                            "programId",
+                            new BigDecimal("1"),
+                            "isDefaultProgram",
+                            true)))));
+    assertThat(json)
+        .isEqualTo(
+            q(
+                "{'eventLogId':7,'eventName':'TransactionAdd','eventDetails':{"
+                    + "'eventTime':'2024-10-01 08:00:00.0','eventTimeISO':'2024-10-01T08:00:00Z',"
+                    + "'tillId':-1},'paymentModes':['UPI'],'pointInTimeSlabs':[{"
+                    + "'pointInTimeSlabNumber':1,'pointInTimeSlabName':'Silver','programId':1,"
+                    + "'isDefaultProgram':true}],'eventReferenceId':'R-7','uniqueId':'uNiQuE0007',"
+                    + "'orgId':50406}"));
+  }
+
   @Test
   void aTypeThatSpendsOrMovesPointsHasNoPointsEarned() {
     for (String spending :

@@ -194,6 +194,14 @@ class SnapshotReaderTest {
         "{\"kind\":\"event\",\"orgId\":1,\"customerId\":2,\"eventLogId\":3,\"paymentModes\":[{\"mode\":\"UPI\",\"amount\":\"1,2\"}]} | paymentModes[0].amount: not a decimal: '1,2'",
         "{\"kind\":\"event\",\"orgId\":1,\"customerId\":2,\"eventLogId\":3,\"alternateCurrencies\":[{\"name\":\"s\",\"expires\":\"x\"}]} | alternateCurrencies[0]: unknown field 'expires'",
         "{\"kind\":\"event\",\"orgId\":1,\"customerId\":2,\"eventLogId\":3,\"alternateCurrencies\":[{\"name\":\"s\",\"value\":\"1\"}]} | alternateCurrencies[0]: bucket is missing",
+        "{\"kind\":\"event\",\"orgId\":1,\"customerId\":2,\"eventLogId\":3,\"eventName\":\"PointsRedemption\",\"details\":{\"reason\":\"x\"}} | details.reason: does not belong to a PointsRedemption (it has [redemptionDetails])",
+        "{\"kind\":\"event\",\"orgId\":1,\"customerId\":2,\"eventLogId\":3,\"eventName\":\"CustomerRegistration\",\"blocks\":{\"importMeta\":{}}} | blocks.importMeta: does not belong to a CustomerRegistration (it has no blocks)",
+        "{\"kind\":\"event\",\"orgId\":1,\"customerId\":2,\"eventLogId\":3,\"details\":{\"reason\":\"x\"}} | details: an event named nothing has none: its type, one of the vendor's event names, decides them",
+        "{\"kind\":\"event\",\"orgId\":1,\"customerId\":2,\"eventLogId\":3,\"eventName\":\"AllocateGoodwillPoints\",\"details\":{\"reason\":null}} | details.reason: is null (leave an absent value out)",
+        "{\"kind\":\"event\",\"orgId\":1,\"customerId\":2,\"eventLogId\":3,\"eventName\":\"PointsRedemption\",\"details\":{\"redemptionDetails\":{\"billingTime\":\"2024-10-02T10:00:00Z\",\"billingTimeISO\":\"2024-10-02T10:00:00Z\"}}} | details.redemptionDetails.billingTimeISO: the export writes a time's ISO twin; give billingTime alone",
+        "{\"kind\":\"event\",\"orgId\":1,\"customerId\":2,\"eventLogId\":3,\"eventName\":\"PointsRedemption\",\"details\":{\"redemptionDetails\":{\"pointsRedeemed\":20.0}}} | details.redemptionDetails.pointsRedeemed: the vendor writes it as a string: 20.0",
+        "{\"kind\":\"event\",\"orgId\":1,\"customerId\":2,\"eventLogId\":3,\"eventName\":\"VoucherRedemption\",\"blocks\":{\"voucherRedemptionDetails\":{\"redeemDate\":\"2024-13-01\"}}} | blocks.voucherRedemptionDetails.redeemDate: not an ISO-8601 time: '2024-13-01'",
+        "{\"kind\":\"event\",\"orgId\":1,\"customerId\":2,\"eventLogId\":3,\"eventName\":\"TargetCompleted\",\"points\":[{\"bucket\":\"promo\"},{\"bucket\":\"regular\"}]} | points[1]: a TargetCompleted earns no regular points",
         "{\"kind\":\"event\",\"orgId\":1,\"customerId\":2,\"eventLogId\":3,\"points\":[{\"bucket\":\"promised\",\"delayStrategy\":\"SOMEDAY\"}]} | points[0].delayStrategy: not one of FIXED_DATE, RETURN_DATE, EXTENDED_FIELD, EXTERNAL_TRIGGER: 'SOMEDAY'",
         "{\"kind\":\"event\",\"orgId\":1,\"customerId\":2,\"eventLogId\":3,\"points\":[{\"bucket\":\"regular\",\"delayStrategy\":\"FIXED_DATE\"}]} | points[0].delayStrategy: belongs to promised entries, not regular",
         "{\"kind\":\"event\",\"orgId\":1,\"customerId\":2,\"eventLogId\":3,\"points\":[{\"bucket\":\"promo\",\"returnPoints\":\"1\"}]} | points[0].returnPoints: belongs to regular entries, not promo",
@@ -236,6 +244,34 @@ class SnapshotReaderTest {
                 .fields()
                 .get(PointsField.PROMOTION_ID))
         .isEqualTo(9L);
+  }
+
+  @Test
+  void aTypesDetailsAndBlocksAreKeptInTheirOrderWithTimesAsInstants() throws Exception {
+    LedgerEvent event =
+        ((EventRecord)
+                read(
+                    "{\"kind\":\"event\",\"orgId\":1,\"customerId\":2,\"eventLogId\":3,"
+                        + "\"eventName\":\"VoucherRedemption\",\"blocks\":{"
+                        + "\"voucherRedemptionDetails\":{\"voucherIssuedId\":12,"
+                        + "\"voucherSeriesId\":7,\"redeemedVoucherCode\":\"V-1\","
+                        + "\"redeemDate\":\"2024-10-05T10:00:00+05:30\"}}}"))
+            .event();
+    Object details = event.header().typeDetail().blocks().get("voucherRedemptionDetails");
+    assertThat(details)
+        .isEqualTo(
+            new java.util.LinkedHashMap<>(
+                java.util.Map.of(
+                    "voucherIssuedId",
+                    new BigDecimal("12"),
+                    "voucherSeriesId",
+                    new BigDecimal("7"),
+                    "redeemedVoucherCode",
+                    "V-1",
+                    "redeemDate",
+                    Instant.parse("2024-10-05T04:30:00Z"))));
+    assertThat(new ArrayList<Object>(((java.util.Map<?, ?>) details).keySet()))
+        .containsExactly("voucherIssuedId", "voucherSeriesId", "redeemedVoucherCode", "redeemDate");
   }
 
   @Test

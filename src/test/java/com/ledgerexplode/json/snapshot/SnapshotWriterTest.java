@@ -94,6 +94,46 @@ class SnapshotWriterTest {
   }
 
   @Test
+  void writesATypesDetailsAndBlocksLastWithTimesInIsoAndReadsThemBackTheSame() throws Exception {
+    java.util.Map<String, Object> redemption = new java.util.LinkedHashMap<>();
+    redemption.put("pointsRedeemed", "20.000");
+    redemption.put("billingTime", java.time.Instant.parse("2024-10-02T10:00:00.680Z"));
+    redemption.put("groupRedemption", false);
+    SnapshotRecord event =
+        new EventRecord(
+            new LedgerEvent(
+                new EventHeader(
+                    50406,
+                    9,
+                    1001,
+                    null,
+                    "PointsRedemption",
+                    null,
+                    null,
+                    null,
+                    null,
+                    new com.ledgerexplode.ledger.TypeDetail(
+                        java.util.Map.of("redemptionDetails", redemption),
+                        java.util.Map.of(
+                            "pointsBreakup",
+                            List.of(
+                                java.util.Map.of("points", "20.000"),
+                                java.util.Map.of("points", new BigDecimal("1.50")))))),
+                EventSections.NONE));
+    List<String> written = lines(event);
+    assertThat(written)
+        .containsExactly(
+            "{\"kind\":\"event\",\"orgId\":50406,\"customerId\":1001,\"eventLogId\":9,"
+                + "\"eventName\":\"PointsRedemption\",\"details\":{\"redemptionDetails\":"
+                + "{\"pointsRedeemed\":\"20.000\",\"billingTime\":\"2024-10-02T10:00:00.680Z\","
+                + "\"groupRedemption\":false}},\"blocks\":{\"pointsBreakup\":"
+                + "[{\"points\":\"20.000\"},{\"points\":1.50}]}}");
+    try (SnapshotReader reader = new SnapshotReader(new java.io.StringReader(written.get(0)))) {
+      assertThat(reader.next()).isEqualTo(event);
+    }
+  }
+
+  @Test
   void leavesOutNullFieldsAndEmptyLists() {
     SnapshotRecord bare =
         new EventRecord(
