@@ -38,7 +38,7 @@ class CommandLineTest {
     String url = db.jdbcUrl(dataSource);
     Outcome outcome = run("ledger", "import", "--db", url, SAMPLE.toString());
     assertThat(outcome.exitCode()).as(outcome.err()).isZero();
-    assertThat(outcome.err()).contains("3 orgs", "7 customers", "1 groups", "11 events");
+    assertThat(outcome.err()).contains("3 orgs", "7 customers", "1 groups", "23 events");
     return url;
   }
 

@@ -98,7 +98,7 @@ class ExportPipelineTest {
         .isEqualTo(Files.readAllBytes(JsonLinesSink.rejectsFile(straight)));
     ExportCounts counts = ExportCounts.loadFrom(saved, ExportJobNames.COUNTS);
     assertThat(counts).isEqualTo(ExportCounts.loadFrom(straightContext, ExportJobNames.COUNTS));
-    assertThat(counts.rowsRead()).isEqualTo(25);
+    assertThat(counts.rowsRead()).isEqualTo(34);
     assertThat(counts.eventsWritten()).isEqualTo(Files.readAllLines(straight).size());
     ManifestWriter.write(
         straight, new Manifest(1, "COMPLETED", Instant.EPOCH, Instant.EPOCH, Map.of(), counts));
