@@ -30,9 +30,10 @@ import java.util.SplittableRandom;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Makes the events of one customer after another: a registration first, then bills, returns of
- * earlier bills and generic events, spread over a year, with event log ids increasing across the
- * whole ledger. Keeps only the last few bills of the current customer (for its returns).
+ * Makes the events of one customer after another: a registration first, then events of every type,
+ * bills, returns of earlier bills and behavioural events most often, spread over a year, with event
+ * log ids increasing across the whole ledger. Keeps only the last few bills of the current customer
+ * (for its returns).
  */
 final class EventMaker {
   static final String TRANSACTION_ADD = "TransactionAdd";
