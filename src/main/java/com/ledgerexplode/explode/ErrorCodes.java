@@ -1,21 +1,32 @@
 package com.ledgerexplode.explode;
 
+import org.jspecify.annotations.Nullable;
+
 /** The API's error and warning codes this engine gives, with their exact messages. */
 public final class ErrorCodes {
   private ErrorCodes() {}
 
+  public static final int IDENTIFIER_MISSING = 11013;
   public static final int IDENTIFIER_NAME = 8013;
   public static final int SOURCE = 8003;
   public static final int IDENTIFIER_VALUE = 8015;
   public static final int BOTH_SELECTIONS = 11021;
   public static final int NO_SELECTION = 11023;
   public static final int EVENT_ID = 11017;
+  public static final int EVENT_NAME = 11014;
   public static final int REFERENCE_IDS = 9022;
+  public static final int CURRENCY_NAMES = 9005;
   public static final int BAD_VALUE = 11012;
+  public static final int SOURCE_VALUE_CAPTURING = 11019;
   public static final int NO_GROUP = 1632;
   public static final int SCOPE = 310144;
   public static final int EVENT_NOT_FOUND = 9021;
   public static final int NO_ALTERNATE_CURRENCY = 9018;
+
+  static ApiError identifierMissing() {
+    return new ApiError(
+        IDENTIFIER_MISSING, "identifierName, identifierValue and source are required");
+  }
 
   static ApiError identifierName() {
     return new ApiError(IDENTIFIER_NAME, "Identifier name missing or incorrect");
@@ -40,6 +51,23 @@ public final class ErrorCodes {
 
   static ApiError eventId(String given) {
     return new ApiError(EVENT_ID, "Event id is not a positive integer: '" + given + "'");
+  }
+
+  /** The vendor's own words ("Event name not found :DelayedAccrual"). */
+  static ApiError eventName(@Nullable String given) {
+    return new ApiError(EVENT_NAME, "Event name not found :" + given);
+  }
+
+  static ApiError blankCurrencyName() {
+    return new ApiError(CURRENCY_NAMES, "An alternateCurrencyNames name is blank");
+  }
+
+  static ApiError sourceValueCapturingOff(long orgId) {
+    return new ApiError(
+        SOURCE_VALUE_CAPTURING,
+        "Source value capturing status is disabled for org "
+            + orgId
+            + "; getPointsEarnedBreakup needs it");
   }
 
   static ApiError tooManyReferenceIds(int count) {
@@ -67,6 +95,10 @@ public final class ErrorCodes {
 
   static ApiError noGroup() {
     return new ApiError(NO_GROUP, "The customer is in no group");
+  }
+
+  static ApiError notAPrimaryUser() {
+    return new ApiError(NO_GROUP, "The customer is the primary member of no group");
   }
 
   static ApiWarning eventNotFound(long eventId) {

@@ -6,11 +6,16 @@ import com.ledgerexplode.explode.LedgerPort.Section;
 import com.ledgerexplode.explode.Resolution.Rejected;
 import com.ledgerexplode.explode.Resolution.Resolved;
 import com.ledgerexplode.ledger.AlternateCurrency;
+import com.ledgerexplode.ledger.Bill;
+import com.ledgerexplode.ledger.BillField;
 import com.ledgerexplode.ledger.Bucket;
 import com.ledgerexplode.ledger.CustomerKey;
 import com.ledgerexplode.ledger.EventHeader;
 import com.ledgerexplode.ledger.EventKey;
 import com.ledgerexplode.ledger.EventSections;
+import com.ledgerexplode.ledger.EventType;
+import com.ledgerexplode.ledger.EventType.PointsPlace;
+import com.ledgerexplode.ledger.Fields;
 import com.ledgerexplode.ledger.Identifier;
 import com.ledgerexplode.ledger.PointsEntry;
 import com.ledgerexplode.ledger.PointsField;
@@ -21,11 +26,14 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Explodes chunks of requests as getLedgerExplodeInfo would answer each of them.
@@ -107,7 +115,14 @@ public final class ExplodeEngine {
     List<Object> steps = new ArrayList<>(requests.size());
     for (ApiRequest request : requests) {
       try {
-        steps.add(RequestValidator.validate(request));
+        ValidRequest valid = RequestValidator.validate(request);
+        if (valid.sections().pointsEarnedBreakup()
+            && !scope.withoutSourceValueCapturing().isEmpty()) {
+          throw new RequestRejectedException(
+              ErrorCodes.sourceValueCapturingOff(
+                  scope.withoutSourceValueCapturing().iterator().next()));
+        }
+        steps.add(valid);
       } catch (RequestRejectedException e) {
         steps.add(e.error());
       }
@@ -172,7 +187,7 @@ public final class ExplodeEngine {
     Set<String> valueKeys = new HashSet<>();
     Set<Long> customerIds = new HashSet<>();
     for (ValidRequest request : requests) {
-      if (request.identifierName() == IdentifierName.ID) {
+      if (request.identifierName().isCustomerId()) {
         customerIds.add(Long.parseLong(request.identifierValue()));
       } else {
         valueKeys.add(Identifier.valueKey(request.identifierValue()));
@@ -196,7 +211,7 @@ public final class ExplodeEngine {
     Map<ValidRequest, Set<CustomerKey>> matches = new HashMap<>();
     for (ValidRequest request : requests) {
       Set<CustomerKey> found = new HashSet<>();
-      if (request.identifierName() == IdentifierName.ID) {
+      if (request.identifierName().isCustomerId()) {
         found.addAll(byId.getOrDefault(Long.parseLong(request.identifierValue()), List.of()));
       } else {
         for (IdentifierMatch match :
@@ -242,7 +257,8 @@ public final class ExplodeEngine {
       List<ValidRequest> requests, Map<ValidRequest, Set<CustomerKey>> customers) {
     Set<Long> customerIds = new HashSet<>();
     for (ValidRequest request : requests) {
-      if (request.type() == EntityType.USERGROUP2) {
+      if (request.type() == EntityType.USERGROUP2
+          || request.identifierName() == IdentifierName.PRIMARY_USER_ID) {
         customers.getOrDefault(request, Set.of()).forEach(c -> customerIds.add(c.customerId()));
       }
     }
@@ -264,11 +280,21 @@ public final class ExplodeEngine {
       CustomerKey customer,
       Map<CustomerKey, List<GroupMembership>> memberships)
       throws RequestRejectedException {
+    List<GroupMembership> groups = memberships.getOrDefault(customer, List.of());
+    if (request.identifierName() == IdentifierName.PRIMARY_USER_ID) {
+      // a primary user is seen through the groups it leads, and must lead one
+      groups =
+          groups.stream()
+              .filter(g -> Long.valueOf(customer.customerId()).equals(g.primaryCustomerId()))
+              .toList();
+      if (groups.isEmpty()) {
+        throw new RequestRejectedException(ErrorCodes.notAPrimaryUser());
+      }
+    }
     if (request.type() == EntityType.CUSTOMER) {
       return event ->
           event.orgId() == customer.orgId() && event.customerId() == customer.customerId();
     }
-    List<GroupMembership> groups = memberships.getOrDefault(customer, List.of());
     if (groups.isEmpty()) {
       throw new RequestRejectedException(ErrorCodes.noGroup());
     }
@@ -383,50 +409,117 @@ public final class ExplodeEngine {
 
   /** One event as the request asked for it. */
   private static ExplodedEvent shape(EventHeader header, EventSections loaded, Sections asked) {
-    Map<Bucket, List<PointsEntry>> summary = new EnumMap<>(Bucket.class);
-    Map<Bucket, List<PointsEntry>> breakup = new EnumMap<>(Bucket.class);
-    for (Bucket bucket : Bucket.values()) {
-      summary.put(bucket, new ArrayList<>());
-      breakup.put(bucket, new ArrayList<>());
-    }
-    LocalDate maxConversionDate = null;
-    for (PointsEntry entry : loaded.points()) {
-      summary.computeIfAbsent(entry.bucket(), b -> new ArrayList<>()).add(entry.summary());
-      breakup.computeIfAbsent(entry.bucket(), b -> new ArrayList<>()).add(entry);
-      if (entry.bucket() == Bucket.PROMISED
-          && entry.fields().get(PointsField.CONVERSION_DATE) instanceof LocalDate date
-          && (maxConversionDate == null || date.isAfter(maxConversionDate))) {
-        maxConversionDate = date;
-      }
-    }
+    EventType type = EventType.of(header.eventName()).orElse(null);
     List<ApiWarning> warnings = new ArrayList<>();
-    List<AlternateCurrency> currencies = null;
+    List<CurrencyEarned> currencies = null;
     if (asked.includeAlternateCurrencies()) {
-      currencies = loaded.alternateCurrencies();
+      currencies = byCurrency(loaded.alternateCurrencies(), asked.pointsEarnedBreakup());
     } else if (!asked.alternateCurrencyNames().isEmpty()) {
       Set<String> names = new HashSet<>();
       asked.alternateCurrencyNames().forEach(n -> names.add(n.toLowerCase(Locale.ROOT)));
-      currencies = new ArrayList<>();
+      List<AlternateCurrency> matching = new ArrayList<>();
       for (AlternateCurrency currency : loaded.alternateCurrencies()) {
         if (names.contains(currency.name().toLowerCase(Locale.ROOT))) {
-          currencies.add(currency);
+          matching.add(currency);
         }
       }
-      if (currencies.isEmpty()) {
+      if (matching.isEmpty()) {
         warnings.add(
             ErrorCodes.noAlternateCurrency(header.eventLogId(), asked.alternateCurrencyNames()));
+      } else {
+        currencies = byCurrency(matching, asked.pointsEarnedBreakup());
       }
     }
+    Bill bill = null;
+    if (asked.billDetails() && type != null && type.pointsPlace() == PointsPlace.BILL_DETAILS) {
+      bill = loaded.bill() != null ? loaded.bill() : NO_BILL;
+    }
+    LocalDate maxConversionDate =
+        asked.maxConversionDetails() && type != null && type.addsBill()
+            ? maxConversionDate(loaded.points())
+            : null;
     return new ExplodedEvent(
         header,
-        summary,
-        asked.pointsEarnedBreakup() ? breakup : null,
-        asked.billDetails() ? loaded.bill() : null,
+        earned(loaded.points()),
+        asked.pointsEarnedBreakup() ? breakup(loaded.points()) : null,
+        bill,
         asked.customFields() ? loaded.customFields() : null,
         asked.extendedFields() ? loaded.extendedFields() : null,
         asked.paymentModes() ? loaded.paymentModes() : null,
-        asked.maxConversionDetails() ? maxConversionDate : null,
+        maxConversionDate,
         currencies,
         warnings);
+  }
+
+  private static final Bill NO_BILL =
+      new Bill(new Fields<>(new EnumMap<BillField, Object>(BillField.class)), List.of());
+
+  /** The latest conversion date among the promised entries of a fixed-date delayed accrual. */
+  private static @Nullable LocalDate maxConversionDate(List<PointsEntry> points) {
+    LocalDate max = null;
+    for (PointsEntry entry : points) {
+      Object strategy = entry.fields().get(PointsField.DELAY_STRATEGY);
+      if (entry.bucket() == Bucket.PROMISED
+          && (FIXED_DATE.equals(strategy) || RETURN_DATE.equals(strategy))
+          && entry.fields().get(PointsField.CONVERSION_DATE) instanceof LocalDate date
+          && (max == null || date.isAfter(max))) {
+        max = date;
+      }
+    }
+    return max;
+  }
+
+  private static final String FIXED_DATE = "FIXED_DATE";
+  private static final String RETURN_DATE = "RETURN_DATE";
+
+  /** Entries by bucket, each bucket present, without the breakup-only fields. */
+  static Map<Bucket, List<PointsEntry>> earned(List<PointsEntry> points) {
+    Map<Bucket, List<PointsEntry>> earned = new EnumMap<>(Bucket.class);
+    for (Bucket bucket : Bucket.values()) {
+      earned.put(bucket, new ArrayList<>());
+    }
+    for (PointsEntry entry : points) {
+      earned.computeIfAbsent(entry.bucket(), b -> new ArrayList<>()).add(entry.summary());
+    }
+    return earned;
+  }
+
+  /** Entries whole, in the breakup's two buckets: promotional entries are regular rows. */
+  static Map<Bucket, List<PointsEntry>> breakup(List<PointsEntry> points) {
+    Map<Bucket, List<PointsEntry>> breakup = new EnumMap<>(Bucket.class);
+    breakup.put(Bucket.REGULAR, new ArrayList<>());
+    breakup.put(Bucket.PROMISED, new ArrayList<>());
+    for (PointsEntry entry : points) {
+      breakup
+          .computeIfAbsent(
+              entry.bucket() == Bucket.PROMISED ? Bucket.PROMISED : Bucket.REGULAR,
+              b -> new ArrayList<>())
+          .add(entry);
+    }
+    return breakup;
+  }
+
+  /** Currencies grouped by name, in the order each first appears in the ledger. */
+  private static List<CurrencyEarned> byCurrency(
+      List<AlternateCurrency> entries, boolean withBreakup) {
+    Map<String, List<AlternateCurrency>> byName = new LinkedHashMap<>();
+    for (AlternateCurrency entry : entries) {
+      byName.computeIfAbsent(entry.name(), n -> new ArrayList<>()).add(entry);
+    }
+    List<CurrencyEarned> currencies = new ArrayList<>(byName.size());
+    byName.forEach(
+        (name, group) -> {
+          List<PointsEntry> points = group.stream().map(AlternateCurrency::entry).toList();
+          String identifier =
+              group.stream()
+                  .map(AlternateCurrency::identifier)
+                  .filter(Objects::nonNull)
+                  .findFirst()
+                  .orElse(null);
+          currencies.add(
+              new CurrencyEarned(
+                  name, identifier, earned(points), withBreakup ? breakup(points) : null));
+        });
+    return currencies;
   }
 }

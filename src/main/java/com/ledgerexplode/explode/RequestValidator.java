@@ -2,6 +2,7 @@ package com.ledgerexplode.explode;
 
 import static com.ledgerexplode.explode.ApiParameter.*;
 
+import com.ledgerexplode.ledger.EventType;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,18 +20,32 @@ public final class RequestValidator {
   private RequestValidator() {}
 
   public static ValidRequest validate(ApiRequest request) throws RequestRejectedException {
+    String givenName = request.get(IDENTIFIER_NAME);
+    String identifierValue = request.get(IDENTIFIER_VALUE);
+    String givenSource = request.get(SOURCE);
+    if (givenName == null || identifierValue == null || givenSource == null) {
+      throw rejected(ErrorCodes.identifierMissing());
+    }
     IdentifierName identifierName =
-        IdentifierName.parse(orEmpty(request.get(IDENTIFIER_NAME)))
+        IdentifierName.parse(givenName.strip())
             .orElseThrow(() -> rejected(ErrorCodes.identifierName()));
     Source source =
-        Source.parse(orEmpty(request.get(SOURCE))).orElseThrow(() -> rejected(ErrorCodes.source()));
-    String identifierValue = request.get(IDENTIFIER_VALUE);
-    if (identifierValue == null
-        || (identifierName == IdentifierName.ID && parseId(identifierValue) == null)) {
-      throw rejected(ErrorCodes.identifierValue());
+        Source.parse(givenSource.strip()).orElseThrow(() -> rejected(ErrorCodes.source()));
+    if (identifierName.isCustomerId()) {
+      identifierValue = identifierValue.strip();
+      if (parseId(identifierValue) == null) {
+        throw rejected(ErrorCodes.identifierValue());
+      }
     }
     Selection selection = selection(request);
-    EntityType type = parseType(request.get(TYPE));
+    List<String> currencyNames = currencyNames(request.get(ALTERNATE_CURRENCY_NAMES));
+    // primaryUserId asks for the group of which the customer is the primary member
+    EntityType type =
+        parseType(
+            request.get(TYPE),
+            identifierName == IdentifierName.PRIMARY_USER_ID
+                ? EntityType.USERGROUP2
+                : EntityType.CUSTOMER);
     boolean primaryUserOnly = flag(request, IS_PRIMARY_USER);
     Sections sections =
         new Sections(
@@ -41,7 +56,7 @@ public final class RequestValidator {
             flag(request, GET_MAX_CONVERSION_DETAILS),
             paymentModes(request),
             flag(request, INCLUDE_ALTERNATE_CURRENCIES),
-            splitNonBlank(request.get(ALTERNATE_CURRENCY_NAMES)));
+            currencyNames);
     int offset = wholeNumber(request, OFFSET, 0, 0);
     Integer limit = request.has(LIMIT) ? wholeNumber(request, LIMIT, 1, 0) : null;
     return new ValidRequest(
@@ -78,6 +93,9 @@ public final class RequestValidator {
     if (eventName == null || eventReferenceIds == null) {
       throw rejected(ErrorCodes.noSelection());
     }
+    if (EventType.of(eventName).isEmpty()) {
+      throw rejected(ErrorCodes.eventName(eventName));
+    }
     String[] elements = eventReferenceIds.split(",", -1);
     if (elements.length > MAX_REFERENCE_IDS) {
       throw rejected(ErrorCodes.tooManyReferenceIds(elements.length));
@@ -92,9 +110,10 @@ public final class RequestValidator {
     return new Selection.ByReference(eventName, new ArrayList<>(referenceIds));
   }
 
-  private static EntityType parseType(@Nullable String given) throws RequestRejectedException {
+  private static EntityType parseType(@Nullable String given, EntityType absent)
+      throws RequestRejectedException {
     if (given == null) {
-      return EntityType.CUSTOMER;
+      return absent;
     }
     for (EntityType type : EntityType.values()) {
       if (type.name().equalsIgnoreCase(given)) {
@@ -158,20 +177,19 @@ public final class RequestValidator {
     }
   }
 
-  private static List<String> splitNonBlank(@Nullable String given) {
+  /** The names asked for, in order; a blank one (as in {@code a,,b}) is refused. */
+  private static List<String> currencyNames(@Nullable String given)
+      throws RequestRejectedException {
     List<String> names = new ArrayList<>();
     if (given != null) {
       for (String element : given.split(",", -1)) {
-        if (!element.isBlank()) {
-          names.add(element.strip());
+        if (element.isBlank()) {
+          throw rejected(ErrorCodes.blankCurrencyName());
         }
+        names.add(element.strip());
       }
     }
     return names;
-  }
-
-  private static String orEmpty(@Nullable String value) {
-    return value == null ? "" : value;
   }
 
   private static RequestRejectedException rejected(ApiError error) {

@@ -5,12 +5,22 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The orgs whose data a run may see; only ever built by {@link #resolve}. */
-public record Scope(long org, DataScope dataScope, Set<Long> orgIds) {
+/**
+ * The orgs whose data a run may see, and those of them whose source-value capturing is off (which
+ * refuses the points breakup with 11019); built by {@link #resolve}.
+ */
+public record Scope(
+    long org, DataScope dataScope, Set<Long> orgIds, Set<Long> withoutSourceValueCapturing) {
   static final int MAX_OTHER_ORGS = 2;
 
   public Scope {
     orgIds = Set.copyOf(orgIds);
+    withoutSourceValueCapturing = Set.copyOf(withoutSourceValueCapturing);
+  }
+
+  /** A scope whose orgs all capture source values. */
+  public Scope(long org, DataScope dataScope, Set<Long> orgIds) {
+    this(org, dataScope, orgIds, Set.of());
   }
 
   /**
@@ -27,7 +37,7 @@ public record Scope(long org, DataScope dataScope, Set<Long> orgIds) {
         throw new ScopeRefusedException(
             "Connected orgs are named " + orgs + " but the data scope is SELF");
       }
-      return new Scope(org, dataScope, Set.of(org));
+      return new Scope(org, dataScope, Set.of(org), withoutCapturing(ledger, Set.of(org)));
     }
     if (orgs.isEmpty()) {
       throw new ScopeRefusedException("Data scope OTHER needs the connected orgs to read");
@@ -50,6 +60,16 @@ public record Scope(long org, DataScope dataScope, Set<Long> orgIds) {
         throw new ScopeRefusedException("Org " + other + " is not connected to org " + org);
       }
     }
-    return new Scope(org, dataScope, orgs);
+    return new Scope(org, dataScope, orgs, withoutCapturing(ledger, orgs));
+  }
+
+  private static Set<Long> withoutCapturing(LedgerPort ledger, Set<Long> orgs) {
+    Set<Long> off = new LinkedHashSet<>();
+    for (Org found : ledger.findOrgs(orgs)) {
+      if (!found.sourceValueCapturing()) {
+        off.add(found.orgId());
+      }
+    }
+    return off;
   }
 }

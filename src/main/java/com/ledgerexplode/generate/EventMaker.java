@@ -14,6 +14,7 @@ import com.ledgerexplode.ledger.NameValue;
 import com.ledgerexplode.ledger.PaymentMode;
 import com.ledgerexplode.ledger.PointsEntry;
 import com.ledgerexplode.ledger.PointsField;
+import com.ledgerexplode.ledger.TypeDetail;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -22,21 +23,36 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Makes the events of one customer after another: a registration first, then bills, returns of
- * earlier bills and generic events, spread over a year, with event log ids increasing across the
- * whole ledger. Keeps only the last few bills of the current customer (for its returns).
+ * Makes the events of one customer after another: a registration first, then events of every type,
+ * bills, returns of earlier bills and behavioural events most often, spread over a year, with event
+ * log ids increasing across the whole ledger. Keeps only the last few bills of the current customer
+ * (for its returns).
  */
 final class EventMaker {
   static final String TRANSACTION_ADD = "TransactionAdd";
   static final String RETURN_BILL = "ReturnBill";
   static final String REGISTRATION = "CustomerRegistration";
   static final String GENERIC_EVENT = "GenericEvent";
+  static final String NEW_BILL = "NewBill";
+  static final String GROUP_TRANSACTION_ADD = "GroupTransactionAdd";
+  static final String CUSTOMER_UPDATE = "CustomerUpdate";
+  static final String REDEMPTION = "PointsRedemption";
+  static final String TRANSFER = "PointsTransfer";
+  static final String GOODWILL = "AllocateGoodwillPoints";
+  static final String TARGET = "TargetCompleted";
+  static final String CUSTOMER_IMPORT = "CustomerPromotionImport";
+  static final String BILL_IMPORT = "BillPointsPromotionImport";
+  static final String LINE_IMPORT = "LineItemsPointsPromotionImport";
+  static final String ADJUSTMENT = "ManualPointsAdjustment";
+  static final String VOUCHER = "VoucherRedemption";
 
   static final Instant YEAR_START = Instant.parse("2024-01-01T00:00:00Z");
   private static final long YEAR_SECONDS = Duration.ofDays(366).toSeconds();
@@ -84,24 +100,121 @@ final class EventMaker {
     Context c = new Context(person, time, programId);
     EventSections sections;
     String referenceId;
+    TypeDetail detail = TypeDetail.NONE;
+    Long tillId = tillId(person.orgId);
     switch (name) {
-      case TRANSACTION_ADD -> {
+      case TRANSACTION_ADD, NEW_BILL, GROUP_TRANSACTION_ADD -> {
         referenceId = Long.toString(nextBill);
         nextBill += 1 + random.nextInt(7);
         sections = transaction(c, referenceId);
+        if (random.nextInt(4) == 0) {
+          detail = new TypeDetail(Map.of(), Map.of("pointInTimeSlabs", slabs(c)));
+        }
+      }
+      case REGISTRATION, CUSTOMER_UPDATE -> {
+        referenceId = (name.equals(REGISTRATION) ? "REG-" : "UPD-") + person.customerId;
+        sections = registration(c);
+      }
+      case REDEMPTION -> {
+        referenceId = Long.toString(person.customerId);
+        String points = decimal(100, 50_000, 2).setScale(3, RoundingMode.DOWN).toPlainString();
+        detail =
+            new TypeDetail(
+                Map.of("redemptionDetails", redemption(c, points)),
+                Map.of("pointsBreakup", List.of(pointsRow(c, points))));
+        sections = spent(random.nextBoolean() ? customFields("channel", CHANNELS) : List.of());
+      }
+      case TRANSFER -> {
+        referenceId = Long.toString(person.customerId);
+        String points =
+            BigDecimal.valueOf(10L * (1 + random.nextInt(100)), 0).setScale(3).toPlainString();
+        Map<String, Object> blocks = new LinkedHashMap<>();
+        blocks.put("transferredFrom", party(person.customerId, c, points));
+        blocks.put("transferredTo", party(person.customerId + 1, c, points));
+        blocks.put("notes", "");
+        detail = new TypeDetail(Map.of(), blocks);
+        tillId = null;
+        sections = spent(List.of());
+      }
+      case GOODWILL -> {
+        referenceId = "-1";
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("reason", pick("late delivery", "damaged item", "service recovery"));
+        details.put("comments", random.nextBoolean() ? "" : "approved by store manager");
+        details.put("assocId", BigDecimal.ZERO);
+        details.put("requestId", BigDecimal.valueOf(1 + random.nextInt(1_000_000)));
+        detail = new TypeDetail(details, Map.of());
+        tillId = null;
+        sections = earned(List.of(promotion(c, "Goodwill Promotion")));
+      }
+      case TARGET -> {
+        referenceId = Long.toString(eventLogId - 1);
+        detail = new TypeDetail(Map.of(), Map.of("targetCompletedDetails", target()));
+        sections = earned(List.of(promotion(c, "Milestone bonus")));
+      }
+      case CUSTOMER_IMPORT, BILL_IMPORT, LINE_IMPORT -> {
+        referenceId = "-1";
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put(
+            "fileName",
+            name.toLowerCase(java.util.Locale.ROOT) + "-" + random.nextInt(1000) + ".csv");
+        meta.put("importStartTime", time);
+        meta.put("importEndTime", time.plusSeconds(30 + random.nextInt(600)));
+        meta.put("profileName", "promotions");
+        meta.put("profileType", "CUSTOMER_PROMOTION ");
+        detail =
+            new TypeDetail(
+                Map.of("eventDisplayName", "Points promotion import"), Map.of("importMeta", meta));
+        tillId = -1L;
+        PointsEntry promo = promotion(c, "Imported bonus");
+        // imported promotions carry no expiry
+        sections =
+            earned(
+                List.of(
+                    new PointsEntry(
+                        Bucket.PROMO,
+                        promo
+                            .fields()
+                            .without(
+                                f ->
+                                    f == PointsField.EXPIRES_ON || f == PointsField.EXPIRY_TYPE))));
+      }
+      case ADJUSTMENT -> {
+        referenceId = "-1";
+        detail =
+            new TypeDetail(
+                Map.of(), Map.of("manualPointsAdjustmentDetails", adjustment(person, c)));
+        tillId = null;
+        sections = spent(List.of());
+      }
+      case VOUCHER -> {
+        long voucher = 88_000L + random.nextInt(1_000_000);
+        referenceId = Long.toString(voucher);
+        Map<String, Object> redeemed = new LinkedHashMap<>();
+        redeemed.put("voucherIssuedId", BigDecimal.valueOf(voucher));
+        redeemed.put("voucherSeriesId", BigDecimal.valueOf(300 + random.nextInt(10)));
+        redeemed.put(
+            "redeemedVoucherCode",
+            "VCH-" + uniqueId().substring(0, 4).toUpperCase(java.util.Locale.ROOT));
+        redeemed.put("redeemDate", time);
+        detail = new TypeDetail(Map.of(), Map.of("voucherRedemptionDetails", redeemed));
+        sections =
+            earned(
+                random.nextBoolean()
+                    ? List.of(regular(c, BigDecimal.valueOf(5), null, null))
+                    : List.of());
       }
       case RETURN_BILL -> {
         PastBill bill = recentBills.get(random.nextInt(recentBills.size()));
         referenceId = bill.referenceId();
         sections = returnBill(c, bill);
       }
-      case REGISTRATION -> {
-        referenceId = "REG-" + person.customerId;
-        sections = registration(c);
-      }
       default -> {
         referenceId = uuid();
         sections = generic(c);
+        if (random.nextInt(3) > 0) {
+          detail = behavioural();
+        }
       }
     }
     EventHeader header =
@@ -112,24 +225,160 @@ final class EventMaker {
             earnedInGroup ? person.groupId : null,
             name,
             time,
-            tillId(person.orgId),
+            tillId,
             referenceId,
-            uniqueId());
+            uniqueId(),
+            detail);
     return new LedgerEvent(header, sections);
   }
 
+  /** Earning types most common: bills and their returns, then behavioural events. */
   private String pickName() {
     int roll = random.nextInt(100);
-    if (roll < 58) {
+    if (roll < 50) {
       return TRANSACTION_ADD;
     }
-    if (roll < 72) {
+    if (roll < 53) {
+      return NEW_BILL;
+    }
+    if (roll < 55) {
+      return GROUP_TRANSACTION_ADD;
+    }
+    if (roll < 67) {
       return RETURN_BILL;
     }
-    if (roll < 76) {
+    if (roll < 69) {
       return REGISTRATION;
     }
-    return GENERIC_EVENT;
+    if (roll < 70) {
+      return CUSTOMER_UPDATE;
+    }
+    if (roll < 82) {
+      return GENERIC_EVENT;
+    }
+    return switch (roll) {
+      case 82, 83 -> REDEMPTION;
+      case 84, 85 -> TRANSFER;
+      case 86, 87 -> GOODWILL;
+      case 88, 89 -> TARGET;
+      case 90, 91 -> CUSTOMER_IMPORT;
+      case 92 -> BILL_IMPORT;
+      case 93 -> LINE_IMPORT;
+      case 94, 95 -> ADJUSTMENT;
+      default -> VOUCHER;
+    };
+  }
+
+  private static EventSections earned(List<PointsEntry> points) {
+    return new EventSections(points, null, List.of(), List.of(), List.of(), List.of());
+  }
+
+  private static EventSections spent(List<NameValue> customFields) {
+    return new EventSections(List.of(), null, customFields, List.of(), List.of(), List.of());
+  }
+
+  private PointsEntry promotion(Context c, String name) {
+    EnumMap<PointsField, Object> f = common(c, BigDecimal.valueOf(10L * (1 + random.nextInt(20))));
+    f.put(PointsField.PROMOTION_ID, 50L + random.nextInt(10));
+    f.put(PointsField.PROMOTION_NAME, name);
+    return new PointsEntry(Bucket.PROMO, new Fields<>(f));
+  }
+
+  private List<Object> slabs(Context c) {
+    Map<String, Object> slab = new LinkedHashMap<>();
+    int number = 1 + random.nextInt(3);
+    slab.put("pointInTimeSlabNumber", BigDecimal.valueOf(number));
+    slab.put("pointInTimeSlabName", new String[] {"Silver", "Gold", "Platinum"}[number - 1]);
+    slab.put("programId", BigDecimal.valueOf(c.programId));
+    slab.put("isDefaultProgram", c.programId == 1);
+    return List.of(slab);
+  }
+
+  private Map<String, Object> redemption(Context c, String points) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("pointsRedeemed", points);
+    details.put("redemptionPurpose", random.nextBoolean() ? "" : "discount");
+    details.put("transactionNumber", "T-" + (100_000 + random.nextInt(900_000)));
+    details.put("billingTime", c.time);
+    details.put("redemptionId", uniqueId().substring(0, 6));
+    details.put("notes", "null");
+    details.put("groupRedemption", false);
+    return details;
+  }
+
+  private Map<String, Object> pointsRow(Context c, String points) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("points", points);
+    row.put("programId", Long.toString(c.programId));
+    row.put("programName", c.programId == 1 ? "Main" : "Program " + c.programId);
+    return row;
+  }
+
+  private Map<String, Object> party(long customerId, Context c, String points) {
+    Map<String, Object> party = new LinkedHashMap<>();
+    party.put("userId", Long.toString(customerId));
+    party.put("transferType", "TRANSFER");
+    party.put("pointsTransferDetails", List.of(pointsRow(c, points)));
+    return party;
+  }
+
+  /** A milestone of a spend target: each milestone is its own event. */
+  private Map<String, Object> target() {
+    int milestone = 1 + random.nextInt(3);
+    Map<String, Object> target = new LinkedHashMap<>();
+    target.put("targetGroupID", BigDecimal.valueOf(5));
+    target.put("targetGroupName", "Spend");
+    target.put("targetId", BigDecimal.valueOf(7));
+    target.put("targetName", "Spend 3000");
+    target.put("targetPeriodID", BigDecimal.valueOf(3));
+    target.put("targetPeriodName", "Year");
+    target.put("triggerValue", BigDecimal.valueOf(1000L * milestone).setScale(3).toPlainString());
+    target.put("sourceId", BigDecimal.valueOf(10 + milestone));
+    target.put("sourceType", "MILESTONE");
+    target.put("mileStoneName", "Milestone " + milestone);
+    return target;
+  }
+
+  private Map<String, Object> adjustment(Person person, Context c) {
+    String points = BigDecimal.valueOf(10L * (1 + random.nextInt(20))).setScale(3).toPlainString();
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("customerId", BigDecimal.valueOf(person.customerId));
+    row.put("programId", BigDecimal.valueOf(c.programId));
+    row.put("deductionType", "MANUAL_ADJUSTMENT");
+    row.put("pointsDeducted", new BigDecimal(points).setScale(1, RoundingMode.DOWN));
+    row.put("pointsDeductedStr", points);
+    row.put("pointsDeductedOn", c.time);
+    row.put("pointsDeductedBy", "ops.user");
+    row.put("awardedTillDate", c.time.minus(Duration.ofDays(30)));
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("orgId", BigDecimal.valueOf(person.orgId));
+    details.put("customerId", BigDecimal.valueOf(person.customerId));
+    details.put("totalPointsDeducted", points);
+    details.put("createdOn", c.time);
+    details.put("reason", pick("correction", "fraud", "duplicate award"));
+    details.put("pointsDeductionBreakUpDetails", List.of(row));
+    return details;
+  }
+
+  private TypeDetail behavioural() {
+    Map<String, Object> attribute = new LinkedHashMap<>();
+    attribute.put("valueType", "BOOLEAN");
+    attribute.put("value", "true");
+    Map<String, Object> field = new LinkedHashMap<>();
+    field.put("fieldName", "rating");
+    field.put("fieldType", "double");
+    field.put("attributes", Map.of("isRequired", attribute));
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    metadata.put("label", GENERIC_KINDS[random.nextInt(GENERIC_KINDS.length)]);
+    metadata.put("fields", List.of(field));
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("eventDisplayName", "Behavioural event");
+    details.put("displayName", metadata.get("label"));
+    return new TypeDetail(details, Map.of("behavioralEventMetadata", metadata));
+  }
+
+  private String pick(String... choices) {
+    return choices[random.nextInt(choices.length)];
   }
 
   /** Spread over the year, increasing within a customer; a third carry milliseconds. */
@@ -158,13 +407,22 @@ final class EventMaker {
       EnumMap<LineItemField, Object> item = new EnumMap<>(LineItemField.class);
       item.put(LineItemField.ID, (long) i);
       item.put(LineItemField.ITEM_CODE, "SKU" + (10_000 + random.nextInt(90_000)));
+      if (random.nextInt(3) == 0) {
+        // a line that says where it was sold and what it cost before its discount (none here)
+        item.put(LineItemField.SOURCE, "instore");
+        item.put(LineItemField.GROSS_AMOUNT, amount);
+        item.put(LineItemField.DISCOUNT, BigDecimal.ZERO);
+      }
       item.put(LineItemField.AMOUNT, amount);
       item.put(LineItemField.RATE, rate);
       item.put(LineItemField.QTY, qty);
+      List<PointsEntry> linePoints = List.of();
       if (pointsPerLine) {
-        item.put(LineItemField.POINTS_EARNED, tenth(amount));
+        EnumMap<PointsField, Object> earned = new EnumMap<>(PointsField.class);
+        earned.put(PointsField.VALUE, tenth(amount));
+        linePoints = List.of(new PointsEntry(Bucket.REGULAR, new Fields<>(earned)));
       }
-      items.add(new LineItem(new Fields<>(item)));
+      items.add(new LineItem(new Fields<>(item), linePoints));
     }
     BigDecimal discount =
         random.nextInt(3) == 0
@@ -246,7 +504,18 @@ final class EventMaker {
     bill.put(BillField.RETURN_AMOUNT, returned);
     bill.put(BillField.RETURN_TYPE, returnType);
     bill.put(BillField.RETURN_BILL_ID, "RB-" + nextReturn++);
-    List<PointsEntry> points = List.of(regular(c, tenth(returned).negate(), returned, null));
+    List<PointsEntry> points = new ArrayList<>();
+    PointsEntry taken = regular(c, tenth(returned).negate(), returned, null);
+    EnumMap<PointsField, Object> withReturn = new EnumMap<>(taken.fields().values());
+    withReturn.put(PointsField.RETURN_POINTS, tenth(returned));
+    points.add(new PointsEntry(Bucket.REGULAR, new Fields<>(withReturn)));
+    if (random.nextInt(4) == 0) {
+      PointsEntry promotion = promo(c, returned);
+      EnumMap<PointsField, Object> returnedPromo = new EnumMap<>(promotion.fields().values());
+      returnedPromo.put(PointsField.VALUE, BigDecimal.ZERO);
+      returnedPromo.put(PointsField.RETURNED_POINTS, promotion.fields().get(PointsField.VALUE));
+      points.add(new PointsEntry(Bucket.PROMO, new Fields<>(returnedPromo)));
+    }
     return new EventSections(
         points,
         new Bill(new Fields<>(bill), items),
@@ -320,6 +589,7 @@ final class EventMaker {
         "DelayedAccrual30",
         external ? 5 : 4,
         external ? "ExternalTriggerBasedPointCategory" : "DelayedAccrualPointCategory");
+    f.put(PointsField.DELAY_STRATEGY, external ? "EXTERNAL_TRIGGER" : "FIXED_DATE");
     return new PointsEntry(Bucket.PROMISED, new Fields<>(f));
   }
 
@@ -394,8 +664,11 @@ final class EventMaker {
   private AlternateCurrency currency(Context c, int index) {
     BigDecimal value =
         random.nextBoolean() ? BigDecimal.valueOf(1 + random.nextInt(10)) : decimal(5, 999, 1);
+    EnumMap<PointsField, Object> f = new EnumMap<>(PointsField.class);
+    f.put(PointsField.VALUE, value);
+    f.put(PointsField.EXPIRES_ON, c.date().plusMonths(6 + index * 6L));
     return new AlternateCurrency(
-        CURRENCIES[index], CURRENCY_CODES[index], value, c.date().plusMonths(6 + index * 6L));
+        CURRENCIES[index], CURRENCY_CODES[index], new PointsEntry(Bucket.REGULAR, new Fields<>(f)));
   }
 
   private void remember(PastBill bill) {

@@ -37,13 +37,16 @@ final class RequestMaker {
 
   /** The defects of PRODUCT.md's validation table, in its order, with the code each gives. */
   enum Defect {
+    IDENTIFIER_MISSING(11013),
     IDENTIFIER_NAME(8013),
     SOURCE(8003),
     IDENTIFIER_VALUE(8015),
     BOTH_SELECTIONS(11021),
     NO_SELECTION(11023),
     EVENT_ID(11017),
+    EVENT_NAME(11014),
     REFERENCE_IDS(9022),
+    CURRENCY_NAMES(9005),
     BAD_VALUE(11012),
     NO_CUSTOMER(8015),
     AMBIGUOUS_CUSTOMER(8015),
@@ -59,6 +62,7 @@ final class RequestMaker {
   private final SplittableRandom random;
   private final long mainOrgId;
   private int nextDefect;
+  private boolean tooManyReferences;
   private @Nullable String sharedMobile;
   private @Nullable Long loneCustomerId;
 
@@ -224,16 +228,14 @@ final class RequestMaker {
     nextDefect = (nextDefect + 1) % Defect.values().length;
     String someId = Long.toString(someEventId(p));
     switch (defect) {
+      case IDENTIFIER_MISSING ->
+          optional(row, pick(IDENTIFIER_NAME, IDENTIFIER_VALUE, SOURCE), pick("", "   "));
       case IDENTIFIER_NAME ->
-          optional(row, IDENTIFIER_NAME, pick("", "phone", "cuid", "mobile_no"));
-      case SOURCE -> optional(row, SOURCE, pick("", "POS", "IN_STORE", "SMS"));
+          optional(row, IDENTIFIER_NAME, pick("phone", "customer_id", "mobile_no"));
+      case SOURCE -> optional(row, SOURCE, pick("POS", "IN_STORE", "SMS"));
       case IDENTIFIER_VALUE -> {
-        if (random.nextBoolean()) {
-          optional(row, IDENTIFIER_VALUE, pick("", "   "));
-        } else {
-          row.put(IDENTIFIER_NAME, "id");
-          row.put(IDENTIFIER_VALUE, pick("C-" + p.customerId, "12a4", p.mobile + ".0"));
-        }
+        row.put(IDENTIFIER_NAME, pick("id", "cuid", "CustomerID", "primaryUserId"));
+        row.put(IDENTIFIER_VALUE, pick("C-" + p.customerId, "12a4", p.mobile + ".0"));
       }
       case BOTH_SELECTIONS -> {
         row.put(EVENT_IDS, someId);
@@ -255,10 +257,18 @@ final class RequestMaker {
             EVENT_IDS,
             pick("abc", someId + ",x1", "-5", "0", someId + ",,", "1.5", "99999999999999999999"));
       }
+      case EVENT_NAME -> {
+        clearSelection(row);
+        row.put(EVENT_NAME, pick("DelayedAccrual", "PointsExpiry", "transactionAdd"));
+        row.put(EVENT_REFERENCE_IDS, "2151165932");
+      }
+      case CURRENCY_NAMES -> row.put(ALTERNATE_CURRENCY_NAMES, pick("stars,,coins", "stars, "));
       case REFERENCE_IDS -> {
         clearSelection(row);
         row.put(EVENT_NAME, EventMaker.TRANSACTION_ADD);
-        if (random.nextBoolean()) {
+        // both of 9022's causes, in turn, so that a small ledger has each
+        tooManyReferences = !tooManyReferences;
+        if (tooManyReferences) {
           List<String> references = new ArrayList<>();
           for (int i = 0; i < 11 + random.nextInt(3); i++) {
             references.add(Long.toString(2_151_165_000L + i));
@@ -326,6 +336,10 @@ final class RequestMaker {
   }
 
   private String pick(String... choices) {
+    return choices[random.nextInt(choices.length)];
+  }
+
+  private ApiParameter pick(ApiParameter... choices) {
     return choices[random.nextInt(choices.length)];
   }
 }

@@ -16,8 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** How ledger values are written in JSON: shared by the snapshot writer and the API's objects. */
 public final class JsonValues {
-  private static final DateTimeFormatter API_EVENT_TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.S").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter LEGACY_SECONDS =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
   private static final JsonMapper MAPPER =
       JsonMapper.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
@@ -68,10 +68,23 @@ public final class JsonValues {
   }
 
   /**
-   * The API's {@code eventTime}: UTC, {@code yyyy-MM-dd HH:mm:ss.S} (as the API's {@code 2024-08-20
-   * 11:29:02.0}): one digit of the second's fraction, the rest being in {@code eventTimeISO}.
+   * The vendor's legacy form of a time, UTC: {@code yyyy-MM-dd HH:mm:ss.S}, the fraction's digits
+   * as the ISO-8601 form has them ({@code .250}), {@code .0} when it has none.
    */
-  public static String apiEventTime(Instant instant) {
-    return API_EVENT_TIME.format(instant);
+  public static String legacyTime(Instant instant) {
+    String iso = timestamp(instant);
+    int dot = iso.indexOf('.');
+    String fraction = dot < 0 ? "0" : iso.substring(dot + 1, iso.length() - 1);
+    return LEGACY_SECONDS.format(instant) + "." + fraction;
+  }
+
+  /** A date as the vendor writes a legacy time: its midnight, UTC. */
+  public static String legacyTime(LocalDate date) {
+    return legacyTime(midnight(date));
+  }
+
+  /** A date's midnight, UTC: a date alone means that in the ledger. */
+  public static Instant midnight(LocalDate date) {
+    return date.atStartOfDay(ZoneOffset.UTC).toInstant();
   }
 }

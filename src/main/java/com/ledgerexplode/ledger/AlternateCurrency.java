@@ -1,12 +1,6 @@
 package com.ledgerexplode.ledger;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
-/** An alternate currency an event earned. */
-public record AlternateCurrency(
-    String name,
-    @Nullable String identifier,
-    @Nullable BigDecimal value,
-    @Nullable LocalDate expiresOn) {}
+/** One points entry an event earned in an alternate currency, named by the currency. */
+public record AlternateCurrency(String name, @Nullable String identifier, PointsEntry entry) {}

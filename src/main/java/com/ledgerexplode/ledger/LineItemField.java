@@ -4,10 +4,12 @@ package com.ledgerexplode.ledger;
 public enum LineItemField implements FieldSpec {
   ID("id", FieldType.INTEGER),
   ITEM_CODE("itemCode", FieldType.TEXT),
+  SOURCE("source", FieldType.TEXT),
+  GROSS_AMOUNT("grossAmount", FieldType.DECIMAL),
+  DISCOUNT("discount", FieldType.DECIMAL),
   AMOUNT("amount", FieldType.DECIMAL),
   RATE("rate", FieldType.DECIMAL),
-  QTY("qty", FieldType.DECIMAL),
-  POINTS_EARNED("pointsEarned", FieldType.DECIMAL);
+  QTY("qty", FieldType.DECIMAL);
 
   private final String jsonName;
   private final FieldType type;

@@ -23,7 +23,10 @@ public enum PointsField implements FieldSpec {
   POINTS_CATEGORY_NAME("pointsCategoryName", FieldType.TEXT, true),
   EXPIRY_STRATEGY_ID("expiryStrategyId", FieldType.INTEGER, true),
   EXPIRY_STRATEGY_NAME("expiryStrategyName", FieldType.TEXT, true),
-  LINE_ITEM_ID("lineItemId", FieldType.INTEGER, true);
+  LINE_ITEM_ID("lineItemId", FieldType.INTEGER, true),
+  DELAY_STRATEGY("delayStrategy", FieldType.TEXT, true),
+  RETURN_POINTS("returnPoints", FieldType.DECIMAL, false),
+  RETURNED_POINTS("returnedPoints", FieldType.DECIMAL, false);
 
   private final String jsonName;
   private final FieldType type;

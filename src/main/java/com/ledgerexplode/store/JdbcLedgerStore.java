@@ -1,6 +1,7 @@
 package com.ledgerexplode.store;
 
 import com.ledgerexplode.explode.LedgerPort;
+import com.ledgerexplode.json.snapshot.TypeDetailJson;
 import com.ledgerexplode.ledger.AlternateCurrency;
 import com.ledgerexplode.ledger.Bill;
 import com.ledgerexplode.ledger.BillField;
@@ -18,6 +19,7 @@ import com.ledgerexplode.ledger.Org;
 import com.ledgerexplode.ledger.PaymentMode;
 import com.ledgerexplode.ledger.PointsEntry;
 import com.ledgerexplode.ledger.PointsField;
+import com.ledgerexplode.ledger.TypeDetail;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -44,7 +46,7 @@ import org.jspecify.annotations.Nullable;
 public final class JdbcLedgerStore implements LedgerPort {
 
   static final String FIND_ORGS =
-      "SELECT o.org_id, o.name, c.connected_org_id FROM ledger_org o"
+      "SELECT o.org_id, o.name, c.connected_org_id, o.source_value_capturing FROM ledger_org o"
           + " LEFT JOIN ledger_org_connection c ON c.org_id = o.org_id"
           + " WHERE o.org_id = ANY(?) ORDER BY o.org_id, c.position";
   static final String FIND_IDENTIFIERS =
@@ -60,7 +62,7 @@ public final class JdbcLedgerStore implements LedgerPort {
           + " WHERE m.org_id = ANY(?) AND m.customer_id = ANY(?)";
   private static final String EVENT_COLUMNS =
       "SELECT org_id, event_log_id, customer_id, group_id, event_name, event_time, till_id,"
-          + " event_reference_id, unique_id FROM ledger_event WHERE org_id = ANY(?)";
+          + " event_reference_id, unique_id, details, blocks FROM ledger_event WHERE org_id = ANY(?)";
   static final String FIND_EVENTS_BY_ID = EVENT_COLUMNS + " AND event_log_id = ANY(?)";
   static final String FIND_EVENTS_BY_REFERENCE = EVENT_COLUMNS + " AND event_reference_id = ANY(?)";
 
@@ -69,7 +71,7 @@ public final class JdbcLedgerStore implements LedgerPort {
 
   private static final String ORDERED = " ORDER BY org_id, event_log_id, position";
   static final String LOAD_POINTS =
-      "SELECT org_id, event_log_id, bucket, "
+      "SELECT org_id, event_log_id, bucket, line_position, "
           + Sql.columns(PointsField.values())
           + " FROM ledger_points"
           + OF_EVENTS
@@ -92,7 +94,8 @@ public final class JdbcLedgerStore implements LedgerPort {
   static final String LOAD_PAYMENT_MODES =
       "SELECT org_id, event_log_id, mode, amount FROM ledger_payment_mode" + OF_EVENTS + ORDERED;
   static final String LOAD_CURRENCIES =
-      "SELECT org_id, event_log_id, name, identifier, \"value\", expires_on"
+      "SELECT org_id, event_log_id, name, identifier, bucket, "
+          + Sql.columns(PointsField.values())
           + " FROM ledger_alternate_currency"
           + OF_EVENTS
           + ORDERED;
@@ -134,7 +137,9 @@ public final class JdbcLedgerStore implements LedgerPort {
         rs -> {
           long orgId = rs.getLong(1);
           List<Long> connected = connections.computeIfAbsent(orgId, id -> new ArrayList<>());
-          orgs.putIfAbsent(orgId, new Org(orgId, rs.getString(2), List.of()));
+          // NULL: an org imported before the switch existed, which captured source values
+          boolean capturing = !Boolean.FALSE.equals(rs.getObject(4, Boolean.class));
+          orgs.putIfAbsent(orgId, new Org(orgId, rs.getString(2), List.of(), capturing));
           Long connectedId = Sql.nullableLong(rs, 3);
           if (connectedId != null) {
             connected.add(connectedId);
@@ -148,7 +153,8 @@ public final class JdbcLedgerStore implements LedgerPort {
                     new Org(
                         org.orgId(),
                         org.name(),
-                        connections.getOrDefault(org.orgId(), List.of()))));
+                        connections.getOrDefault(org.orgId(), List.of()),
+                        org.sourceValueCapturing())));
     return found;
   }
 
@@ -258,7 +264,15 @@ public final class JdbcLedgerStore implements LedgerPort {
         Sql.instant(rs, 6),
         Sql.nullableLong(rs, 7),
         rs.getString(8),
-        rs.getString(9));
+        rs.getString(9),
+        typeDetail(rs.getString(10), rs.getString(11)));
+  }
+
+  private static TypeDetail typeDetail(@Nullable String details, @Nullable String blocks) {
+    if (details == null && blocks == null) {
+      return TypeDetail.NONE;
+    }
+    return new TypeDetail(TypeDetailJson.fromText(details), TypeDetailJson.fromText(blocks));
   }
 
   @Override
@@ -281,18 +295,23 @@ public final class JdbcLedgerStore implements LedgerPort {
     loader.load(
         "points",
         LOAD_POINTS,
-        (rs, b) ->
-            b.points.add(
-                new PointsEntry(
-                    Bucket.valueOf(rs.getString(3).toUpperCase(Locale.ROOT)),
-                    Sql.readFields(rs, 4, PointsField.class))));
+        (rs, b) -> {
+          PointsEntry entry =
+              new PointsEntry(bucket(rs, 3), Sql.readFields(rs, 5, PointsField.class));
+          int line = rs.getInt(4);
+          if (rs.wasNull()) {
+            b.points.add(entry);
+          } else {
+            b.linePoints.computeIfAbsent(line, l -> new ArrayList<>()).add(entry);
+          }
+        });
     if (sections.contains(Section.BILL)) {
       loader.load(
           "bills", LOAD_BILLS, (rs, b) -> b.billFields = Sql.readFields(rs, 3, BillField.class));
       loader.load(
           "line items",
           LOAD_LINE_ITEMS,
-          (rs, b) -> b.lineItems.add(new LineItem(Sql.readFields(rs, 3, LineItemField.class))));
+          (rs, b) -> b.lineFields.add(Sql.readFields(rs, 3, LineItemField.class)));
     }
     List<String> kinds = new ArrayList<>();
     if (sections.contains(Section.CUSTOM_FIELDS)) {
@@ -326,12 +345,15 @@ public final class JdbcLedgerStore implements LedgerPort {
                   new AlternateCurrency(
                       rs.getString(3),
                       rs.getString(4),
-                      Sql.decimal(rs, 5),
-                      rs.getObject(6, java.time.LocalDate.class))));
+                      new PointsEntry(bucket(rs, 5), Sql.readFields(rs, 6, PointsField.class)))));
     }
     Map<EventKey, EventSections> loaded = new LinkedHashMap<>();
     builders.forEach((key, builder) -> loaded.put(key, builder.build()));
     return loaded;
+  }
+
+  private static Bucket bucket(ResultSet rs, int index) throws SQLException {
+    return Bucket.valueOf(rs.getString(index).toUpperCase(Locale.ROOT));
   }
 
   private final class Loader {
@@ -369,15 +391,27 @@ public final class JdbcLedgerStore implements LedgerPort {
 
   private static final class SectionsBuilder {
     final List<PointsEntry> points = new ArrayList<>();
+
+    /** A line's own points, by the line's position; loaded with the event's points. */
+    final Map<Integer, List<PointsEntry>> linePoints = new HashMap<>();
+
     @Nullable Fields<BillField> billFields;
-    final List<LineItem> lineItems = new ArrayList<>();
+    final List<Fields<LineItemField>> lineFields = new ArrayList<>();
     final List<NameValue> customFields = new ArrayList<>();
     final List<NameValue> extendedFields = new ArrayList<>();
     final List<PaymentMode> paymentModes = new ArrayList<>();
     final List<AlternateCurrency> currencies = new ArrayList<>();
 
     EventSections build() {
-      Bill bill = billFields == null ? null : new Bill(billFields, lineItems);
+      Bill bill = null;
+      if (billFields != null) {
+        List<LineItem> lineItems = new ArrayList<>(lineFields.size());
+        for (int line = 0; line < lineFields.size(); line++) {
+          lineItems.add(
+              new LineItem(lineFields.get(line), linePoints.getOrDefault(line, List.of())));
+        }
+        bill = new Bill(billFields, lineItems);
+      }
       return new EventSections(
           points, bill, customFields, extendedFields, paymentModes, currencies);
     }

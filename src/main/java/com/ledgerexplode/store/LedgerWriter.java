@@ -1,5 +1,6 @@
 package com.ledgerexplode.store;
 
+import com.ledgerexplode.json.snapshot.TypeDetailJson;
 import com.ledgerexplode.ledger.AlternateCurrency;
 import com.ledgerexplode.ledger.BillField;
 import com.ledgerexplode.ledger.Customer;
@@ -95,7 +96,8 @@ final class LedgerWriter implements AutoCloseable {
     }
   }
 
-  private static final String INSERT_ORG = insert("ledger_org", "org_id, name");
+  private static final String INSERT_ORG =
+      insert("ledger_org", "org_id, name, source_value_capturing");
   private static final String INSERT_CONNECTION =
       insert("ledger_org_connection", "org_id, position, connected_org_id");
   private static final String INSERT_CUSTOMER = insert("ledger_customer", "org_id, customer_id");
@@ -111,11 +113,12 @@ final class LedgerWriter implements AutoCloseable {
       insert(
           "ledger_event",
           "org_id, event_log_id, customer_id, group_id, event_name, event_time, till_id,"
-              + " event_reference_id, unique_id");
+              + " event_reference_id, unique_id, details, blocks");
   private static final String INSERT_POINTS =
       insert(
           "ledger_points",
-          "org_id, event_log_id, position, bucket, " + Sql.columns(PointsField.values()));
+          "org_id, event_log_id, position, bucket, line_position, "
+              + Sql.columns(PointsField.values()));
   private static final String INSERT_BILL =
       insert("ledger_bill", "org_id, event_log_id, " + Sql.columns(BillField.values()));
   private static final String INSERT_LINE_ITEM =
@@ -129,7 +132,8 @@ final class LedgerWriter implements AutoCloseable {
   private static final String INSERT_CURRENCY =
       insert(
           "ledger_alternate_currency",
-          "org_id, event_log_id, position, name, identifier, \"value\", expires_on");
+          "org_id, event_log_id, position, name, identifier, bucket, "
+              + Sql.columns(PointsField.values()));
 
   private final Connection connection;
   private final Map<String, PreparedStatement> statements = new HashMap<>();
@@ -248,6 +252,7 @@ final class LedgerWriter implements AutoCloseable {
     PreparedStatement ps = statement(INSERT_ORG);
     ps.setLong(1, org.orgId());
     Sql.bind(ps, 2, FieldType.TEXT, org.name());
+    ps.setBoolean(3, org.sourceValueCapturing());
     addBatch(ps);
     List<Long> connected = org.connectedOrgIds();
     for (int i = 0; i < connected.size(); i++) {
@@ -309,15 +314,23 @@ final class LedgerWriter implements AutoCloseable {
     Sql.bind(ps, 7, FieldType.INTEGER, h.tillId());
     Sql.bind(ps, 8, FieldType.TEXT, h.eventReferenceId());
     Sql.bind(ps, 9, FieldType.TEXT, h.uniqueId());
+    Sql.bind(ps, 10, FieldType.TEXT, TypeDetailJson.toText(h.typeDetail().details()));
+    Sql.bind(ps, 11, FieldType.TEXT, TypeDetailJson.toText(h.typeDetail().blocks()));
     addBatch(ps);
 
     EventSections s = event.sections();
     List<PointsEntry> points = s.points();
-    for (int i = 0; i < points.size(); i++) {
-      PreparedStatement p = child(INSERT_POINTS, h, i);
-      p.setString(4, points.get(i).bucket().jsonName());
-      Sql.bindFields(p, 5, PointsField.values(), points.get(i).fields());
-      addBatch(p);
+    int position = 0;
+    for (PointsEntry entry : points) {
+      insertPoints(h, position++, null, entry);
+    }
+    if (s.bill() != null) {
+      List<LineItem> lines = s.bill().lineItems();
+      for (int line = 0; line < lines.size(); line++) {
+        for (PointsEntry entry : lines.get(line).points()) {
+          insertPoints(h, position++, line, entry);
+        }
+      }
     }
     if (s.bill() != null) {
       PreparedStatement b = statement(INSERT_BILL);
@@ -347,10 +360,20 @@ final class LedgerWriter implements AutoCloseable {
       PreparedStatement c = child(INSERT_CURRENCY, h, i);
       c.setString(4, currency.name());
       Sql.bind(c, 5, FieldType.TEXT, currency.identifier());
-      Sql.bind(c, 6, FieldType.DECIMAL, currency.value());
-      Sql.bind(c, 7, FieldType.DATE, currency.expiresOn());
+      c.setString(6, currency.entry().bucket().jsonName());
+      Sql.bindFields(c, 7, PointsField.values(), currency.entry().fields());
       addBatch(c);
     }
+  }
+
+  /** A points entry of the event, or of its line at {@code line} (0-based) when not null. */
+  private void insertPoints(EventHeader h, int position, @Nullable Integer line, PointsEntry entry)
+      throws SQLException {
+    PreparedStatement p = child(INSERT_POINTS, h, position);
+    p.setString(4, entry.bucket().jsonName());
+    Sql.bind(p, 5, FieldType.INTEGER, line == null ? null : line.longValue());
+    Sql.bindFields(p, 6, PointsField.values(), entry.fields());
+    addBatch(p);
   }
 
   private void insertFields(EventHeader h, String kind, List<NameValue> fields)

@@ -42,7 +42,7 @@ class CommandLineTest {
     String url = db.jdbcUrl(dataSource);
     Outcome outcome = run("ledger", "import", "--db", url, SAMPLE.toString());
     assertThat(outcome.exitCode()).as(outcome.err()).isZero();
-    assertThat(outcome.err()).contains("3 orgs", "7 customers", "1 groups", "11 events");
+    assertThat(outcome.err()).contains("3 orgs", "7 customers", "1 groups", "23 events");
     return url;
   }
 
@@ -65,7 +65,7 @@ class CommandLineTest {
     assertThat(answered.exitCode()).as(answered.err()).isEqualTo(ExitCode.OK.code());
     assertThat(answered.out())
         .startsWith("{\"events\":[{\"eventLogId\":18608683,\"eventName\":\"TransactionAdd\"")
-        .contains("\"maxConversionDate\":\"2024-10-05\"")
+        .contains("\"maxConversionDate\":\"2024-09-20 00:00:00.0\"")
         .endsWith(
             "\"warnings\":[{\"status\":false,\"code\":9021,"
                 + "\"message\":\"No event found for eventId 5\"}]}\n");
@@ -76,7 +76,16 @@ class CommandLineTest {
   void anApiErrorIsAnsweredAsErrorsWithExitCode5(TestDatabase db) {
     String url = imported(db);
     Outcome rejected =
-        run("explode", "--db", url, "--org", "50406", "identifierName=nick", "eventIds=1");
+        run(
+            "explode",
+            "--db",
+            url,
+            "--org",
+            "50406",
+            "identifierName=nick",
+            "identifierValue=1",
+            "source=INSTORE",
+            "eventIds=1");
     assertThat(rejected.exitCode()).isEqualTo(ExitCode.REJECTED.code());
     assertThat(rejected.out())
         .isEqualTo(

@@ -56,9 +56,29 @@ class ExplodeSpecificationTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
-  void identifierNameMissingOrNotOneOfTheFourIsRejectedWith8013(TestDatabase db) {
+  void identifierNameValueOrSourceMissingOrBlankIsRejectedWith11013(TestDatabase db) {
+    String message = "identifierName, identifierValue and source are required";
+    assertRejected(ask(db, "identifierValue=1", "source=INSTORE", "eventIds=1"), 11013, message);
+    assertRejected(
+        ask(db, "identifierName=mobile", "identifierValue=917406401004", "eventIds=1"),
+        11013,
+        message);
+    assertRejected(
+        ask(db, "identifierName=mobile", "source=INSTORE", "eventIds=1"), 11013, message);
+    assertRejected(
+        ask(db, "identifierName=mobile", "identifierValue=   ", "source=INSTORE", "eventIds=1"),
+        11013,
+        message);
+    assertRejected(
+        ask(db, "identifierName= ", "identifierValue=1", "source=INSTORE", "eventIds=1"),
+        11013,
+        message);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void identifierNameNotOneOfTheSevenIsRejectedWith8013(TestDatabase db) {
     String message = "Identifier name missing or incorrect";
-    assertRejected(ask(db, "identifierValue=1", "source=INSTORE", "eventIds=1"), 8013, message);
     assertRejected(
         ask(db, "identifierName=phone", "identifierValue=1", "source=INSTORE", "eventIds=1"),
         8013,
@@ -76,12 +96,25 @@ class ExplodeSpecificationTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
-  void sourceMissingOrNotAnApiSourceIsRejectedWith8003(TestDatabase db) {
+  void cuidAndCustomerIdAreOtherNamesOfId(TestDatabase db) {
+    for (String name : List.of("cuid", "CustomerID", "CUSTOMERID", "Cuid")) {
+      assertThat(
+              eventIds(
+                  ask(
+                      db,
+                      "identifierName=" + name,
+                      "identifierValue=1001",
+                      "source=WECHAT",
+                      "eventIds=18608683")))
+          .as(name)
+          .containsExactly(18608683L);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void sourceNotAnApiSourceIsRejectedWith8003(TestDatabase db) {
     String message = "Source is missing or incorrect";
-    assertRejected(
-        ask(db, "identifierName=mobile", "identifierValue=917406401004", "eventIds=1"),
-        8003,
-        message);
     assertRejected(
         ask(
             db,
@@ -104,17 +137,14 @@ class ExplodeSpecificationTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
-  void identifierValueMissingBlankOrNotANumberForIdIsRejectedWith8015(TestDatabase db) {
+  void identifierValueNotANumberForACustomerIdIsRejectedWith8015(TestDatabase db) {
     String message = "Identifier value missing or incorrect";
-    assertRejected(ask(db, "identifierName=mobile", "source=INSTORE", "eventIds=1"), 8015, message);
-    assertRejected(
-        ask(db, "identifierName=mobile", "identifierValue=   ", "source=INSTORE", "eventIds=1"),
-        8015,
-        message);
-    assertRejected(
-        ask(db, "identifierName=id", "identifierValue=10x1", "source=INSTORE", "eventIds=1"),
-        8015,
-        message);
+    for (String name : List.of("id", "cuid", "CustomerID", "primaryUserId")) {
+      assertRejected(
+          ask(db, "identifierName=" + name, "identifierValue=10x1", "source=INSTORE", "eventIds=1"),
+          8015,
+          message);
+    }
   }
 
   @ParameterizedTest(name = "{0}")
@@ -146,6 +176,24 @@ class ExplodeSpecificationTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
+  void anEventNameNotOneOfTheVendorsIsRejectedWith11014(TestDatabase db) {
+    assertRejected(
+        ask(db, ana("eventName=DelayedAccrual", "eventReferenceIds=gen-1")),
+        11014,
+        "Event name not found :DelayedAccrual");
+    assertRejected(
+        ask(db, ana("eventName=genericEvent", "eventReferenceIds=gen-1")),
+        11014,
+        "Event name not found :genericEvent");
+    for (com.ledgerexplode.ledger.EventType type : com.ledgerexplode.ledger.EventType.values()) {
+      assertThat(ask(db, ana("eventName=" + type.eventName(), "eventReferenceIds=x")).error())
+          .as(type.eventName())
+          .isNull();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
   void moreThanTenReferenceIdsOrABlankOneIsRejectedWith9022(TestDatabase db) {
     assertRejected(
         ask(db, ana("eventName=GenericEvent", "eventReferenceIds=1,2,3,4,5,6,7,8,9,10,11")),
@@ -159,6 +207,17 @@ class ExplodeSpecificationTest {
             ask(db, ana("eventName=GenericEvent", "eventReferenceIds=gen-1,2,3,4,5,6,7,8,9,10"))
                 .error())
         .isNull();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void aBlankAlternateCurrencyNameIsRejectedWith9005(TestDatabase db) {
+    String message = "An alternateCurrencyNames name is blank";
+    assertRejected(
+        ask(db, ana("eventIds=18608683", "alternateCurrencyNames=stars,,coins")), 9005, message);
+    assertRejected(
+        ask(db, ana("eventIds=18608683", "alternateCurrencyNames=stars, ")), 9005, message);
+    assertThat(ask(db, ana("eventIds=18608683", "alternateCurrencyNames= ")).error()).isNull();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -182,12 +241,23 @@ class ExplodeSpecificationTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
-  void theFirstFailureInTableOrderDecidesTheCode(TestDatabase db) {
+  void theFirstFailureInTableOrderDecidesTheCode(TestDatabase db) throws Exception {
     assertThat(ask(db, "identifierName=x", "source=x", "eventIds=abc").error().code())
+        .isEqualTo(11013);
+    assertThat(
+            ask(db, "identifierName=x", "identifierValue=x", "source=x", "eventIds=abc")
+                .error()
+                .code())
         .isEqualTo(8013);
-    assertThat(ask(db, "identifierName=mobile", "source=x", "eventIds=abc").error().code())
+    assertThat(
+            ask(db, "identifierName=mobile", "identifierValue=x", "source=x", "eventIds=abc")
+                .error()
+                .code())
         .isEqualTo(8003);
-    assertThat(ask(db, "identifierName=mobile", "source=ALL", "eventIds=abc").error().code())
+    assertThat(
+            ask(db, "identifierName=cuid", "identifierValue=x", "source=ALL", "eventIds=abc")
+                .error()
+                .code())
         .isEqualTo(8015);
     assertThat(ask(db, ana("eventIds=abc", "eventName=x", "type=bad")).error().code())
         .isEqualTo(11021);
@@ -196,7 +266,20 @@ class ExplodeSpecificationTest {
             ask(db, ana("eventName=x", "eventReferenceIds=1,2,3,4,5,6,7,8,9,10,11", "type=bad"))
                 .error()
                 .code())
+        .isEqualTo(11014);
+    assertThat(
+            ask(
+                    db,
+                    ana(
+                        "eventName=GenericEvent",
+                        "eventReferenceIds=1,2,3,4,5,6,7,8,9,10,11",
+                        "alternateCurrencyNames=,",
+                        "type=bad"))
+                .error()
+                .code())
         .isEqualTo(9022);
+    assertThat(ask(db, ana("eventIds=1", "alternateCurrencyNames=,", "type=bad")).error().code())
+        .isEqualTo(9005);
     assertThat(
             ask(
                     db,
@@ -208,6 +291,53 @@ class ExplodeSpecificationTest {
                 .error()
                 .code())
         .isEqualTo(11012);
+    ExplodeEngine capturingOff =
+        FixtureLedgers.engine(db, DataScope.OTHER, List.of(4000218L, 4000219L));
+    assertThat(
+            capturingOff
+                .answer(
+                    List.of(
+                        FixtureLedgers.request(
+                            "identifierName=mobile",
+                            "identifierValue=000",
+                            "source=INSTORE",
+                            "eventIds=1",
+                            "getPointsEarnedBreakup=true",
+                            "type=USERGROUP2")))
+                .get(0)
+                .error()
+                .code())
+        .isEqualTo(11019);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void theBreakupWithSourceValueCapturingOffForAnOrgInScopeIsRejectedWith11019(TestDatabase db)
+      throws Exception {
+    // 4000219 has source-value capturing off; 50406 and 4000218 have it on
+    ExplodeEngine both = FixtureLedgers.engine(db, DataScope.OTHER, List.of(4000218L, 4000219L));
+    assertRejected(
+        both.answer(
+                List.of(
+                    FixtureLedgers.request(
+                        ana("eventIds=18700001", "getPointsEarnedBreakup=true"))))
+            .get(0),
+        11019,
+        "Source value capturing status is disabled for org 4000219;"
+            + " getPointsEarnedBreakup needs it");
+    assertThat(
+            both.answer(List.of(FixtureLedgers.request(ana("eventIds=18700001")))).get(0).error())
+        .isNull();
+    ExplodeEngine north = FixtureLedgers.engine(db, DataScope.OTHER, List.of(4000218L));
+    assertThat(
+            north
+                .answer(
+                    List.of(
+                        FixtureLedgers.request(
+                            ana("eventIds=18700001", "getPointsEarnedBreakup=true"))))
+                .get(0)
+                .error())
+        .isNull();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -273,6 +403,46 @@ class ExplodeSpecificationTest {
             "type=USERGROUP2"),
         1632,
         "The customer is in no group");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void primaryUserIdOfACustomerWhoLeadsNoGroupIsRejectedWith1632(TestDatabase db) {
+    // 1002 is a member of group 77, not its primary member; 1003 is in no group
+    for (String customer : List.of("1002", "1003")) {
+      for (String type : List.of("USERGROUP2", "CUSTOMER")) {
+        assertRejected(
+            ask(
+                db,
+                "identifierName=primaryUserId",
+                "identifierValue=" + customer,
+                "source=INSTORE",
+                "eventIds=18608683",
+                "type=" + type),
+            1632,
+            "The customer is the primary member of no group");
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void primaryUserIdIsTheCustomerIdOfAPrimaryMemberAndImpliesUsergroup2(TestDatabase db) {
+    String[] primary = {"identifierName=primaryUserId", "identifierValue=1001", "source=INSTORE"};
+    // group 77's events, its member 1002's 18608685 among them
+    assertThat(eventIds(ask(db, with(primary, "eventIds=18608683,18608685,18608684"))))
+        .containsExactly(18608683L, 18608685L);
+    // type CUSTOMER: the primary member's own events
+    assertThat(
+            eventIds(
+                ask(db, with(primary, "eventIds=18608683,18608685,18608684", "type=CUSTOMER"))))
+        .containsExactly(18608683L, 18608684L);
+  }
+
+  private static String[] with(String[] first, String... more) {
+    String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+    System.arraycopy(more, 0, all, first.length, more.length);
+    return all;
   }
 
   @ParameterizedTest(name = "{0}")
@@ -524,9 +694,55 @@ class ExplodeSpecificationTest {
         .containsEntry(PointsField.POINTS_CATEGORY_NAME, "Main")
         .containsEntry(PointsField.EXPIRY_STRATEGY_ID, 2L)
         .containsEntry(PointsField.LINE_ITEM_ID, 1L)
-        .hasSize(PointsField.values().length - 5);
+        // every field but the promotion's four, the conversion date, the delayed-accrual strategy
+        // and the two of returns
+        .hasSize(PointsField.values().length - 8);
     assertThat(event.pointsEarnedBreakup().get(Bucket.PROMISED).get(1).fields().values())
         .containsEntry(PointsField.POINTS_CATEGORY_NAME, "DelayedAccrualPointCategory");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void theBreakupHasTheVendorsTwoBucketsWithPromotionalEntriesAmongTheRegularInLedgerOrder(
+      TestDatabase db) {
+    Map<Bucket, List<PointsEntry>> breakup =
+        first(db, "getPointsEarnedBreakup=true").pointsEarnedBreakup();
+    assertThat(breakup).containsOnlyKeys(Bucket.REGULAR, Bucket.PROMISED);
+    assertThat(breakup.get(Bucket.REGULAR))
+        .extracting(PointsEntry::bucket, e -> e.fields().get(PointsField.VALUE))
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(Bucket.REGULAR, new BigDecimal("120.000")),
+            org.assertj.core.groups.Tuple.tuple(Bucket.PROMO, new BigDecimal("50")),
+            org.assertj.core.groups.Tuple.tuple(Bucket.REGULAR, new BigDecimal("12.30")));
+    assertThat(breakup.get(Bucket.PROMISED)).hasSize(2);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void aBillEventAskedForItsBillHasOneEvenWhenTheLedgerHasNone(TestDatabase db) throws Exception {
+    ExplodeEngine other = FixtureLedgers.engine(db, DataScope.OTHER, List.of(4000218L));
+    ExplodedEvent event =
+        other
+            .answer(
+                List.of(FixtureLedgers.request(ana("eventIds=18700001", "getBillDetails=true"))))
+            .get(0)
+            .events()
+            .get(0);
+    assertThat(event.billDetails()).isNotNull();
+    assertThat(event.billDetails().fields().values()).isEmpty();
+    assertThat(event.billDetails().lineItems()).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void aLineItemCarriesItsOwnPointsEntries(TestDatabase db) {
+    List<com.ledgerexplode.ledger.LineItem> lines =
+        first(db, "getBillDetails=true").billDetails().lineItems();
+    assertThat(lines.get(0).points()).isEmpty();
+    assertThat(lines.get(1).points())
+        .extracting(PointsEntry::bucket, e -> e.fields().get(PointsField.VALUE))
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(Bucket.REGULAR, new BigDecimal("12.30")));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -583,9 +799,30 @@ class ExplodeSpecificationTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
+  void maxConversionDateCountsTheEventsOwnPromisedEntriesOfAFixedDateOrReturnDateStrategy(
+      TestDatabase db) {
+    // 18608685: FIXED_DATE 2024-09-30; later dates of other strategies, of no strategy, of its
+    // line and of its alternate currency do not count
+    ExplodedEvent event =
+        ask(
+                db,
+                "identifierName=id",
+                "identifierValue=1002",
+                "source=INSTORE",
+                "eventIds=18608685",
+                "getMaxConversionDetails=true",
+                "getBillDetails=true",
+                "includeAlternateCurrencies=true")
+            .events()
+            .get(0);
+    assertThat(event.maxConversionDate()).isEqualTo(LocalDate.parse("2024-09-30"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
   void includeAlternateCurrenciesAddsAllOfTheEventsCurrencies(TestDatabase db) {
     assertThat(first(db, "includeAlternateCurrencies=true").alternateCurrencyValueEarned())
-        .extracting(com.ledgerexplode.ledger.AlternateCurrency::name)
+        .extracting(CurrencyEarned::name)
         .containsExactly("stars", "Coins");
   }
 
@@ -593,7 +830,7 @@ class ExplodeSpecificationTest {
   @MethodSource("databases")
   void alternateCurrencyNamesAddsThoseWhoseNameMatchesCaseInsensitively(TestDatabase db) {
     assertThat(first(db, "alternateCurrencyNames=coins,gems").alternateCurrencyValueEarned())
-        .extracting(com.ledgerexplode.ledger.AlternateCurrency::identifier)
+        .extracting(CurrencyEarned::identifier)
         .containsExactly("CN");
   }
 
@@ -614,7 +851,39 @@ class ExplodeSpecificationTest {
                 "No alternate currency found for names gems in event 18608684",
                 "18608684",
                 null));
-    assertThat(response.events().get(0).alternateCurrencyValueEarned()).isEmpty();
+    assertThat(response.events().get(0).alternateCurrencyValueEarned()).isNull();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void alternateCurrenciesAreGroupedByNameEachWithItsBucketsAndWithTheFlagItsBreakup(
+      TestDatabase db) {
+    List<CurrencyEarned> currencies =
+        first(db, "includeAlternateCurrencies=true").alternateCurrencyValueEarned();
+    assertThat(currencies.get(0).earned().get(Bucket.REGULAR))
+        .extracting(e -> e.fields().get(PointsField.VALUE))
+        .containsExactly(new BigDecimal("3"));
+    assertThat(currencies.get(0).earned()).containsOnlyKeys(Bucket.values());
+    assertThat(currencies.get(0).breakup()).isNull();
+    assertThat(
+            first(db, "includeAlternateCurrencies=true", "getPointsEarnedBreakup=true")
+                .alternateCurrencyValueEarned()
+                .get(1)
+                .breakup()
+                .get(Bucket.REGULAR))
+        .extracting(e -> e.fields().get(PointsField.VALUE))
+        .containsExactly(new BigDecimal("1.25"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void includeAlternateCurrenciesForAnEventWithNoneGivesAnEmptyArray(TestDatabase db) {
+    assertThat(
+            ask(db, ana("eventIds=18608684", "includeAlternateCurrencies=true"))
+                .events()
+                .get(0)
+                .alternateCurrencyValueEarned())
+        .isEmpty();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -628,6 +897,110 @@ class ExplodeSpecificationTest {
     assertThat(event.paymentModes()).isNull();
     assertThat(event.maxConversionDate()).isNull();
     assertThat(event.alternateCurrencyValueEarned()).isNull();
+  }
+
+  // --- Event types ---
+
+  private static String exploded(TestDatabase db, String eventId, String... flags) {
+    List<String> params =
+        new java.util.ArrayList<>(
+            List.of(
+                "identifierName=mobile",
+                "identifierValue=919000000003",
+                "source=INSTORE",
+                "eventIds=" + eventId));
+    params.addAll(List.of(flags));
+    ExplodedEvent event = ask(db, params.toArray(String[]::new)).events().get(0);
+    java.io.StringWriter out = new java.io.StringWriter();
+    try (tools.jackson.core.JsonGenerator g =
+        com.ledgerexplode.json.JsonValues.generator(out, false)) {
+      g.writeStartObject();
+      com.ledgerexplode.json.api.EventJson.writeEventFields(g, event);
+      g.writeEndObject();
+    }
+    return out.toString().replace('"', '\'');
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void aRedemptionsDetailsAndBlocksComeBackAsTheLedgerGaveThemWithoutPointsEarned(TestDatabase db) {
+    assertThat(exploded(db, "18609001", "getCustomFields=true", "getPointsEarnedBreakup=true"))
+        .isEqualTo(
+            "{'eventLogId':18609001,'eventName':'PointsRedemption','eventDetails':{"
+                + "'eventTime':'2024-10-02 10:00:00.0','eventTimeISO':'2024-10-02T10:00:00Z',"
+                + "'redemptionDetails':{'pointsRedeemed':'20.000','redemptionPurpose':'',"
+                + "'transactionNumber':'T-77','billingTime':'2024-10-02 10:00:00.680',"
+                + "'billingTimeISO':'2024-10-02T10:00:00.680Z','redemptionId':'Ab12Cd',"
+                + "'notes':'null','groupRedemption':false}},"
+                + "'customFields':[{'name':'channel','value':'app'}],"
+                + "'pointsBreakup':[{'points':'20.000','programId':'1','programName':'Main'}],"
+                + "'eventReferenceId':'1003','uniqueId':'rDm0001aaa','orgId':50406}");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void aTargetsPointsAreInsertedInItsDetailsAfterSourceType(TestDatabase db) {
+    assertThat(exploded(db, "18609002"))
+        .isEqualTo(
+            "{'eventLogId':18609002,'eventName':'TargetCompleted','eventDetails':{"
+                + "'eventTime':'2024-10-03 00:00:00.0','eventTimeISO':'2024-10-03T00:00:00Z',"
+                + "'tillId':50681412},'targetCompletedDetails':{'targetGroupID':5,"
+                + "'targetGroupName':'Spend','targetId':7,'targetName':'Spend 1000',"
+                + "'targetPeriodID':3,'targetPeriodName':'Oct','triggerValue':'1000.000',"
+                + "'sourceId':11,'sourceType':'MILESTONE','pointsEarned':{'promo':[{"
+                + "'promotionId':31,'promotionName':'Milestone 1','programId':1,"
+                + "'programName':'Main','value':100,'expiresOn':'2025-10-03 00:00:00.0',"
+                + "'expiresOnISO':'2025-10-03T00:00:00Z','expiryType':'fixed'}],'promised':[]},"
+                + "'mileStoneName':'First 1000'},'eventReferenceId':'18609000',"
+                + "'uniqueId':'tGt0001bbb','orgId':50406}");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void aBehaviouralEventWritesItsDisplayNameFirstAndItsMetadataAsABlock(TestDatabase db) {
+    assertThat(exploded(db, "18609003"))
+        .isEqualTo(
+            "{'eventLogId':18609003,'eventName':'GenericEvent','eventDetails':{"
+                + "'eventDisplayName':'Review','tillId':50681412,'displayName':'Product review'},"
+                + "'pointsEarned':{'regular':[],'promo':[{'promotionId':12,"
+                + "'promotionName':'Review Bonus','programId':1,'programName':'Main','value':5,"
+                + "'promotionStartDate':'2024-10-01 00:00:00.0',"
+                + "'promotionEndDate':'2024-10-31 00:00:00.0'}],'promised':[]},"
+                + "'behavioralEventMetadata':{'label':'review','fields':[{'fieldName':'rating',"
+                + "'fieldType':'double','attributes':{'isRequired':{'valueType':'BOOLEAN',"
+                + "'value':'true'}}}]},'eventReferenceId':'67587c26-1b2c-4d5e-8f90-a1b2c3d4e5f6',"
+                + "'uniqueId':'67587c26-1b2c-4d5e-8f90-a1b2c3d4e5f6','orgId':50406}");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void anImportsMetaAndAnAdjustmentsDetailsFollowUniqueId(TestDatabase db) {
+    assertThat(exploded(db, "18609004"))
+        .isEqualTo(
+            "{'eventLogId':18609004,'eventName':'CustomerPromotionImport','eventDetails':{"
+                + "'eventDisplayName':'Customer promotion import','tillId':-1},"
+                + "'pointsEarned':{'regular':[],'promo':[{'promotionId':40,"
+                + "'promotionName':'Welcome','programId':1,'programName':'Main','value':10}],"
+                + "'promised':[]},'eventReferenceId':'-1','uniqueId':'iMp0001ccc',"
+                + "'importMeta':{'fileName':'promo.csv',"
+                + "'importStartTime':'2024-10-04 01:00:00.0',"
+                + "'importEndTime':'2024-10-04 01:05:00.500','profileName':'promo',"
+                + "'profileType':'CUSTOMER_PROMOTION '},'orgId':50406}");
+    assertThat(exploded(db, "18609005"))
+        .isEqualTo(
+            "{'eventLogId':18609005,'eventName':'ManualPointsAdjustment','eventDetails':{"
+                + "'eventTime':'2026-01-07 05:43:40.0','eventTimeISO':'2026-01-07T05:43:40Z'},"
+                + "'eventReferenceId':'-1','uniqueId':'mPa0001ddd',"
+                + "'manualPointsAdjustmentDetails':{'orgId':50406,'customerId':1003,"
+                + "'totalPointsDeducted':'100.000','createdOn':'2026-01-07 05:43:40.0',"
+                + "'createdOnISO':'2026-01-07T05:43:40Z','reason':'fraud',"
+                + "'pointsDeductionBreakUpDetails':[{'customerId':1003,'programId':1,"
+                + "'programName':'Main','deductionType':'MANUAL_ADJUSTMENT',"
+                + "'pointsDeducted':100.0,'pointsDeductedStr':'100.000',"
+                + "'pointsDeductedOn':'2026-01-07 05:43:40.0',"
+                + "'pointsDeductedOnISO':'2026-01-07T05:43:40Z',"
+                + "'awardedTillDate':'2025-01-01 00:00:00.0',"
+                + "'awardedTillDateISO':'2025-01-01T00:00:00Z'}]},'orgId':50406}");
   }
 
   // --- Scope ---

@@ -234,8 +234,10 @@ class LedgerGeneratorTest {
     }
 
     assertThat(names)
-        .containsExactlyInAnyOrder(
-            "TransactionAdd", "ReturnBill", "CustomerRegistration", "GenericEvent");
+        .containsExactlyInAnyOrderElementsOf(
+            java.util.Arrays.stream(com.ledgerexplode.ledger.EventType.values())
+                .map(com.ledgerexplode.ledger.EventType::eventName)
+                .toList());
     assertThat(pointsFields.get(Bucket.REGULAR))
         .containsAll(EnumSet.complementOf(promoAndPromisedOnly()));
     assertThat(pointsFields.get(Bucket.PROMO)).contains(PointsField.PROMOTION_END_DATE);
@@ -273,7 +275,7 @@ class LedgerGeneratorTest {
 
     assertThat(outcomes)
         .extracting(Outcome::errorCode)
-        .contains(8013, 8003, 8015, 11021, 11023, 11017, 9022, 11012, 1632);
+        .contains(11013, 8013, 8003, 8015, 11021, 11023, 11017, 11014, 9022, 9005, 11012, 1632);
     assertThat(outcomes)
         .extracting(Outcome::errorMessage)
         .contains(
@@ -330,6 +332,8 @@ class LedgerGeneratorTest {
         PointsField.PROMOTION_NAME,
         PointsField.PROMOTION_START_DATE,
         PointsField.PROMOTION_END_DATE,
-        PointsField.CONVERSION_DATE);
+        PointsField.CONVERSION_DATE,
+        PointsField.RETURNED_POINTS,
+        PointsField.DELAY_STRATEGY);
   }
 }

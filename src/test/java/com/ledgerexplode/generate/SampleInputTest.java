@@ -50,6 +50,30 @@ class SampleInputTest {
   }
 
   @Test
+  void oneEventOfEachTypeAndTheOtherNamesOfTheCustomerIdAnswer() {
+    expectEvents(
+        27, 18608750L, 18608752L, 18608753L, 18608754L, 18608755L, 18608756L, 18608757L, 18608758L,
+        18608759L, 18608760L, 18608761L, 18608700L);
+    expectEvents(28, 18608751L);
+    expectEvents(32, 18608683L);
+    expectEvents(33, 18608755L);
+    expectEvents(34, 18608683L, 18608710L, 18608751L);
+  }
+
+  @Test
+  void theSampleHoldsEveryEventNameOfTheVendor() throws Exception {
+    InMemoryLedger ledger = InMemoryLedger.read(SAMPLE.resolve("ledger.jsonl"));
+    assertThat(
+            ledger.events().values().stream()
+                .map(e -> e.header().eventName())
+                .collect(java.util.stream.Collectors.toSet()))
+        .containsExactlyInAnyOrderElementsOf(
+            java.util.Arrays.stream(com.ledgerexplode.ledger.EventType.values())
+                .map(com.ledgerexplode.ledger.EventType::eventName)
+                .toList());
+  }
+
+  @Test
   void eachDefectRowIsRejectedWithItsCode() {
     expectRejected(16, 8013, "Identifier name missing or incorrect");
     expectRejected(17, 8003, "Source is missing or incorrect");
@@ -62,13 +86,17 @@ class SampleInputTest {
     expectRejected(24, 8015, "Customer not found for the given identifiers");
     expectRejected(25, 8015, "The identifier matches 2 customers, not one");
     expectRejected(26, 1632, "The customer is in no group");
+    expectRejected(29, 11013, "identifierName, identifierValue and source are required");
+    expectRejected(30, 11014, "Event name not found :DelayedAccrual");
+    expectRejected(31, 9005, "An alternateCurrencyNames name is blank");
+    expectRejected(35, 1632, "The customer is the primary member of no group");
   }
 
   @Test
   void theTotalsAreThoseOfTheReadme() {
-    assertThat(outcomes).hasSize(25);
-    assertThat(outcomes.stream().filter(o -> o.errorCode() == null)).hasSize(14);
-    assertThat(outcomes.stream().mapToInt(o -> o.eventLogIds().size()).sum()).isEqualTo(15);
+    assertThat(outcomes).hasSize(34);
+    assertThat(outcomes.stream().filter(o -> o.errorCode() == null)).hasSize(19);
+    assertThat(outcomes.stream().mapToInt(o -> o.eventLogIds().size()).sum()).isEqualTo(33);
     assertThat(outcomes.stream().mapToInt(o -> o.warnings().size()).sum()).isEqualTo(5);
   }
 

@@ -50,13 +50,13 @@ final class Snapshots {
       "bill":{"type":"REGULAR","billNumber":"B-1","grossAmount":"1250","discount":"50",\
       "billAmount":"1200","note":"","source":"INSTORE","billDate":"2024-08-20T11:29:02Z",\
       "returnDate":"2024-08-21T10:00:00.5Z","returnAmount":"0.00","returnType":"FULL","returnBillId":"R-1",\
-      "lineItems":[{"id":1,"itemCode":"SKU1","amount":"600","rate":"300","qty":"2","pointsEarned":"60.0"},\
+      "lineItems":[{"id":1,"itemCode":"SKU1","amount":"600","rate":"300","qty":"2","points":[{"bucket":"regular","value":"60.0"}]},\
       {"id":2,"itemCode":"SKU2","amount":"600.00"}]},\
       "customFields":[{"name":"channel","value":"app"},{"name":"empty"}],\
       "extendedFields":[{"name":"store_zone","value":"north"}],\
       "paymentModes":[{"mode":"UPI","amount":"1000"},{"mode":"CASH","amount":200.50}],\
-      "alternateCurrencies":[{"name":"stars","identifier":"STR","value":"3","expiresOn":"2025-08-20"},\
-      {"name":"coins"}]}""";
+      "alternateCurrencies":[{"name":"stars","bucket":"regular","identifier":"STR","value":"3","expiresOn":"2025-08-20"},\
+      {"name":"coins","bucket":"regular"}]}""";
 
   /** Another org's event with the same eventLogId and reference id. */
   static final String EVENT_IN_B =
@@ -129,7 +129,7 @@ final class Snapshots {
                       + "\"customFields\":[{\"name\":\"channel\",\"value\":\"app\"}],"
                       + "\"extendedFields\":[{\"name\":\"zone\",\"value\":\"north\"}],"
                       + "\"paymentModes\":[{\"mode\":\"UPI\",\"amount\":\"1200\"}],"
-                      + "\"alternateCurrencies\":[{\"name\":\"stars\",\"value\":\"3\"}]}\n",
+                      + "\"alternateCurrencies\":[{\"name\":\"stars\",\"bucket\":\"regular\",\"value\":\"3\"}]}\n",
                   c, id, id, id, e, id));
           lines++;
         }

@@ -16,9 +16,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -69,11 +70,16 @@ public class ReportingDatabaseSink implements ExportSink {
               "unique_id",
               "request",
               "event"));
+
+  /** The points fields the reporting schema has columns for (those the ledger had first). */
+  private static final Set<PointsField> REPORTED_POINTS =
+      EnumSet.range(PointsField.VALUE, PointsField.LINE_ITEM_ID);
+
   private static final Table POINTS =
       new Table(
           "report_points",
           List.of("run_key", "org_id", "event_log_id", "request_line", "bucket", "position"),
-          Arrays.stream(PointsField.values()).map(ReportingDatabaseSink::column).toList());
+          REPORTED_POINTS.stream().map(ReportingDatabaseSink::column).toList());
   private static final Table REJECTS =
       new Table(
           "report_reject",
@@ -296,10 +302,11 @@ public class ReportingDatabaseSink implements ExportSink {
         values[1] = h.orgId();
         values[2] = h.eventLogId();
         values[3] = e.line();
-        values[4] = bucket.jsonName();
+        // a breakup's regular rows hold the promotional entries too, each with its own bucket
+        values[4] = inBucket.get(position).bucket().jsonName();
         values[5] = position;
         int column = 6;
-        for (PointsField field : PointsField.values()) {
+        for (PointsField field : REPORTED_POINTS) {
           Object value = inBucket.get(position).fields().get(field);
           values[column++] = value instanceof Instant instant ? utc(instant) : value;
         }

@@ -9,6 +9,7 @@ import com.ledgerexplode.ledger.Bucket;
 import com.ledgerexplode.ledger.Customer;
 import com.ledgerexplode.ledger.EventHeader;
 import com.ledgerexplode.ledger.EventSections;
+import com.ledgerexplode.ledger.EventType;
 import com.ledgerexplode.ledger.FieldSpec;
 import com.ledgerexplode.ledger.Fields;
 import com.ledgerexplode.ledger.Group;
@@ -22,6 +23,7 @@ import com.ledgerexplode.ledger.PaymentMode;
 import com.ledgerexplode.ledger.PointsEntry;
 import com.ledgerexplode.ledger.PointsField;
 import com.ledgerexplode.ledger.SnapshotRecord;
+import com.ledgerexplode.ledger.TypeDetail;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
@@ -76,7 +78,8 @@ public final class SnapshotReader implements Closeable {
   private static final int MAX_SCALE = 1000;
   private static final int SHOWN_CHARS = 80;
 
-  private static final Set<String> ORG_FIELDS = Set.of("kind", "orgId", "name", "connectedOrgIds");
+  private static final Set<String> ORG_FIELDS =
+      Set.of("kind", "orgId", "name", "connectedOrgIds", "sourceValueCapturing");
   private static final Set<String> CUSTOMER_FIELDS =
       Set.of("kind", "orgId", "customerId", "identifiers");
   private static final Set<String> IDENTIFIER_FIELDS =
@@ -100,14 +103,18 @@ public final class SnapshotReader implements Closeable {
           "customFields",
           "extendedFields",
           "paymentModes",
-          "alternateCurrencies");
+          "alternateCurrencies",
+          "details",
+          "blocks");
   private static final Set<String> POINTS_FIELDS = fieldNames(PointsField.values(), "bucket");
   private static final Set<String> BILL_FIELDS = fieldNames(BillField.values(), "lineItems");
-  private static final Set<String> LINE_ITEM_FIELDS = fieldNames(LineItemField.values());
+  private static final Set<String> LINE_ITEM_FIELDS = fieldNames(LineItemField.values(), "points");
   private static final Set<String> NAME_VALUE_FIELDS = Set.of("name", "value");
   private static final Set<String> PAYMENT_MODE_FIELDS = Set.of("mode", "amount");
   private static final Set<String> CURRENCY_FIELDS =
-      Set.of("name", "identifier", "value", "expiresOn");
+      fieldNames(PointsField.values(), "bucket", "name", "identifier");
+  private static final Set<String> DELAY_STRATEGIES =
+      Set.of("FIXED_DATE", "RETURN_DATE", "EXTENDED_FIELD", "EXTERNAL_TRIGGER");
 
   private final BufferedReader in;
   private long lineNumber;
@@ -191,7 +198,8 @@ public final class SnapshotReader implements Closeable {
     long orgId = o.requiredLong("orgId");
     String name = o.text("name");
     List<Long> connected = o.distinctLongs("connectedOrgIds");
-    return new Org(orgId, name, connected);
+    Boolean capturing = o.optionalBoolean("sourceValueCapturing");
+    return new Org(orgId, name, connected, capturing == null || capturing);
   }
 
   private static Customer customer(Obj o) throws Invalid {
@@ -211,13 +219,13 @@ public final class SnapshotReader implements Closeable {
   private static Identifier identifier(Obj o) throws Invalid {
     String name = o.requiredText("name");
     IdentifierName parsed = IdentifierName.parse(name).orElse(null);
-    if (parsed == null || parsed == IdentifierName.ID) {
+    if (parsed == null || parsed.isCustomerId()) {
       throw new Invalid(
           o.path("name")
               + ": not one of mobile, email, externalid: '"
               + name
               + "'"
-              + (parsed == IdentifierName.ID ? " (id is the customerId and is not listed)" : ""));
+              + (parsed != null ? " (" + name + " is the customerId and is not listed)" : ""));
     }
     String value = o.requiredText("value");
     if (value.isBlank()) {
@@ -259,8 +267,16 @@ public final class SnapshotReader implements Closeable {
             o.timestamp("eventTime"),
             o.optionalLong("tillId"),
             o.textOrInteger("eventReferenceId"),
-            o.text("uniqueId"));
+            o.text("uniqueId"),
+            typeDetail(o));
     List<PointsEntry> points = o.objects("points", POINTS_FIELDS, SnapshotReader::pointsEntry);
+    if (EventType.TARGET_COMPLETED.eventName().equals(header.eventName())) {
+      for (int i = 0; i < points.size(); i++) {
+        if (points.get(i).bucket() == Bucket.REGULAR) {
+          throw new Invalid("points[" + i + "]: a TargetCompleted earns no regular points");
+        }
+      }
+    }
     Obj billObj = o.object("bill", BILL_FIELDS);
     Bill bill = billObj == null ? null : bill(billObj);
     EventSections sections =
@@ -272,6 +288,46 @@ public final class SnapshotReader implements Closeable {
             o.objects("paymentModes", PAYMENT_MODE_FIELDS, SnapshotReader::paymentMode),
             o.objects("alternateCurrencies", CURRENCY_FIELDS, SnapshotReader::currency));
     return new LedgerEvent(header, sections);
+  }
+
+  /** The objects the event's type adds, each key one that its type has (PRODUCT.md's table). */
+  private static TypeDetail typeDetail(Obj o) throws Invalid {
+    JsonNode detailsNode = o.raw("details");
+    JsonNode blocksNode = o.raw("blocks");
+    Map<String, Object> details =
+        detailsNode == null ? Map.of() : TypeDetailJson.read(detailsNode, "details");
+    Map<String, Object> blocks =
+        blocksNode == null ? Map.of() : TypeDetailJson.read(blocksNode, "blocks");
+    if (details.isEmpty() && blocks.isEmpty()) {
+      return TypeDetail.NONE;
+    }
+    String eventName = o.text("eventName");
+    EventType type = EventType.of(eventName).orElse(null);
+    if (type == null) {
+      throw new Invalid(
+          (details.isEmpty() ? "blocks" : "details")
+              + ": an event named "
+              + (eventName == null ? "nothing" : "'" + eventName + "'")
+              + " has none: its type, one of the vendor's event names, decides them");
+    }
+    belong(details.keySet(), type.detailKeys(), "details", type);
+    belong(blocks.keySet(), type.blockKeys(), "blocks", type);
+    return new TypeDetail(details, blocks);
+  }
+
+  private static void belong(Set<String> given, List<String> allowed, String where, EventType type)
+      throws Invalid {
+    for (String key : given) {
+      if (!allowed.contains(key)) {
+        throw new Invalid(
+            where
+                + "."
+                + key
+                + ": does not belong to a "
+                + type.eventName()
+                + (allowed.isEmpty() ? " (it has no " + where + ")" : " (it has " + allowed + ")"));
+      }
+    }
   }
 
   private static PointsEntry pointsEntry(Obj o) throws Invalid {
@@ -286,14 +342,45 @@ public final class SnapshotReader implements Closeable {
       throw new Invalid(
           o.path("bucket") + ": not one of regular, promo, promised: '" + bucket + "'");
     }
-    return new PointsEntry(parsed, o.fields(PointsField.class));
+    Fields<PointsField> fields = o.fields(PointsField.class);
+    onlyIn(o, fields, PointsField.DELAY_STRATEGY, parsed, Bucket.PROMISED);
+    onlyIn(o, fields, PointsField.RETURN_POINTS, parsed, Bucket.REGULAR);
+    onlyIn(o, fields, PointsField.RETURNED_POINTS, parsed, Bucket.PROMO);
+    Object strategy = fields.get(PointsField.DELAY_STRATEGY);
+    if (strategy != null && !DELAY_STRATEGIES.contains(strategy)) {
+      throw new Invalid(
+          o.path("delayStrategy")
+              + ": not one of FIXED_DATE, RETURN_DATE, EXTENDED_FIELD, EXTERNAL_TRIGGER: '"
+              + strategy
+              + "'");
+    }
+    return new PointsEntry(parsed, fields);
+  }
+
+  /** A field that belongs to one bucket's entries only (the vendor's names differ by bucket). */
+  private static void onlyIn(
+      Obj o, Fields<PointsField> fields, PointsField field, Bucket given, Bucket allowed)
+      throws Invalid {
+    if (given != allowed && fields.get(field) != null) {
+      throw new Invalid(
+          o.path(field.jsonName())
+              + ": belongs to "
+              + allowed.jsonName()
+              + " entries, not "
+              + given.jsonName());
+    }
   }
 
   private static Bill bill(Obj o) throws Invalid {
     return new Bill(
         o.fields(BillField.class),
         o.objects(
-            "lineItems", LINE_ITEM_FIELDS, item -> new LineItem(item.fields(LineItemField.class))));
+            "lineItems",
+            LINE_ITEM_FIELDS,
+            item ->
+                new LineItem(
+                    item.fields(LineItemField.class),
+                    item.objects("points", POINTS_FIELDS, SnapshotReader::pointsEntry))));
   }
 
   private static NameValue nameValue(Obj o) throws Invalid {
@@ -305,8 +392,7 @@ public final class SnapshotReader implements Closeable {
   }
 
   private static AlternateCurrency currency(Obj o) throws Invalid {
-    return new AlternateCurrency(
-        o.requiredText("name"), o.text("identifier"), o.decimal("value"), o.date("expiresOn"));
+    return new AlternateCurrency(o.requiredText("name"), o.text("identifier"), pointsEntry(o));
   }
 
   private static Set<String> fieldNames(FieldSpec[] fields, String... more) {
@@ -364,6 +450,10 @@ public final class SnapshotReader implements Closeable {
       return prefix + name;
     }
 
+    @Nullable JsonNode raw(String name) {
+      return node.get(name);
+    }
+
     private @Nullable JsonNode value(String name) {
       JsonNode value = node.get(name);
       return value == null || value.isNull() ? null : value;
@@ -384,6 +474,17 @@ public final class SnapshotReader implements Closeable {
     @Nullable Long optionalLong(String name) throws Invalid {
       JsonNode value = value(name);
       return value == null ? null : toLong(value, path(name));
+    }
+
+    @Nullable Boolean optionalBoolean(String name) throws Invalid {
+      JsonNode value = value(name);
+      if (value == null) {
+        return null;
+      }
+      if (!value.isBoolean()) {
+        throw new Invalid(path(name) + ": not true or false: " + shown(value));
+      }
+      return value.booleanValue();
     }
 
     String requiredText(String name) throws Invalid {
@@ -412,11 +513,6 @@ public final class SnapshotReader implements Closeable {
     @Nullable BigDecimal decimal(String name) throws Invalid {
       JsonNode value = value(name);
       return value == null ? null : toDecimal(value, path(name));
-    }
-
-    @Nullable LocalDate date(String name) throws Invalid {
-      JsonNode value = value(name);
-      return value == null ? null : toDate(value, path(name));
     }
 
     @Nullable Instant timestamp(String name) throws Invalid {

@@ -84,6 +84,9 @@ public final class SnapshotWriter implements Closeable, Flushable {
     g.writeNumberProperty("orgId", org.orgId());
     optionalString("name", org.name());
     longs("connectedOrgIds", org.connectedOrgIds());
+    if (!org.sourceValueCapturing()) {
+      g.writeBooleanProperty("sourceValueCapturing", false);
+    }
     g.writeEndObject();
   }
 
@@ -140,6 +143,14 @@ public final class SnapshotWriter implements Closeable, Flushable {
     array("extendedFields", sections.extendedFields(), this::writeNameValue);
     array("paymentModes", sections.paymentModes(), this::writePaymentMode);
     array("alternateCurrencies", sections.alternateCurrencies(), this::writeAlternateCurrency);
+    if (!header.typeDetail().details().isEmpty()) {
+      g.writeName("details");
+      TypeDetailJson.write(g, header.typeDetail().details());
+    }
+    if (!header.typeDetail().blocks().isEmpty()) {
+      g.writeName("blocks");
+      TypeDetailJson.write(g, header.typeDetail().blocks());
+    }
     g.writeEndObject();
   }
 
@@ -160,6 +171,7 @@ public final class SnapshotWriter implements Closeable, Flushable {
   private void writeLineItem(LineItem item) {
     g.writeStartObject();
     fields(item.fields());
+    array("points", item.points(), this::writePointsEntry);
     g.writeEndObject();
   }
 
@@ -181,10 +193,8 @@ public final class SnapshotWriter implements Closeable, Flushable {
     g.writeStartObject();
     g.writeStringProperty("name", currency.name());
     optionalString("identifier", currency.identifier());
-    optionalDecimal("value", currency.value());
-    if (currency.expiresOn() != null) {
-      g.writeStringProperty("expiresOn", JsonValues.date(currency.expiresOn()));
-    }
+    g.writeStringProperty("bucket", currency.entry().bucket().jsonName());
+    fields(currency.entry().fields());
     g.writeEndObject();
   }
 

@@ -98,7 +98,7 @@ class ExportPipelineTest {
         .isEqualTo(Files.readAllBytes(JsonLinesSink.rejectsFile(straight)));
     ExportCounts counts = RunCounts.load(saved);
     assertThat(counts).isEqualTo(RunCounts.load(straightContext));
-    assertThat(counts.rowsRead()).isEqualTo(25);
+    assertThat(counts.rowsRead()).isEqualTo(34);
     assertThat(counts.eventsWritten()).isEqualTo(Files.readAllLines(straight).size());
     ManifestWriter.write(
         straight, new Manifest(1, "COMPLETED", Instant.EPOCH, Instant.EPOCH, Map.of(), counts));

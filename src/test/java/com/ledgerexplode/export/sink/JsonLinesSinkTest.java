@@ -59,10 +59,10 @@ class JsonLinesSinkTest {
                 + "\"917406401004\",\"source\":\"INSTORE\",\"eventIds\":\"18608684,999\"},"
                 + "\"customerId\":1001,\"eventLogId\":18608684,\"eventName\":"
                 + "\"CustomerRegistration\",\"eventDetails\":{\"eventTime\":"
-                + "\"2024-01-18 17:18:00.2\",\"eventTimeISO\":\"2024-01-18T17:18:00.250Z\","
-                + "\"tillId\":50697469},"
-                + "\"eventReferenceId\":\"R-1\",\"orgId\":50406,\"pointsEarned\":"
-                + "{\"regular\":[],\"promo\":[],\"promised\":[]}}\n");
+                + "\"2024-01-18 17:18:00.250\",\"eventTimeISO\":\"2024-01-18T17:18:00.250Z\","
+                + "\"tillId\":50697469},\"pointsEarned\":"
+                + "{\"regular\":[],\"promo\":[],\"promised\":[]},"
+                + "\"eventReferenceId\":\"R-1\",\"orgId\":50406}\n");
     assertThat(lines(JsonLinesSink.rejectsFile(out)))
         .containsExactly(
             "{\"kind\":\"warning\",\"request\":{\"line\":2,\"identifierName\":\"mobile\","
@@ -77,8 +77,8 @@ class JsonLinesSinkTest {
                 + "\"No GenericEvent event found for eventReferenceId nope\","
                 + "\"eventReferenceId\":\"nope\"}",
             "{\"kind\":\"rejected\",\"request\":{\"line\":5,\"identifierName\":\"mobile\","
-                + "\"source\":\"INSTORE\",\"eventIds\":\"1\"},\"code\":8015,\"message\":"
-                + "\"Identifier value missing or incorrect\"}");
+                + "\"source\":\"INSTORE\",\"eventIds\":\"1\"},\"code\":11013,\"message\":"
+                + "\"identifierName, identifierValue and source are required\"}");
   }
 
   @Test

@@ -9,6 +9,7 @@ import com.ledgerexplode.ledger.Customer;
 import com.ledgerexplode.ledger.Group;
 import com.ledgerexplode.ledger.Identifier;
 import com.ledgerexplode.ledger.LedgerEvent;
+import com.ledgerexplode.ledger.LineItem;
 import com.ledgerexplode.ledger.LineItemField;
 import com.ledgerexplode.ledger.NameValue;
 import com.ledgerexplode.ledger.Org;
@@ -16,6 +17,7 @@ import com.ledgerexplode.ledger.PaymentMode;
 import com.ledgerexplode.ledger.PointsEntry;
 import com.ledgerexplode.ledger.PointsField;
 import com.ledgerexplode.ledger.SnapshotRecord;
+import com.ledgerexplode.ledger.SnapshotRecord.EventRecord;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -41,7 +43,8 @@ class SnapshotReaderTest {
       "lineItems":[{"id":1,"itemCode":"SKU1","qty":"2.50"}]},\
       "customFields":[{"name":"channel","value":"app"}],"extendedFields":[{"name":"zone"}],\
       "paymentModes":[{"mode":"UPI","amount":"1200.10"}],\
-      "alternateCurrencies":[{"name":"stars","identifier":"STR","value":"3.0","expiresOn":"2025-08-20"}]}""";
+      "alternateCurrencies":[{"name":"stars","identifier":"STR","bucket":"regular","value":"3.0",\
+      "expiresOn":"2025-08-20"}]}""";
 
   private static SnapshotRecord read(String line) throws SnapshotLineException {
     try (SnapshotReader reader = new SnapshotReader(new StringReader(line))) {
@@ -122,7 +125,16 @@ class SnapshotReaderTest {
     assertThat(event.sections().extendedFields()).containsExactly(new NameValue("zone", null));
     assertThat(event.sections().paymentModes())
         .containsExactly(new PaymentMode("UPI", new BigDecimal("1200.10")));
-    assertThat(event.sections().alternateCurrencies().get(0).value()).hasToString("3.0");
+    assertThat(
+            (BigDecimal)
+                event
+                    .sections()
+                    .alternateCurrencies()
+                    .get(0)
+                    .entry()
+                    .fields()
+                    .get(PointsField.VALUE))
+        .hasToString("3.0");
   }
 
   @Test
@@ -181,9 +193,85 @@ class SnapshotReaderTest {
         "{\"kind\":\"event\",\"orgId\":1,\"customerId\":2,\"eventLogId\":3,\"customFields\":[{\"value\":\"x\"}]} | customFields[0]: name is missing",
         "{\"kind\":\"event\",\"orgId\":1,\"customerId\":2,\"eventLogId\":3,\"paymentModes\":[{\"mode\":\"UPI\",\"amount\":\"1,2\"}]} | paymentModes[0].amount: not a decimal: '1,2'",
         "{\"kind\":\"event\",\"orgId\":1,\"customerId\":2,\"eventLogId\":3,\"alternateCurrencies\":[{\"name\":\"s\",\"expires\":\"x\"}]} | alternateCurrencies[0]: unknown field 'expires'",
+        "{\"kind\":\"event\",\"orgId\":1,\"customerId\":2,\"eventLogId\":3,\"alternateCurrencies\":[{\"name\":\"s\",\"value\":\"1\"}]} | alternateCurrencies[0]: bucket is missing",
+        "{\"kind\":\"event\",\"orgId\":1,\"customerId\":2,\"eventLogId\":3,\"eventName\":\"PointsRedemption\",\"details\":{\"reason\":\"x\"}} | details.reason: does not belong to a PointsRedemption (it has [redemptionDetails])",
+        "{\"kind\":\"event\",\"orgId\":1,\"customerId\":2,\"eventLogId\":3,\"eventName\":\"CustomerRegistration\",\"blocks\":{\"importMeta\":{}}} | blocks.importMeta: does not belong to a CustomerRegistration (it has no blocks)",
+        "{\"kind\":\"event\",\"orgId\":1,\"customerId\":2,\"eventLogId\":3,\"details\":{\"reason\":\"x\"}} | details: an event named nothing has none: its type, one of the vendor's event names, decides them",
+        "{\"kind\":\"event\",\"orgId\":1,\"customerId\":2,\"eventLogId\":3,\"eventName\":\"AllocateGoodwillPoints\",\"details\":{\"reason\":null}} | details.reason: is null (leave an absent value out)",
+        "{\"kind\":\"event\",\"orgId\":1,\"customerId\":2,\"eventLogId\":3,\"eventName\":\"PointsRedemption\",\"details\":{\"redemptionDetails\":{\"billingTime\":\"2024-10-02T10:00:00Z\",\"billingTimeISO\":\"2024-10-02T10:00:00Z\"}}} | details.redemptionDetails.billingTimeISO: the export writes a time's ISO twin; give billingTime alone",
+        "{\"kind\":\"event\",\"orgId\":1,\"customerId\":2,\"eventLogId\":3,\"eventName\":\"PointsRedemption\",\"details\":{\"redemptionDetails\":{\"pointsRedeemed\":20.0}}} | details.redemptionDetails.pointsRedeemed: the vendor writes it as a string: 20.0",
+        "{\"kind\":\"event\",\"orgId\":1,\"customerId\":2,\"eventLogId\":3,\"eventName\":\"VoucherRedemption\",\"blocks\":{\"voucherRedemptionDetails\":{\"redeemDate\":\"2024-13-01\"}}} | blocks.voucherRedemptionDetails.redeemDate: not an ISO-8601 time: '2024-13-01'",
+        "{\"kind\":\"event\",\"orgId\":1,\"customerId\":2,\"eventLogId\":3,\"eventName\":\"TargetCompleted\",\"points\":[{\"bucket\":\"promo\"},{\"bucket\":\"regular\"}]} | points[1]: a TargetCompleted earns no regular points",
+        "{\"kind\":\"event\",\"orgId\":1,\"customerId\":2,\"eventLogId\":3,\"points\":[{\"bucket\":\"promised\",\"delayStrategy\":\"SOMEDAY\"}]} | points[0].delayStrategy: not one of FIXED_DATE, RETURN_DATE, EXTENDED_FIELD, EXTERNAL_TRIGGER: 'SOMEDAY'",
+        "{\"kind\":\"event\",\"orgId\":1,\"customerId\":2,\"eventLogId\":3,\"points\":[{\"bucket\":\"regular\",\"delayStrategy\":\"FIXED_DATE\"}]} | points[0].delayStrategy: belongs to promised entries, not regular",
+        "{\"kind\":\"event\",\"orgId\":1,\"customerId\":2,\"eventLogId\":3,\"points\":[{\"bucket\":\"promo\",\"returnPoints\":\"1\"}]} | points[0].returnPoints: belongs to regular entries, not promo",
+        "{\"kind\":\"event\",\"orgId\":1,\"customerId\":2,\"eventLogId\":3,\"points\":[{\"bucket\":\"regular\",\"returnedPoints\":\"1\"}]} | points[0].returnedPoints: belongs to promo entries, not regular",
+        "{\"kind\":\"event\",\"orgId\":1,\"customerId\":2,\"eventLogId\":3,\"bill\":{\"lineItems\":[{\"id\":1,\"pointsEarned\":\"6\"}]}} | bill.lineItems[0]: unknown field 'pointsEarned'",
+        "{\"kind\":\"event\",\"orgId\":1,\"customerId\":2,\"eventLogId\":3,\"bill\":{\"lineItems\":[{\"id\":1,\"points\":[{\"value\":\"6\"}]}]}} | bill.lineItems[0].points[0]: bucket is missing",
       })
   void aMalformedLineIsRejectedWithAnExactReason(String line, String reason) {
     assertThat(reasonFor(line)).isEqualTo(reason);
+  }
+
+  @Test
+  void aLineItemsOwnPointsAndAnAlternateCurrencysBucketAreRead() throws Exception {
+    LedgerEvent event =
+        ((EventRecord)
+                read(
+                    "{\"kind\":\"event\",\"orgId\":1,\"customerId\":2,\"eventLogId\":3,"
+                        + "\"bill\":{\"lineItems\":[{\"id\":1,\"source\":\"instore\","
+                        + "\"grossAmount\":\"10.0\",\"discount\":\"1\",\"points\":"
+                        + "[{\"bucket\":\"promised\",\"value\":\"6\",\"delayStrategy\":\"RETURN_DATE\"}]}]},"
+                        + "\"alternateCurrencies\":[{\"name\":\"stars\",\"bucket\":\"promo\","
+                        + "\"value\":\"2\",\"promotionId\":9}]}"))
+            .event();
+    LineItem line = event.sections().bill().lineItems().get(0);
+    assertThat(line.fields().values())
+        .containsEntry(LineItemField.SOURCE, "instore")
+        .containsEntry(LineItemField.GROSS_AMOUNT, new BigDecimal("10.0"))
+        .containsEntry(LineItemField.DISCOUNT, new BigDecimal("1"));
+    assertThat(line.points().get(0).bucket()).isEqualTo(Bucket.PROMISED);
+    assertThat(line.points().get(0).fields().get(PointsField.DELAY_STRATEGY))
+        .isEqualTo("RETURN_DATE");
+    assertThat(event.sections().alternateCurrencies().get(0).entry().bucket())
+        .isEqualTo(Bucket.PROMO);
+    assertThat(
+            event
+                .sections()
+                .alternateCurrencies()
+                .get(0)
+                .entry()
+                .fields()
+                .get(PointsField.PROMOTION_ID))
+        .isEqualTo(9L);
+  }
+
+  @Test
+  void aTypesDetailsAndBlocksAreKeptInTheirOrderWithTimesAsInstants() throws Exception {
+    LedgerEvent event =
+        ((EventRecord)
+                read(
+                    "{\"kind\":\"event\",\"orgId\":1,\"customerId\":2,\"eventLogId\":3,"
+                        + "\"eventName\":\"VoucherRedemption\",\"blocks\":{"
+                        + "\"voucherRedemptionDetails\":{\"voucherIssuedId\":12,"
+                        + "\"voucherSeriesId\":7,\"redeemedVoucherCode\":\"V-1\","
+                        + "\"redeemDate\":\"2024-10-05T10:00:00+05:30\"}}}"))
+            .event();
+    Object details = event.header().typeDetail().blocks().get("voucherRedemptionDetails");
+    assertThat(details)
+        .isEqualTo(
+            new java.util.LinkedHashMap<>(
+                java.util.Map.of(
+                    "voucherIssuedId",
+                    new BigDecimal("12"),
+                    "voucherSeriesId",
+                    new BigDecimal("7"),
+                    "redeemedVoucherCode",
+                    "V-1",
+                    "redeemDate",
+                    Instant.parse("2024-10-05T04:30:00Z"))));
+    assertThat(new ArrayList<Object>(((java.util.Map<?, ?>) details).keySet()))
+        .containsExactly("voucherIssuedId", "voucherSeriesId", "redeemedVoucherCode", "redeemDate");
   }
 
   @Test

@@ -33,6 +33,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SnapshotWriterTest {
@@ -88,7 +89,48 @@ class SnapshotWriterTest {
                 + "\"extendedFields\":[{\"name\":\"referrer\"}],"
                 + "\"paymentModes\":[{\"mode\":\"UPI\",\"amount\":\"1200\"},{\"mode\":\"CASH\"}],"
                 + "\"alternateCurrencies\":[{\"name\":\"stars\",\"identifier\":\"STR\","
-                + "\"value\":\"3\",\"expiresOn\":\"2025-08-20\"},{\"name\":\"coins\"}]}");
+                + "\"bucket\":\"regular\",\"value\":\"3\",\"expiresOn\":\"2025-08-20\"},"
+                + "{\"name\":\"coins\",\"bucket\":\"promo\"}]}");
+  }
+
+  @Test
+  void writesATypesDetailsAndBlocksLastWithTimesInIsoAndReadsThemBackTheSame() throws Exception {
+    java.util.Map<String, Object> redemption = new java.util.LinkedHashMap<>();
+    redemption.put("pointsRedeemed", "20.000");
+    redemption.put("billingTime", java.time.Instant.parse("2024-10-02T10:00:00.680Z"));
+    redemption.put("groupRedemption", false);
+    SnapshotRecord event =
+        new EventRecord(
+            new LedgerEvent(
+                new EventHeader(
+                    50406,
+                    9,
+                    1001,
+                    null,
+                    "PointsRedemption",
+                    null,
+                    null,
+                    null,
+                    null,
+                    new com.ledgerexplode.ledger.TypeDetail(
+                        java.util.Map.of("redemptionDetails", redemption),
+                        java.util.Map.of(
+                            "pointsBreakup",
+                            List.of(
+                                java.util.Map.of("points", "20.000"),
+                                java.util.Map.of("points", new BigDecimal("1.50")))))),
+                EventSections.NONE));
+    List<String> written = lines(event);
+    assertThat(written)
+        .containsExactly(
+            "{\"kind\":\"event\",\"orgId\":50406,\"customerId\":1001,\"eventLogId\":9,"
+                + "\"eventName\":\"PointsRedemption\",\"details\":{\"redemptionDetails\":"
+                + "{\"pointsRedeemed\":\"20.000\",\"billingTime\":\"2024-10-02T10:00:00.680Z\","
+                + "\"groupRedemption\":false}},\"blocks\":{\"pointsBreakup\":"
+                + "[{\"points\":\"20.000\"},{\"points\":1.50}]}}");
+    try (SnapshotReader reader = new SnapshotReader(new java.io.StringReader(written.get(0)))) {
+      assertThat(reader.next()).isEqualTo(event);
+    }
   }
 
   @Test
@@ -185,7 +227,21 @@ class SnapshotWriterTest {
                     new PaymentMode("UPI", new BigDecimal("1200")), new PaymentMode("CASH", null)),
                 List.of(
                     new AlternateCurrency(
-                        "stars", "STR", new BigDecimal("3"), LocalDate.parse("2025-08-20")),
-                    new AlternateCurrency("coins", null, null, null)))));
+                        "stars",
+                        "STR",
+                        new PointsEntry(
+                            Bucket.REGULAR,
+                            new Fields<>(
+                                Map.of(
+                                    PointsField.VALUE,
+                                    new BigDecimal("3"),
+                                    PointsField.EXPIRES_ON,
+                                    LocalDate.parse("2025-08-20"))))),
+                    new AlternateCurrency(
+                        "coins",
+                        null,
+                        new PointsEntry(
+                            Bucket.PROMO,
+                            new Fields<>(new EnumMap<PointsField, Object>(PointsField.class))))))));
   }
 }

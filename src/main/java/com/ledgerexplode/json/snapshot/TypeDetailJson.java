@@ -1,0 +1,183 @@
+package com.ledgerexplode.json.snapshot;
+
+import com.ledgerexplode.json.JsonValues;
+import com.ledgerexplode.ledger.TimeKeys;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.JsonNodeFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The verbatim objects of an event's type ({@code details}, {@code blocks}) as snapshot JSON: read
+ * strictly (no null, times as ISO-8601, never a time's ISO twin, the vendor's string-typed amounts
+ * as strings) and written back, times in ISO-8601. The store keeps them in this form too.
+ */
+public final class TypeDetailJson {
+  private TypeDetailJson() {}
+
+  /** Amounts the vendor writes as strings: a number here would come out as a number. */
+  static final Set<String> STRING_TYPED =
+      Set.of(
+          "pointsRedeemed",
+          "targetValue",
+          "achievedValue",
+          "triggerValue",
+          "totalPointsDeducted",
+          "pointsDeductedStr");
+
+  private static final JsonMapper MAPPER =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+          .build();
+
+  /** An object of the snapshot, checked; {@code path} names it in a reason ({@code blocks}). */
+  static Map<String, Object> read(JsonNode object, String path) throws SnapshotReader.Invalid {
+    if (!object.isObject()) {
+      throw new SnapshotReader.Invalid(path + ": not an object: " + object);
+    }
+    return object(object, path);
+  }
+
+  private static Map<String, Object> object(JsonNode node, String path)
+      throws SnapshotReader.Invalid {
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
+      String key = field.getKey();
+      String at = path + "." + key;
+      if (TimeKeys.isTwin(key)) {
+        throw new SnapshotReader.Invalid(
+            at + ": the export writes a time's ISO twin; give " + twinOf(key) + " alone");
+      }
+      values.put(key, value(field.getValue(), at, key));
+    }
+    return values;
+  }
+
+  private static String twinOf(String key) {
+    return key.substring(0, key.length() - 3);
+  }
+
+  private static Object value(JsonNode node, String path, @Nullable String key)
+      throws SnapshotReader.Invalid {
+    if (node.isNull()) {
+      throw new SnapshotReader.Invalid(path + ": is null (leave an absent value out)");
+    }
+    if (key != null && STRING_TYPED.contains(key) && !node.isString()) {
+      throw new SnapshotReader.Invalid(path + ": the vendor writes it as a string: " + node);
+    }
+    if (key != null && TimeKeys.isTime(key)) {
+      if (!node.isString()) {
+        throw new SnapshotReader.Invalid(path + ": not an ISO-8601 time: " + node);
+      }
+      return instant(node.stringValue(), path);
+    }
+    if (node.isObject()) {
+      return object(node, path);
+    }
+    if (node.isArray()) {
+      List<Object> elements = new ArrayList<>(node.size());
+      for (int i = 0; i < node.size(); i++) {
+        elements.add(value(node.get(i), path + "[" + i + "]", null));
+      }
+      return elements;
+    }
+    if (node.isString()) {
+      return node.stringValue();
+    }
+    if (node.isBoolean()) {
+      return node.booleanValue();
+    }
+    if (node.isIntegralNumber()) {
+      return new BigDecimal(node.bigIntegerValue());
+    }
+    if (node.isNumber()) {
+      return node.decimalValue();
+    }
+    throw new SnapshotReader.Invalid(path + ": not a JSON value: " + node);
+  }
+
+  /** ISO-8601 with an offset, or a date alone (its midnight, UTC). */
+  private static Instant instant(String text, String path) throws SnapshotReader.Invalid {
+    try {
+      if (text.length() == 10) {
+        return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+      }
+      return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new SnapshotReader.Invalid(path + ": not an ISO-8601 time: '" + text + "'");
+    }
+  }
+
+  /** Writes a value as the snapshot holds it: times in ISO-8601. */
+  public static void write(JsonGenerator g, Object value) {
+    if (value instanceof Map<?, ?> map) {
+      g.writeStartObject();
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        g.writeName((String) entry.getKey());
+        write(g, entry.getValue());
+      }
+      g.writeEndObject();
+    } else if (value instanceof List<?> list) {
+      g.writeStartArray();
+      for (Object element : list) {
+        write(g, element);
+      }
+      g.writeEndArray();
+    } else if (value instanceof Instant instant) {
+      g.writeString(JsonValues.timestamp(instant));
+    } else if (value instanceof BigDecimal decimal) {
+      JsonValues.writeDecimal(g, decimal);
+    } else if (value instanceof Boolean bool) {
+      g.writeBoolean(bool);
+    } else {
+      g.writeString((String) value);
+    }
+  }
+
+  /** An object as text, for the store; null when there is nothing to keep. */
+  public static @Nullable String toText(Map<String, Object> object) {
+    if (object.isEmpty()) {
+      return null;
+    }
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = JsonValues.generator(out, false)) {
+      write(g, object);
+    }
+    return out.toString();
+  }
+
+  /**
+   * An object from the text {@link #toText} wrote (empty for null).
+   *
+   * @throws IllegalStateException when the text is not such an object (the store was altered)
+   */
+  public static Map<String, Object> fromText(@Nullable String text) {
+    if (text == null) {
+      return Map.of();
+    }
+    try {
+      return read(MAPPER.readTree(text), "stored");
+    } catch (SnapshotReader.Invalid | JacksonException e) {
+      throw new IllegalStateException(
+          "A stored event detail is not readable: " + e.getMessage(), e);
+    }
+  }
+}

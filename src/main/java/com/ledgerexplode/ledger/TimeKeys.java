@@ -1,0 +1,43 @@
+package com.ledgerexplode.ledger;
+
+import java.util.Set;
+
+/**
+ * The keys that hold times wherever they occur in an event: the ledger holds them as instants, the
+ * output in the vendor's legacy form, followed for {@link #TWINNED} by their ISO-8601 twin ({@code
+ * eventTimeISO}).
+ */
+public final class TimeKeys {
+  private TimeKeys() {}
+
+  public static final Set<String> TWINNED =
+      Set.of(
+          "eventTime",
+          "expiresOn",
+          "billDate",
+          "returnDate",
+          "awardedOn",
+          "awardedTillDate",
+          "billingTime",
+          "createdOn",
+          "pointsDeductedOn");
+
+  public static final Set<String> LEGACY_ONLY =
+      Set.of(
+          "conversionDate",
+          "promotionStartDate",
+          "promotionEndDate",
+          "redeemDate",
+          "importStartTime",
+          "importEndTime",
+          "maxConversionDate");
+
+  public static boolean isTime(String key) {
+    return TWINNED.contains(key) || LEGACY_ONLY.contains(key);
+  }
+
+  /** Whether the key is the ISO-8601 twin of a time ({@code billingTimeISO}). */
+  public static boolean isTwin(String key) {
+    return key.endsWith("ISO") && TWINNED.contains(key.substring(0, key.length() - 3));
+  }
+}
