@@ -3,10 +3,15 @@ package com.ledgerexplode.cli;
 import com.ledgerexplode.export.outcome.ExportCounts;
 import com.ledgerexplode.export.runs.Checkpoints;
 import com.ledgerexplode.export.runs.Checkpoints.ExecutionSummary;
+import com.ledgerexplode.export.runs.RunningProcess;
+import com.ledgerexplode.json.JsonValues;
 import com.ledgerexplode.store.Secrets;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -17,19 +22,22 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import tools.jackson.core.JsonGenerator;
 
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
     description = {
       "Shows the recent executions of the export job, newest first: status, rows and events"
-          + " written, start and end, output, and the process of a running one.",
+          + " written, start and end (UTC), output, and the process of a running one (marked"
+          + " when that process is gone). --json gives the same as a JSON array.",
       "",
       "Example: status jobs/nightly.properties"
     },
     footer = {"", "Exit codes: 0 shown, 1 the job repository cannot be read, 2 bad usage."})
 final class StatusCommand implements Callable<Integer> {
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
   @Parameters(
       index = "0",
@@ -40,15 +48,29 @@ final class StatusCommand implements Callable<Integer> {
 
   @Mixin RepositoryOption repository;
 
-  @Option(names = "--limit", defaultValue = "20", description = "How many executions (default 20).")
+  @Option(
+      names = "--limit",
+      defaultValue = "20",
+      description = "How many executions, at least 1 (default 20).")
   int limit;
+
+  @Option(names = "--json", description = "Print the executions as a JSON array.")
+  boolean json;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
+    if (limit < 1) {
+      throw new UsageException("--limit must be at least 1, not " + limit);
+    }
     try (Checkpoints checkpoints = repository.open(jobFile)) {
-      print(checkpoints.recent(limit), spec.commandLine().getOut());
+      List<ExecutionSummary> executions = checkpoints.recent(limit);
+      if (json) {
+        printJson(executions, spec.commandLine().getOut());
+      } else {
+        print(executions, spec.commandLine().getOut());
+      }
     }
     return ExitCode.OK.code();
   }
@@ -59,7 +81,7 @@ final class StatusCommand implements Callable<Integer> {
     }
     out.printf(
         Locale.ROOT,
-        "%-9s %-9s %-10s %10s %10s %-19s %-19s %s%n",
+        "%-9s %-9s %-10s %10s %10s %-20s %-20s %s%n",
         "EXECUTION",
         "STATUS",
         "RUN DATE",
@@ -72,7 +94,7 @@ final class StatusCommand implements Callable<Integer> {
       ExportCounts c = e.counts();
       out.printf(
           Locale.ROOT,
-          "%-9d %-9s %-10s %10d %10d %-19s %-19s %s%s%n",
+          "%-9d %-9s %-10s %10d %10d %-20s %-20s %s%s%n",
           e.executionId(),
           e.status(),
           e.runDate(),
@@ -87,8 +109,16 @@ final class StatusCommand implements Callable<Integer> {
   }
 
   private static String detail(ExecutionSummary e) {
-    if (e.running() && e.process() != null) {
-      return "  (pid " + e.process().pid() + " on " + e.process().host() + ")";
+    RunningProcess process = e.process();
+    if (e.running() && process != null) {
+      String where = "  (pid " + process.pid() + " on " + process.host();
+      if (isGone(process)) {
+        return where
+            + ": that process is gone; run the same job again to continue, or recover "
+            + e.executionId()
+            + ")";
+      }
+      return where + ")";
     }
     if (!e.exitDescription().isEmpty() && !e.status().equals("COMPLETED")) {
       return "  (" + Secrets.mask(e.exitDescription()) + ")";
@@ -96,7 +126,57 @@ final class StatusCommand implements Callable<Integer> {
     return "";
   }
 
+  /** A running execution whose process this host can tell is dead: a SIGKILL leaves it so. */
+  private static boolean isGone(RunningProcess process) {
+    return process.isOnThisHost() && !process.isAlive();
+  }
+
   private static String time(@Nullable LocalDateTime time) {
-    return time == null ? "-" : TIME.format(time);
+    Instant instant = instant(time);
+    return instant == null ? "-" : TIME.format(instant);
+  }
+
+  /** Spring Batch keeps times in the JVM's zone, without it; shown in UTC, with it. */
+  private static @Nullable Instant instant(@Nullable LocalDateTime time) {
+    return time == null ? null : time.atZone(ZoneId.systemDefault()).toInstant();
+  }
+
+  static void printJson(List<ExecutionSummary> executions, PrintWriter out) {
+    try (JsonGenerator g = JsonValues.generator(out, false)) {
+      g.writeStartArray();
+      for (ExecutionSummary e : executions) {
+        g.writeStartObject();
+        g.writeNumberProperty("executionId", e.executionId());
+        g.writeNumberProperty("instanceId", e.instanceId());
+        g.writeStringProperty("status", e.status());
+        RunningProcess process = e.process();
+        if (e.running() && process != null) {
+          g.writeBooleanProperty("processGone", isGone(process));
+          g.writeNumberProperty("pid", process.pid());
+          g.writeStringProperty("host", process.host());
+        }
+        g.writeStringProperty("runDate", e.runDate());
+        g.writeName("counts");
+        g.writeStartObject();
+        e.counts().asMap().forEach((name, value) -> g.writeNumberProperty(name, (long) value));
+        g.writeEndObject();
+        Instant start = instant(e.startTime());
+        if (start != null) {
+          g.writeStringProperty("startTime", start.toString());
+        }
+        Instant end = instant(e.endTime());
+        if (end != null) {
+          g.writeStringProperty("endTime", end.toString());
+        }
+        g.writeStringProperty("output", Secrets.mask(e.output()));
+        if (!e.exitDescription().isEmpty()) {
+          g.writeStringProperty("why", Secrets.mask(e.exitDescription()));
+        }
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
+    out.println();
+    out.flush();
   }
 }
