@@ -58,7 +58,7 @@ class LayoutTest {
         .whereLayer("requests")
         .mayOnlyBeAccessedByLayers("outcome", "sink", "job", "cli")
         .whereLayer("settings")
-        .mayOnlyBeAccessedByLayers("runs", "job", "cli")
+        .mayOnlyBeAccessedByLayers("sink", "runs", "job", "cli")
         .whereLayer("generate")
         .mayOnlyBeAccessedByLayers("cli")
         .whereLayer("store")
