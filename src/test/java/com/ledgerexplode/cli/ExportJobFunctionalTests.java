@@ -57,6 +57,7 @@ class ExportJobFunctionalTests {
   @Test
   void theSameSettingsAgainAfterCompletionExitWith4() {
     JobFixture job = JobFixture.create(dir, 5, 2);
+    job.set("output", dir.resolve("out/export-${runDate}.jsonl").toString());
     assertThat(Cli.run("run", job.jobFile.toString()).exitCode()).isZero();
 
     Cli again = Cli.run("run", job.jobFile.toString(), "chunkSize=3");

@@ -95,7 +95,13 @@ class RunLogFunctionalTests {
                 line.matches(".* DEBUG (\\[execution \\d+\\] )?(c\\.l|com\\.ledgerexplode)\\..*"));
 
     Path next = dir.resolve("next.log");
-    Cli info = Cli.run("run", job.jobFile.toString(), "runDate=2025-03-05", "logFile=" + next);
+    Cli info =
+        Cli.run(
+            "run",
+            job.jobFile.toString(),
+            "runDate=2025-03-05",
+            "output=" + dir.resolve("out/next.jsonl"),
+            "logFile=" + next);
     assertThat(info.exitCode()).as(info.err()).isZero();
     assertThat(logPath(info)).isEqualTo(next);
     assertThat(Files.readString(next)).contains(" INFO ").doesNotContain(" DEBUG ");
