@@ -13,7 +13,12 @@ public enum ExitCode {
   /** The job with these settings has already completed. */
   ALREADY_COMPLETED(4),
   /** {@code explode}: the API answered the request with an error. */
-  REJECTED(5);
+  REJECTED(5),
+  /**
+   * The run stopped at a chunk boundary (by {@code stop}, SIGTERM or SIGINT); the same command
+   * continues it.
+   */
+  STOPPED(6);
 
   private final int code;
 

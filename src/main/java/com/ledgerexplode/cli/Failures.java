@@ -5,6 +5,7 @@ import com.ledgerexplode.export.runs.AlreadyCompletedException;
 import com.ledgerexplode.export.runs.AlreadyRunningException;
 import com.ledgerexplode.export.runs.Causes;
 import com.ledgerexplode.export.runs.NotRecoverableException;
+import com.ledgerexplode.export.runs.RunStoppedException;
 import com.ledgerexplode.export.settings.InvalidSettingsException;
 import com.ledgerexplode.store.Secrets;
 import java.io.PrintWriter;
@@ -43,6 +44,9 @@ final class Failures {
     }
     if (cause instanceof AlreadyCompletedException) {
       return ExitCode.ALREADY_COMPLETED.code();
+    }
+    if (cause instanceof RunStoppedException) {
+      return ExitCode.STOPPED.code();
     }
     if (cause instanceof UsageException
         || cause instanceof InvalidSettingsException

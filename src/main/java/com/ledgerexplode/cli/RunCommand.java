@@ -1,6 +1,7 @@
 package com.ledgerexplode.cli;
 
 import com.ledgerexplode.export.job.ExportJobRunner;
+import com.ledgerexplode.export.job.RunControl;
 import com.ledgerexplode.export.job.RunReport;
 import com.ledgerexplode.export.settings.JobSettings;
 import java.io.PrintWriter;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Exit codes: 0 completed, 1 failed (run again to continue), 2 bad settings (nothing ran),",
-      "3 already running, 4 already completed (change runDate or output to run again)."
+      "3 already running, 4 already completed (change runDate or output to run again),",
+      "6 stopped at a chunk boundary by stop, SIGTERM or SIGINT (run again to continue)."
     })
 final class RunCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
@@ -70,22 +72,29 @@ final class RunCommand implements Callable<Integer> {
           spec.name(),
           new Main.Version().getVersion()[0],
           RunLog.describe(settings));
+      RunControl control = new RunControl();
+      StopOnSignal signals = StopOnSignal.install(control, err);
       try (HeapWatch heap = HeapWatch.start()) {
         ProgressPrinter progress = new ProgressPrinter(err, progressSeconds);
-        RunReport report = ExportJobRunner.run(settings, log.announcedTo(err, progress));
+        RunReport report = ExportJobRunner.run(settings, log.announcedTo(err, progress), control);
         progress.summary(report, heap);
         return ExitCode.OK.code();
       } catch (Exception e) {
         logFailure(e);
         throw e;
+      } finally {
+        signals.close();
       }
     }
   }
 
   /** What standard error says of a run that did not complete, with the cause's stack trace. */
   private static void logFailure(Exception failure) {
-    if (Failures.exitCode(failure) == ExitCode.FAILED.code()) {
+    int exitCode = Failures.exitCode(failure);
+    if (exitCode == ExitCode.FAILED.code()) {
       LOG.error("the run failed: {}", failure.getMessage(), failure);
+    } else if (exitCode == ExitCode.STOPPED.code()) {
+      LOG.warn("the run {}", failure.getMessage());
     } else {
       LOG.warn("the run did not start: {}", failure.toString());
     }

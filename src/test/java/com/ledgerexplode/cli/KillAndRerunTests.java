@@ -140,11 +140,56 @@ class KillAndRerunTests {
 
     assertThat(stop.exitCode()).as(stop.err()).isZero();
     assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the child stopped").isTrue();
-    assertThat(child.exitValue()).isEqualTo(1);
+    assertThat(child.exitValue()).as("exit code 6: stopped").isEqualTo(6);
     assertThat(Files.readAllBytes(output)).isNotEqualTo(reference);
     Cli rerun = Cli.run("run", job.jobFile.toString(), "output=" + output);
     assertThat(rerun.exitCode()).as(rerun.err()).isZero();
     assertThat(Files.readAllBytes(output)).isEqualTo(reference);
+  }
+
+  @Test
+  void sigtermStopsTheRunAtAChunkBoundaryAndTheRerunContinuesIt() throws Exception {
+    signalStopsAndRerunContinues("sigterm", child -> child.destroy());
+  }
+
+  @Test
+  void sigintStopsTheRunAtAChunkBoundaryAndTheRerunContinuesIt() throws Exception {
+    signalStopsAndRerunContinues(
+        "sigint",
+        child -> {
+          try {
+            new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start().waitFor();
+          } catch (Exception e) {
+            throw new AssertionError(e);
+          }
+        });
+  }
+
+  private void signalStopsAndRerunContinues(
+      String name, java.util.function.Consumer<Process> signal) throws Exception {
+    Path output = dir.resolve(name + "/export.jsonl");
+    Process child = start(output, name);
+    waitFor(output, size -> size > 0, child);
+    String execution = executionOf(name);
+
+    signal.accept(child);
+
+    assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the child stopped").isTrue();
+    String log = Files.readString(dir.resolve(name + ".log"));
+    assertThat(child.exitValue()).as(log).isEqualTo(6);
+    assertThat(log)
+        .contains(": stopping after the current chunk")
+        .contains("ledger-explode: stopped (execution " + execution + ")");
+    assertThat(output.resolveSibling("export.manifest.json")).doesNotExist();
+    Cli status = Cli.run("status", job.jobFile.toString(), "--json");
+    assertThat(status.out()).contains("\"executionId\":" + execution + ",");
+    assertThat(status.out()).contains("\"status\":\"STOPPED\"");
+    Cli rerun = Cli.run("run", job.jobFile.toString(), "output=" + output);
+    assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+    assertThat(rerun.err()).doesNotContain("had died");
+    assertThat(Files.readAllBytes(output)).isEqualTo(reference);
+    assertThat(Files.readAllBytes(output.resolveSibling("export.rejects.jsonl")))
+        .isEqualTo(referenceRejects);
   }
 
   /** The execution a child said it started, from its log. */

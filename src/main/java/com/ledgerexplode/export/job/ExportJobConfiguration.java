@@ -14,6 +14,7 @@ import com.ledgerexplode.store.JdbcLedgerStore;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -37,10 +38,13 @@ class ExportJobConfiguration {
   @Bean
   Job ledgerExportJob(
       JobRepository jobRepository,
+      JobOperator jobOperator,
+      RunControl control,
       @Qualifier(ExportJobNames.EXPORT_STEP) Step exportStep,
       @Qualifier(ExportJobNames.MANIFEST_STEP) Step manifestStep) {
     return new JobBuilder(ExportJobNames.JOB, jobRepository)
         .listener(recoveredMarkRemover(jobRepository))
+        .listener(control.listener(jobOperator))
         .listener(new ExecutionLog())
         .start(exportStep)
         .next(manifestStep)

@@ -12,6 +12,7 @@ import com.ledgerexplode.export.runs.JobRepositories;
 import com.ledgerexplode.export.runs.RunCounts;
 import com.ledgerexplode.export.runs.RunFailedException;
 import com.ledgerexplode.export.runs.RunGuard;
+import com.ledgerexplode.export.runs.RunStoppedException;
 import com.ledgerexplode.export.runs.RunningProcess;
 import com.ledgerexplode.export.settings.ExportFiles;
 import com.ledgerexplode.export.settings.InvalidSettingsException;
@@ -60,6 +61,16 @@ public final class ExportJobRunner {
    */
   public static RunReport run(JobSettings settings, RunObserver observer)
       throws IOException, ScopeRefusedException {
+    return run(settings, observer, new RunControl());
+  }
+
+  /**
+   * As {@link #run(JobSettings, RunObserver)}, the run stoppable through {@code control}.
+   *
+   * @throws RunStoppedException the execution was stopped at a chunk boundary
+   */
+  public static RunReport run(JobSettings settings, RunObserver observer, RunControl control)
+      throws IOException, ScopeRefusedException {
     if (!Files.isRegularFile(settings.input())) {
       throw new NoSuchFileException(settings.input().toString());
     }
@@ -100,7 +111,7 @@ public final class ExportJobRunner {
       }
       Scope scope = prepareLedger(settings, databases);
       try (AnnotationConfigApplicationContext context =
-          context(settings, databases, runs, scope, recording)) {
+          context(settings, databases, runs, scope, recording, control)) {
         JobExecution execution = launch(runs, context.getBean(Job.class), settings);
         return new RunReport(
             execution.getId(),
@@ -180,7 +191,8 @@ public final class ExportJobRunner {
       JobDatabases databases,
       JobRepositories.Runs runs,
       Scope scope,
-      RunObserver observer) {
+      RunObserver observer,
+      RunControl control) {
     AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
     context.registerBean(JobSettings.class, () -> settings);
     context.registerBean(JobDatabases.class, () -> databases);
@@ -189,6 +201,7 @@ public final class ExportJobRunner {
     context.registerBean(PlatformTransactionManager.class, runs::transactionManager);
     context.registerBean(Scope.class, () -> scope);
     context.registerBean(RunObserver.class, () -> observer);
+    context.registerBean(RunControl.class, () -> control);
     context.register(ExportJobConfiguration.class);
     context.refresh();
     return context;
@@ -205,12 +218,7 @@ public final class ExportJobRunner {
 
   private static RunFailedException failed(JobExecution execution, JobRepository repository) {
     if (execution.getStatus() == BatchStatus.STOPPED) {
-      return new RunFailedException(
-          execution.getId(),
-          "stopped (execution "
-              + execution.getId()
-              + "); run the same command again to continue from the last checkpoint",
-          null);
+      throw new RunStoppedException(execution.getId());
     }
     List<Throwable> failures = execution.getAllFailureExceptions();
     Throwable cause = failures.isEmpty() ? null : failures.get(0);
