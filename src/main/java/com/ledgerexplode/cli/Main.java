@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
     footer = {
       "",
       "Exit codes: 0 done, 1 failed, 2 bad usage or settings, 3 already running,",
-      "4 already completed, 5 the API answered the request with an error (explode)."
+      "4 already completed, 5 the API answered the request with an error (explode),",
+      "6 stopped at a chunk boundary (stop, SIGTERM, SIGINT): run again to continue."
     })
 public final class Main implements Runnable {
   @Option(
