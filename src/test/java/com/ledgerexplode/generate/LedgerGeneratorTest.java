@@ -316,7 +316,8 @@ class LedgerGeneratorTest {
 
   @Test
   void aCustomerKeepsABoundedSampleOfItsEventsWhateverTheirNumber() {
-    Person person = new Person(MAIN_ORG, 1, "9", "INSTORE", "e", "x", null, false, false);
+    Person person =
+        new Person(MAIN_ORG, 1, "Ana", "Silva", "9", "INSTORE", "e", "x", null, false, false);
     SplittableRandom random = new SplittableRandom(1);
     for (long id = 1; id <= 10_000; id++) {
       person.remember(new Person.EventRef(id, "GenericEvent", "r" + id, false), random);
