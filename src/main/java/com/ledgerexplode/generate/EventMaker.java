@@ -23,6 +23,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +34,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * Makes the events of one customer after another: a registration first, then events of every type,
  * bills, returns of earlier bills and behavioural events most often, spread over a year, with event
- * log ids increasing across the whole ledger. Keeps only the last few bills of the current customer
- * (for its returns).
+ * log ids increasing across the whole ledger.
+ *
+ * <p>The events hang together as the vendor's do: a return gives back part or all of what is left
+ * of an earlier bill of its customer (its bill number, amount and date, the returned lines and
+ * points); a transfer moves points between two customers of one org, both already in the ledger; a
+ * target is reached in two to four milestones, each its own event, with consecutive event log ids;
+ * a behavioural event describes its fields and their attributes. Keeps only the last few bills of
+ * the current customer and a bounded list of each org's customers.
  */
 final class EventMaker {
   static final String TRANSACTION_ADD = "TransactionAdd";
@@ -57,6 +64,7 @@ final class EventMaker {
   static final Instant YEAR_START = Instant.parse("2024-01-01T00:00:00Z");
   private static final long YEAR_SECONDS = Duration.ofDays(366).toSeconds();
   private static final int RECENT_BILLS = 8;
+  private static final int COUNTERPARTS_PER_ORG = 64;
   private static final BigDecimal TEN = BigDecimal.TEN;
 
   private static final String[] CURRENCIES = {"stars", "coins", "miles"};
@@ -66,6 +74,17 @@ final class EventMaker {
   private static final String[] ZONES = {"north", "south", "east", "west"};
   private static final String[] RETURN_TYPES = {"AMOUNT", "FULL", "LINE_ITEM", "CANCELLED"};
   private static final String[] GENERIC_KINDS = {"app_open", "review", "referral", "survey"};
+  private static final Map<String, String> GENERIC_DISPLAY_NAMES =
+      Map.of(
+          "app_open", "App opened",
+          "review", "Product review",
+          "referral", "Friend referred",
+          "survey", "Survey answered");
+  private static final Goal[] TARGETS = {
+    new Goal(5, "Spend", 7, "Spend 3000", BigDecimal.valueOf(1000)),
+    new Goal(5, "Spend", 8, "Spend 10000", BigDecimal.valueOf(2500)),
+    new Goal(6, "Visits", 11, "Visit 12 times", BigDecimal.valueOf(3))
+  };
   private static final String[] PROMOTIONS = {
     "Diwali x2", "Weekend Bonus", "New Year Treat", "Monsoon Sale"
   };
@@ -77,26 +96,58 @@ final class EventMaker {
   private long nextBill = 2_151_165_000L;
   private long nextReturn = 700_000L;
   private final List<PastBill> recentBills = new ArrayList<>();
+  private final Map<Long, List<Counterpart>> customersByOrg = new HashMap<>();
+  private @Nullable Milestones target;
+  private long lastEventLogId;
 
   EventMaker(SplittableRandom random, long firstEventLogId) {
     this.random = random;
     this.nextEventLogId = firstEventLogId;
   }
 
-  /** The next customer's events start: forget the last one's bills. */
-  void startCustomer() {
+  /**
+   * The next customer's events start: forget the last one's bills and targets; from now on, this
+   * customer can be the other party of a transfer.
+   */
+  void startCustomer(Person person) {
     recentBills.clear();
+    target = null;
+    List<Counterpart> known = customersByOrg.computeIfAbsent(person.orgId, o -> new ArrayList<>());
+    if (known.size() == COUNTERPARTS_PER_ORG) {
+      known.remove(random.nextInt(COUNTERPARTS_PER_ORG));
+    }
+    known.add(new Counterpart(person.customerId, person.firstName, person.lastName));
   }
 
   /** Event {@code index} of {@code count} of this customer, earned in its group or not. */
   LedgerEvent event(Person person, int index, int count, boolean earnedInGroup, long programId) {
     Instant time = eventTime(index, count);
-    String name = index == 0 ? REGISTRATION : pickName();
+    Milestones reached = target;
+    String name = reached != null ? TARGET : index == 0 ? REGISTRATION : pickName();
     if (name.equals(RETURN_BILL) && recentBills.isEmpty()) {
       name = GENERIC_EVENT;
     }
+    // a target needs room for several milestones among this customer's events
+    if (name.equals(TARGET) && reached == null && count - index < 2) {
+      name = GENERIC_EVENT;
+    }
+    Counterpart other = name.equals(TRANSFER) ? counterpart(person) : null;
+    if (name.equals(TRANSFER) && other == null) {
+      name = GENERIC_EVENT;
+    }
+    if (name.equals(TARGET) && reached == null) {
+      reached =
+          new Milestones(
+              TARGETS[random.nextInt(TARGETS.length)],
+              Math.min(2 + random.nextInt(3), count - index),
+              Long.toString(lastEventLogId),
+              time);
+      target = reached;
+    }
     long eventLogId = nextEventLogId;
-    nextEventLogId += 1 + random.nextInt(3);
+    // a target's milestones are awarded together: consecutive ids
+    nextEventLogId += target != null && target.left > 1 ? 1 : 1 + random.nextInt(3);
+    lastEventLogId = eventLogId;
     Context c = new Context(person, time, programId);
     EventSections sections;
     String referenceId;
@@ -128,10 +179,17 @@ final class EventMaker {
         referenceId = Long.toString(person.customerId);
         String points =
             BigDecimal.valueOf(10L * (1 + random.nextInt(100)), 0).setScale(3).toPlainString();
+        Counterpart self = new Counterpart(person.customerId, person.firstName, person.lastName);
+        Counterpart receiver = Objects.requireNonNull(other);
+        Counterpart sender = self;
+        if (random.nextBoolean()) {
+          sender = receiver;
+          receiver = self;
+        }
         Map<String, Object> blocks = new LinkedHashMap<>();
-        blocks.put("transferredFrom", party(person.customerId, c, points));
-        blocks.put("transferredTo", party(person.customerId + 1, c, points));
-        blocks.put("notes", "");
+        blocks.put("transferredFrom", party(sender, c, points));
+        blocks.put("transferredTo", party(receiver, c, points));
+        blocks.put("notes", pick("", "gift", "family pooling", "null"));
         detail = new TypeDetail(Map.of(), blocks);
         tillId = null;
         sections = spent(List.of());
@@ -148,9 +206,22 @@ final class EventMaker {
         sections = earned(List.of(promotion(c, "Goodwill Promotion")));
       }
       case TARGET -> {
-        referenceId = Long.toString(eventLogId - 1);
-        detail = new TypeDetail(Map.of(), Map.of("targetCompletedDetails", target()));
-        sections = earned(List.of(promotion(c, "Milestone bonus")));
+        Milestones run = Objects.requireNonNull(reached);
+        referenceId = run.referenceId;
+        time = run.time;
+        c = new Context(person, time, programId);
+        int milestone = run.next++;
+        if (--run.left == 0) {
+          target = null;
+        }
+        detail =
+            new TypeDetail(Map.of(), Map.of("targetCompletedDetails", milestone(run, milestone)));
+        List<PointsEntry> bonus = new ArrayList<>(2);
+        bonus.add(promotion(c, run.goal.name() + " milestone " + milestone));
+        if (random.nextInt(4) == 0) {
+          bonus.add(promised(c, run.goal.step().multiply(BigDecimal.valueOf(milestone))));
+        }
+        sections = earned(bonus);
       }
       case CUSTOMER_IMPORT, BILL_IMPORT, LINE_IMPORT -> {
         referenceId = "-1";
@@ -206,15 +277,17 @@ final class EventMaker {
       }
       case RETURN_BILL -> {
         PastBill bill = recentBills.get(random.nextInt(recentBills.size()));
-        referenceId = bill.referenceId();
+        referenceId = bill.referenceId;
         sections = returnBill(c, bill);
+        if (bill.remaining.signum() == 0) {
+          recentBills.remove(bill);
+        }
       }
       default -> {
         referenceId = uuid();
-        sections = generic(c);
-        if (random.nextInt(3) > 0) {
-          detail = behavioural();
-        }
+        String kind = GENERIC_KINDS[random.nextInt(GENERIC_KINDS.length)];
+        sections = generic(c, kind);
+        detail = behavioural(kind);
       }
     }
     EventHeader header =
@@ -227,7 +300,8 @@ final class EventMaker {
             time,
             tillId,
             referenceId,
-            uniqueId(),
+            // a behavioural event's unique id is its request's id, as the vendor's
+            name.equals(GENERIC_EVENT) ? referenceId : uniqueId(),
             detail);
     return new LedgerEvent(header, sections);
   }
@@ -314,28 +388,44 @@ final class EventMaker {
     return row;
   }
 
-  private Map<String, Object> party(long customerId, Context c, String points) {
+  private Map<String, Object> party(Counterpart who, Context c, String points) {
     Map<String, Object> party = new LinkedHashMap<>();
-    party.put("userId", Long.toString(customerId));
+    party.put("userId", Long.toString(who.customerId()));
+    party.put("firstName", who.firstName());
+    party.put("lastName", who.lastName());
     party.put("transferType", "TRANSFER");
     party.put("pointsTransferDetails", List.of(pointsRow(c, points)));
     return party;
   }
 
-  /** A milestone of a spend target: each milestone is its own event. */
-  private Map<String, Object> target() {
-    int milestone = 1 + random.nextInt(3);
+  /** A customer of the person's org other than the person, or null while there is none. */
+  private @Nullable Counterpart counterpart(Person person) {
+    List<Counterpart> known = customersByOrg.getOrDefault(person.orgId, List.of());
+    List<Counterpart> others = new ArrayList<>(known.size());
+    for (Counterpart k : known) {
+      if (k.customerId() != person.customerId) {
+        others.add(k);
+      }
+    }
+    return others.isEmpty() ? null : others.get(random.nextInt(others.size()));
+  }
+
+  /** Milestone {@code number} of a target, in the vendor's key order. */
+  private static Map<String, Object> milestone(Milestones run, int number) {
+    Goal goal = run.goal;
     Map<String, Object> target = new LinkedHashMap<>();
-    target.put("targetGroupID", BigDecimal.valueOf(5));
-    target.put("targetGroupName", "Spend");
-    target.put("targetId", BigDecimal.valueOf(7));
-    target.put("targetName", "Spend 3000");
+    target.put("targetGroupID", BigDecimal.valueOf(goal.groupId()));
+    target.put("targetGroupName", goal.groupName());
+    target.put("targetId", BigDecimal.valueOf(goal.targetId()));
+    target.put("targetName", goal.name());
     target.put("targetPeriodID", BigDecimal.valueOf(3));
     target.put("targetPeriodName", "Year");
-    target.put("triggerValue", BigDecimal.valueOf(1000L * milestone).setScale(3).toPlainString());
-    target.put("sourceId", BigDecimal.valueOf(10 + milestone));
+    target.put(
+        "triggerValue",
+        goal.step().multiply(BigDecimal.valueOf(number)).setScale(3).toPlainString());
+    target.put("sourceId", BigDecimal.valueOf(goal.targetId() * 10 + number));
     target.put("sourceType", "MILESTONE");
-    target.put("mileStoneName", "Milestone " + milestone);
+    target.put("mileStoneName", "Milestone " + number);
     return target;
   }
 
@@ -360,21 +450,62 @@ final class EventMaker {
     return details;
   }
 
-  private TypeDetail behavioural() {
-    Map<String, Object> attribute = new LinkedHashMap<>();
-    attribute.put("valueType", "BOOLEAN");
-    attribute.put("value", "true");
-    Map<String, Object> field = new LinkedHashMap<>();
-    field.put("fieldName", "rating");
-    field.put("fieldType", "double");
-    field.put("attributes", Map.of("isRequired", attribute));
+  /**
+   * What a behavioural event of this kind says of itself: the customer it names and the fields of
+   * its kind, each with its attributes (an attribute's value is a string, or absent).
+   */
+  private TypeDetail behavioural(String kind) {
+    List<Object> fields = new ArrayList<>(3);
+    Map<String, Object> customer = new LinkedHashMap<>();
+    customer.put("identifierType", attribute("ENUM", pick("mobile", "email", "externalId")));
+    customer.put("source", attribute("ENUM", "INSTORE"));
+    customer.put("accountId", attribute("ENUM", null));
+    customer.put("addCustomerIfNotExists", attribute("BOOLEAN", random.nextBoolean() + ""));
+    customer.put("isRequired", attribute("BOOLEAN", "true"));
+    fields.add(field("customer", "customer", customer));
+    switch (kind) {
+      case "review" -> {
+        fields.add(field("rating", "double", Map.of("isRequired", attribute("BOOLEAN", "true"))));
+        fields.add(
+            field("reviewDate", "DATE", Map.of("isRequired", attribute("BOOLEAN", "false"))));
+      }
+      case "referral" -> {
+        Map<String, Object> code = new LinkedHashMap<>();
+        code.put("isRequired", attribute("BOOLEAN", "true"));
+        code.put("isUniqueKeyField", attribute("BOOLEAN", "true"));
+        fields.add(field("referralCode", "string", code));
+      }
+      case "survey" ->
+          fields.add(field("score", "double", Map.of("isPsiData", attribute("BOOLEAN", "false"))));
+      default ->
+          fields.add(
+              field("screen", "string", Map.of("isRequired", attribute("BOOLEAN", "false"))));
+    }
     Map<String, Object> metadata = new LinkedHashMap<>();
-    metadata.put("label", GENERIC_KINDS[random.nextInt(GENERIC_KINDS.length)]);
-    metadata.put("fields", List.of(field));
+    metadata.put("label", kind);
+    metadata.put("fields", fields);
     Map<String, Object> details = new LinkedHashMap<>();
-    details.put("eventDisplayName", "Behavioural event");
-    details.put("displayName", metadata.get("label"));
+    details.put("eventDisplayName", GENERIC_DISPLAY_NAMES.get(kind));
+    details.put("displayName", kind);
     return new TypeDetail(details, Map.of("behavioralEventMetadata", metadata));
+  }
+
+  private static Map<String, Object> field(
+      String name, String type, Map<String, Object> attributes) {
+    Map<String, Object> field = new LinkedHashMap<>();
+    field.put("fieldName", name);
+    field.put("fieldType", type);
+    field.put("attributes", attributes);
+    return field;
+  }
+
+  private static Map<String, Object> attribute(String valueType, @Nullable String value) {
+    Map<String, Object> attribute = new LinkedHashMap<>();
+    attribute.put("valueType", valueType);
+    if (value != null) {
+      attribute.put("value", value);
+    }
+    return attribute;
   }
 
   private String pick(String... choices) {
@@ -454,8 +585,10 @@ final class EventMaker {
     } else {
       points.add(regular(c, tenth(billAmount), billAmount, null));
     }
+    PointsEntry promotion = null;
     if (random.nextInt(10) < 3) {
-      points.add(promo(c, billAmount));
+      promotion = promo(c, billAmount);
+      points.add(promotion);
     }
     if (random.nextInt(4) == 0) {
       points.add(promised(c, billAmount));
@@ -463,7 +596,7 @@ final class EventMaker {
         points.add(promised(c, billAmount));
       }
     }
-    remember(new PastBill(referenceId, billNumber, billAmount, c.time, items));
+    remember(new PastBill(referenceId, billNumber, billAmount, c.time, items, promotion));
     return new EventSections(
         points,
         new Bill(new Fields<>(bill), items),
@@ -473,33 +606,64 @@ final class EventMaker {
         random.nextInt(20) < 7 ? currencies(c) : List.of());
   }
 
+  /**
+   * A return of what is left of an earlier bill: the whole of it (FULL, CANCELLED) while nothing of
+   * it was returned, one of its lines not yet returned (LINE_ITEM), or a part of what is left
+   * (AMOUNT); never more than the bill's amount in all. The regular points given back are a tenth
+   * of the amount returned, the promotional ones the bill's promotion in the same proportion.
+   */
   private EventSections returnBill(Context c, PastBill original) {
-    String returnType = RETURN_TYPES[random.nextInt(RETURN_TYPES.length)];
+    boolean untouched = original.remaining.compareTo(original.amount) == 0;
+    List<LineItem> lines = new ArrayList<>();
+    for (LineItem item : original.items) {
+      if (!original.returnedLines.contains(item)
+          && amountOf(item).compareTo(original.remaining) <= 0) {
+        lines.add(item);
+      }
+    }
+    String returnType =
+        untouched
+            ? RETURN_TYPES[random.nextInt(RETURN_TYPES.length)]
+            : lines.isEmpty() || random.nextBoolean() ? "AMOUNT" : "LINE_ITEM";
+    if (returnType.equals("LINE_ITEM") && lines.isEmpty()) {
+      returnType = "AMOUNT";
+    }
     List<LineItem> items = List.of();
     BigDecimal returned;
     switch (returnType) {
       case "FULL", "CANCELLED" -> {
-        returned = original.amount();
-        items = original.items();
+        returned = original.amount;
+        items = original.items;
       }
       case "LINE_ITEM" -> {
-        LineItem item = original.items().get(random.nextInt(original.items().size()));
+        LineItem item = lines.get(random.nextInt(lines.size()));
         items = List.of(item);
-        returned = (BigDecimal) Objects.requireNonNull(item.fields().get(LineItemField.AMOUNT));
+        original.returnedLines.add(item);
+        returned = amountOf(item);
       }
-      default ->
-          returned =
-              original
-                  .amount()
-                  .multiply(BigDecimal.valueOf(random.nextInt(10, 90), 2))
-                  .setScale(2, RoundingMode.DOWN);
+      default -> {
+        returned =
+            original
+                .remaining
+                .multiply(BigDecimal.valueOf(random.nextInt(10, 90), 2))
+                .setScale(2, RoundingMode.DOWN);
+        if (returned.signum() == 0) {
+          returned = original.remaining;
+        }
+      }
     }
+    original.remaining = original.remaining.subtract(returned);
     EnumMap<BillField, Object> bill = new EnumMap<>(BillField.class);
-    bill.put(BillField.TYPE, "RETURN");
-    bill.put(BillField.BILL_NUMBER, original.billNumber());
-    bill.put(BillField.BILL_AMOUNT, original.amount());
-    bill.put(BillField.SOURCE, "INSTORE");
-    bill.put(BillField.BILL_DATE, original.time());
+    // the vendor writes no type, amounts before discount or source on a return; some ledgers do
+    if (random.nextBoolean()) {
+      bill.put(BillField.TYPE, "RETURN");
+    }
+    bill.put(BillField.BILL_NUMBER, original.billNumber);
+    bill.put(BillField.BILL_AMOUNT, original.amount);
+    if (random.nextBoolean()) {
+      bill.put(BillField.SOURCE, "INSTORE");
+    }
+    bill.put(BillField.BILL_DATE, original.time);
     bill.put(BillField.RETURN_DATE, c.time);
     bill.put(BillField.RETURN_AMOUNT, returned);
     bill.put(BillField.RETURN_TYPE, returnType);
@@ -509,11 +673,17 @@ final class EventMaker {
     EnumMap<PointsField, Object> withReturn = new EnumMap<>(taken.fields().values());
     withReturn.put(PointsField.RETURN_POINTS, tenth(returned));
     points.add(new PointsEntry(Bucket.REGULAR, new Fields<>(withReturn)));
-    if (random.nextInt(4) == 0) {
-      PointsEntry promotion = promo(c, returned);
+    PointsEntry promotion = original.promotion;
+    if (promotion != null) {
       EnumMap<PointsField, Object> returnedPromo = new EnumMap<>(promotion.fields().values());
+      BigDecimal earned =
+          (BigDecimal) Objects.requireNonNull(promotion.fields().get(PointsField.VALUE));
       returnedPromo.put(PointsField.VALUE, BigDecimal.ZERO);
-      returnedPromo.put(PointsField.RETURNED_POINTS, promotion.fields().get(PointsField.VALUE));
+      returnedPromo.put(
+          PointsField.RETURNED_POINTS,
+          earned.multiply(returned).divide(original.amount, 3, RoundingMode.DOWN));
+      returnedPromo.put(PointsField.AWARDED_ON, c.time);
+      returnedPromo.put(PointsField.SOURCE_VALUE, returned);
       points.add(new PointsEntry(Bucket.PROMO, new Fields<>(returnedPromo)));
     }
     return new EventSections(
@@ -523,6 +693,10 @@ final class EventMaker {
         List.of(),
         List.of(),
         List.of());
+  }
+
+  private static BigDecimal amountOf(LineItem item) {
+    return (BigDecimal) Objects.requireNonNull(item.fields().get(LineItemField.AMOUNT));
   }
 
   private EventSections registration(Context c) {
@@ -537,7 +711,7 @@ final class EventMaker {
         List.of());
   }
 
-  private EventSections generic(Context c) {
+  private EventSections generic(Context c, String kind) {
     List<PointsEntry> points = new ArrayList<>();
     if (random.nextBoolean()) {
       points.add(regular(c, decimal(1, 200, 1), null, null));
@@ -548,7 +722,7 @@ final class EventMaker {
     return new EventSections(
         points,
         null,
-        customFields("event_type", GENERIC_KINDS),
+        List.of(new NameValue("event_type", kind)),
         random.nextInt(4) == 0 ? extendedFields() : List.of(),
         List.of(),
         random.nextInt(10) < 3 ? currencies(c) : List.of());
@@ -715,10 +889,54 @@ final class EventMaker {
     }
   }
 
-  private record PastBill(
-      String referenceId,
-      String billNumber,
-      BigDecimal amount,
-      Instant time,
-      List<LineItem> items) {}
+  /** A bill of the current customer and what of it has not been returned yet. */
+  private static final class PastBill {
+    final String referenceId;
+    final String billNumber;
+    final BigDecimal amount;
+    final Instant time;
+    final List<LineItem> items;
+    final @Nullable PointsEntry promotion;
+    final List<LineItem> returnedLines = new ArrayList<>();
+    BigDecimal remaining;
+
+    PastBill(
+        String referenceId,
+        String billNumber,
+        BigDecimal amount,
+        Instant time,
+        List<LineItem> items,
+        @Nullable PointsEntry promotion) {
+      this.referenceId = referenceId;
+      this.billNumber = billNumber;
+      this.amount = amount;
+      this.time = time;
+      this.items = items;
+      this.promotion = promotion;
+      this.remaining = amount;
+    }
+  }
+
+  /** A target to reach: its milestones are multiples of {@code step}. */
+  private record Goal(
+      long groupId, String groupName, long targetId, String name, BigDecimal step) {}
+
+  /** The milestones of a target still to be written for the current customer. */
+  private static final class Milestones {
+    final Goal goal;
+    final String referenceId;
+    final Instant time;
+    int left;
+    int next = 1;
+
+    Milestones(Goal goal, int count, String referenceId, Instant time) {
+      this.goal = goal;
+      this.left = count;
+      this.referenceId = referenceId;
+      this.time = time;
+    }
+  }
+
+  /** A customer who can be the other party of a transfer. */
+  private record Counterpart(long customerId, String firstName, String lastName) {}
 }

@@ -34,7 +34,8 @@ import org.jspecify.annotations.Nullable;
  * an external id in INSTORE, some the mobile again in WECHAT under an account, in ECOMMERCE or
  * LINE; a few pairs of customers of one org share a mobile in two sources (so that {@code
  * source=ALL} is ambiguous), and a few pairs of the connected orgs share one in INSTORE (ambiguous
- * when a job reads both). Event log ids increase through the file, with gaps.
+ * when a job reads both). Event log ids increase through the file, with gaps. The second connected
+ * org has source-value capturing off.
  *
  * <p>The requests: about one row for each customer of the main org and for a third of the others
  * (they resolve only for a job that reads their org), mostly good, with about {@value
@@ -173,7 +174,9 @@ public final class LedgerGenerator {
     orgs.add(new Org(options.mainOrgId(), "Brand A", options.connectedOrgIds()));
     int n = 0;
     for (long connected : options.connectedOrgIds()) {
-      orgs.add(new Org(connected, "Brand A " + REGIONS[n++ % REGIONS.length], List.of()));
+      // the second connected org does not capture source values: a job that reads it answers a
+      // request for the points breakup with 11019
+      orgs.add(new Org(connected, "Brand A " + REGIONS[n % REGIONS.length], List.of(), n++ != 1));
     }
     n = 0;
     for (long other : options.unconnectedOrgIds()) {
@@ -218,18 +221,17 @@ public final class LedgerGenerator {
         pendingCrossOrg = orgId;
       }
     }
+    String firstName = FIRST_NAMES[people.nextInt(FIRST_NAMES.length)];
+    String lastName = LAST_NAMES[people.nextInt(LAST_NAMES.length)];
     String email =
-        FIRST_NAMES[people.nextInt(FIRST_NAMES.length)]
-            + "."
-            + LAST_NAMES[people.nextInt(LAST_NAMES.length)]
-            + customerId
-            + "@"
-            + DOMAINS[people.nextInt(DOMAINS.length)];
+        firstName + "." + lastName + customerId + "@" + DOMAINS[people.nextInt(DOMAINS.length)];
     String wechat =
         people.nextInt(5) == 0 ? WECHAT_ACCOUNTS[people.nextInt(WECHAT_ACCOUNTS.length)] : null;
     return new Person(
         orgId,
         customerId,
+        firstName,
+        lastName,
         mobile,
         mobileSource,
         email,
@@ -272,7 +274,7 @@ public final class LedgerGenerator {
   }
 
   private int events(Person person, SnapshotWriter ledger) {
-    events.startCustomer();
+    events.startCustomer(person);
     long programId = person.orgId == options.mainOrgId() ? 1 : 1 + person.orgId % 100;
     int count = options.eventsPerCustomer();
     for (int i = 0; i < count; i++) {

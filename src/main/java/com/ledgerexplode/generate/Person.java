@@ -14,6 +14,8 @@ final class Person {
 
   final long orgId;
   final long customerId;
+  final String firstName;
+  final String lastName;
   final String mobile;
   final String mobileSource;
   final String email;
@@ -35,6 +37,8 @@ final class Person {
   Person(
       long orgId,
       long customerId,
+      String firstName,
+      String lastName,
       String mobile,
       String mobileSource,
       String email,
@@ -44,6 +48,8 @@ final class Person {
       boolean secondOfPair) {
     this.orgId = orgId;
     this.customerId = customerId;
+    this.firstName = firstName;
+    this.lastName = lastName;
     this.mobile = mobile;
     this.mobileSource = mobileSource;
     this.email = email;

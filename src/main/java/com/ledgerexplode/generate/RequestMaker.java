@@ -15,9 +15,12 @@ import java.util.SplittableRandom;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Makes the request rows of the customers just generated: mostly good rows in many shapes, and at
- * about {@link #DEFECT_PERCENT} percent rows with one defect each of the validation table, in turn,
- * so that every defect occurs once there are a dozen of them.
+ * Makes the request rows of the customers just generated: mostly good rows in many shapes (every
+ * identifier name, cuid, CustomerID and primaryUserId among them), and at about {@link
+ * #DEFECT_PERCENT} percent rows with one defect each of the validation table, in turn, so that
+ * every defect occurs once there are a dozen of them. 11019 is no defect of a row but of the job's
+ * scope: the rows asking for the points breakup get it from a job that reads the org without
+ * source-value capturing.
  */
 final class RequestMaker {
   /** The columns written, in the API's order: every parameter but the v2 spelling and paging. */
@@ -99,10 +102,24 @@ final class RequestMaker {
 
   private Map<ApiParameter, String> good(Person p) {
     Map<ApiParameter, String> row = new EnumMap<>(ApiParameter.class);
-    identify(row, p);
-    boolean group = p.inGroup() && random.nextInt(100) < 45;
+    boolean isPrimary = p.inGroup() && Objects.equals(p.primaryCustomerId, p.customerId);
+    // primaryUserId names the group's primary member and implies USERGROUP2
+    boolean byPrimaryUserId = isPrimary && random.nextInt(100) < 25;
+    if (byPrimaryUserId) {
+      put(row, "primaryUserId", Long.toString(p.customerId), pick("INSTORE", "ALL"));
+    } else {
+      identify(row, p);
+    }
+    boolean group = byPrimaryUserId || (p.inGroup() && random.nextInt(100) < 45);
     select(row, p, group);
-    if (group) {
+    if (byPrimaryUserId) {
+      if (random.nextInt(3) == 0) {
+        row.put(TYPE, "USERGROUP2");
+      }
+      if (random.nextBoolean()) {
+        row.put(IS_PRIMARY_USER, "true");
+      }
+    } else if (group) {
       row.put(TYPE, random.nextInt(4) == 0 ? "usergroup2" : "USERGROUP2");
       int primary = random.nextInt(5);
       if (primary < 2) {
@@ -150,7 +167,12 @@ final class RequestMaker {
     } else if (roll < 75) {
       put(row, "externalid", p.externalId, "INSTORE");
     } else if (roll < 90) {
-      put(row, "id", Long.toString(p.customerId), pick("INSTORE", "ECOMMERCE", "ALL", "wechat"));
+      // cuid and CustomerID are other names of id
+      put(
+          row,
+          pick("id", "id", "cuid", "CustomerID"),
+          Long.toString(p.customerId),
+          pick("INSTORE", "ECOMMERCE", "ALL", "wechat"));
     } else {
       put(row, "mobile", p.mobile, "WECHAT");
       row.put(ACCOUNT_ID, p.wechatAccount);
@@ -302,8 +324,14 @@ final class RequestMaker {
       }
       case NO_GROUP -> {
         row.remove(ACCOUNT_ID);
-        put(row, "id", Long.toString(Objects.requireNonNull(loneCustomerId)), "INSTORE");
-        row.put(TYPE, "USERGROUP2");
+        String lone = Long.toString(Objects.requireNonNull(loneCustomerId));
+        if (random.nextBoolean()) {
+          put(row, "id", lone, "INSTORE");
+          row.put(TYPE, "USERGROUP2");
+        } else {
+          put(row, "primaryUserId", lone, "INSTORE");
+          row.remove(TYPE);
+        }
       }
     }
   }

@@ -315,8 +315,251 @@ class LedgerGeneratorTest {
   }
 
   @Test
+  void everyTypeCarriesItsOwnBlocks() {
+    Map<String, Set<String>> keys = new HashMap<>();
+    for (LedgerEvent event : ledger.events().values()) {
+      Set<String> seen = keys.computeIfAbsent(event.header().eventName(), n -> new HashSet<>());
+      seen.addAll(event.header().typeDetail().details().keySet());
+      seen.addAll(event.header().typeDetail().blocks().keySet());
+    }
+
+    assertThat(keys.get("TransactionAdd")).containsExactly("pointInTimeSlabs");
+    assertThat(keys.get("PointsRedemption"))
+        .containsExactlyInAnyOrder("redemptionDetails", "pointsBreakup");
+    assertThat(keys.get("PointsTransfer"))
+        .containsExactlyInAnyOrder("transferredFrom", "transferredTo", "notes");
+    assertThat(keys.get("AllocateGoodwillPoints"))
+        .containsExactlyInAnyOrder("reason", "comments", "assocId", "requestId");
+    assertThat(keys.get("TargetCompleted")).containsExactly("targetCompletedDetails");
+    assertThat(keys.get("GenericEvent"))
+        .containsExactlyInAnyOrder("eventDisplayName", "displayName", "behavioralEventMetadata");
+    for (String name :
+        List.of(
+            "CustomerPromotionImport",
+            "BillPointsPromotionImport",
+            "LineItemsPointsPromotionImport")) {
+      assertThat(keys.get(name))
+          .as(name)
+          .containsExactlyInAnyOrder("eventDisplayName", "importMeta");
+    }
+    assertThat(keys.get("ManualPointsAdjustment")).containsExactly("manualPointsAdjustmentDetails");
+    assertThat(keys.get("VoucherRedemption")).containsExactly("voucherRedemptionDetails");
+    assertThat(events("ReturnBill"))
+        .allSatisfy(
+            e ->
+                assertThat(e.sections().bill().fields().values())
+                    .containsKeys(
+                        BillField.RETURN_DATE,
+                        BillField.RETURN_AMOUNT,
+                        BillField.RETURN_TYPE,
+                        BillField.RETURN_BILL_ID));
+  }
+
+  @Test
+  void aReturnGivesBackAtMostWhatIsLeftOfAnEarlierBillOfItsCustomer() {
+    Map<String, LedgerEvent> bills = new HashMap<>();
+    Map<String, BigDecimal> returned = new HashMap<>();
+    Set<String> returnTypes = new HashSet<>();
+    int returns = 0;
+    for (LedgerEvent event : ledger.events().values()) {
+      EventHeader h = event.header();
+      String key = h.orgId() + "/" + h.customerId() + "/" + h.eventReferenceId();
+      if (Set.of("TransactionAdd", "NewBill", "GroupTransactionAdd").contains(h.eventName())) {
+        bills.put(key, event);
+      } else if ("ReturnBill".equals(h.eventName())) {
+        returns++;
+        LedgerEvent bill = bills.get(key);
+        assertThat(bill).as("the bill returned by %s, earlier, of its customer", h).isNotNull();
+        Map<BillField, Object> original = bill.sections().bill().fields().values();
+        Map<BillField, Object> back = event.sections().bill().fields().values();
+        returnTypes.add((String) back.get(BillField.RETURN_TYPE));
+        assertThat(back.get(BillField.BILL_NUMBER)).isEqualTo(original.get(BillField.BILL_NUMBER));
+        assertThat(back.get(BillField.BILL_AMOUNT)).isEqualTo(original.get(BillField.BILL_AMOUNT));
+        assertThat(back.get(BillField.BILL_DATE)).isEqualTo(original.get(BillField.BILL_DATE));
+        assertThat((Instant) back.get(BillField.RETURN_DATE))
+            .isAfterOrEqualTo((Instant) original.get(BillField.BILL_DATE));
+        BigDecimal amount = (BigDecimal) back.get(BillField.RETURN_AMOUNT);
+        assertThat(amount).isPositive();
+        BigDecimal total = returned.merge(key, amount, BigDecimal::add);
+        assertThat(total).isLessThanOrEqualTo((BigDecimal) original.get(BillField.BILL_AMOUNT));
+        assertThat(bill.sections().bill().lineItems())
+            .containsAll(event.sections().bill().lineItems());
+      }
+    }
+    assertThat(returns).isGreaterThan(50);
+    assertThat(returnTypes).containsExactlyInAnyOrder("AMOUNT", "FULL", "LINE_ITEM", "CANCELLED");
+    assertThat(
+            events("ReturnBill").stream()
+                .map(e -> e.header().eventReferenceId())
+                .collect(Collectors.groupingBy(r -> r, Collectors.counting()))
+                .values())
+        .as("a bill returned in several parts")
+        .anyMatch(n -> n >= 2);
+  }
+
+  @Test
+  void aTransferMovesPointsBetweenTwoCustomersOfItsOrg() {
+    Set<String> customers =
+        ledger.customers().stream()
+            .map(c -> c.orgId() + "/" + c.customerId())
+            .collect(Collectors.toSet());
+    List<LedgerEvent> transfers = events("PointsTransfer");
+
+    assertThat(transfers).hasSizeGreaterThan(10);
+    for (LedgerEvent transfer : transfers) {
+      EventHeader h = transfer.header();
+      Map<?, ?> from = (Map<?, ?>) h.typeDetail().blocks().get("transferredFrom");
+      Map<?, ?> to = (Map<?, ?>) h.typeDetail().blocks().get("transferredTo");
+      String sender = (String) from.get("userId");
+      String receiver = (String) to.get("userId");
+      assertThat(sender).isNotEqualTo(receiver);
+      assertThat(List.of(sender, receiver)).contains(Long.toString(h.customerId()));
+      assertThat(customers).contains(h.orgId() + "/" + sender, h.orgId() + "/" + receiver);
+      assertThat(from.get("pointsTransferDetails")).isEqualTo(to.get("pointsTransferDetails"));
+      assertThat(from.get("firstName")).isInstanceOf(String.class);
+    }
+    assertThat(transfers)
+        .anyMatch(
+            t ->
+                ((Map<?, ?>) t.header().typeDetail().blocks().get("transferredTo"))
+                    .get("userId")
+                    .equals(Long.toString(t.header().customerId())));
+  }
+
+  @Test
+  void aTargetIsReachedInSeveralMilestonesWithConsecutiveEventLogIds() {
+    Map<String, List<EventHeader>> byTarget = new java.util.LinkedHashMap<>();
+    for (LedgerEvent event : events("TargetCompleted")) {
+      EventHeader h = event.header();
+      Map<?, ?> target = (Map<?, ?>) h.typeDetail().blocks().get("targetCompletedDetails");
+      assertThat(target.get("sourceType")).isEqualTo("MILESTONE");
+      assertThat(event.sections().points())
+          .isNotEmpty()
+          .allMatch(p -> p.bucket() != Bucket.REGULAR);
+      byTarget
+          .computeIfAbsent(
+              h.customerId() + "/" + target.get("targetId") + "/" + h.eventReferenceId(),
+              k -> new java.util.ArrayList<>())
+          .add(h);
+    }
+
+    assertThat(byTarget).hasSizeGreaterThan(5);
+    for (List<EventHeader> milestones : byTarget.values()) {
+      assertThat(milestones).hasSizeBetween(2, 4);
+      for (int i = 1; i < milestones.size(); i++) {
+        assertThat(milestones.get(i).eventLogId())
+            .isEqualTo(milestones.get(i - 1).eventLogId() + 1);
+        assertThat(trigger(milestones.get(i))).isGreaterThan(trigger(milestones.get(i - 1)));
+      }
+    }
+  }
+
+  private static BigDecimal trigger(EventHeader h) {
+    Map<?, ?> target = (Map<?, ?>) h.typeDetail().blocks().get("targetCompletedDetails");
+    return new BigDecimal((String) target.get("triggerValue"));
+  }
+
+  @Test
+  void everyBehaviouralEventDescribesItsFieldsAndTheirAttributes() {
+    List<LedgerEvent> generic = events("GenericEvent");
+
+    assertThat(generic).hasSizeGreaterThan(50);
+    Set<String> attributeNames = new HashSet<>();
+    boolean attributeWithoutValue = false;
+    for (LedgerEvent event : generic) {
+      Map<?, ?> metadata =
+          (Map<?, ?>) event.header().typeDetail().blocks().get("behavioralEventMetadata");
+      assertThat(metadata.get("label"))
+          .isEqualTo(event.header().typeDetail().details().get("displayName"));
+      assertThat(event.header().uniqueId()).isEqualTo(event.header().eventReferenceId());
+      List<?> fields = (List<?>) metadata.get("fields");
+      assertThat(fields).hasSizeGreaterThanOrEqualTo(2);
+      for (Object f : fields) {
+        Map<?, ?> field = (Map<?, ?>) f;
+        assertThat(field.get("fieldName")).isInstanceOf(String.class);
+        assertThat(field.get("fieldType")).isInstanceOf(String.class);
+        Map<?, ?> attributes = (Map<?, ?>) field.get("attributes");
+        assertThat(attributes).isNotEmpty();
+        for (Map.Entry<?, ?> a : attributes.entrySet()) {
+          attributeNames.add((String) a.getKey());
+          Map<?, ?> attribute = (Map<?, ?>) a.getValue();
+          assertThat(attribute.get("valueType")).isIn("ENUM", "BOOLEAN");
+          attributeWithoutValue |= !attribute.containsKey("value");
+        }
+      }
+    }
+    assertThat(attributeNames)
+        .contains(
+            "accountId",
+            "addCustomerIfNotExists",
+            "identifierType",
+            "isRequired",
+            "source",
+            "isPsiData",
+            "isUniqueKeyField");
+    assertThat(attributeWithoutValue).isTrue();
+  }
+
+  @Test
+  void theSecondConnectedOrgCapturesNoSourceValues() {
+    assertThat(ledger.orgs())
+        .extracting(o -> o.orgId() + "=" + o.sourceValueCapturing())
+        .containsExactly("50406=true", "4000218=true", "4000219=false", "60001=true");
+  }
+
+  @Test
+  void everyNewCodeOccursAndGoodRowsNameCustomersByEveryIdentifierName() throws Exception {
+    List<Outcome> other =
+        RequestsRun.run(
+            ledger,
+            dir.resolve("a/requests.csv"),
+            MAIN_ORG,
+            DataScope.OTHER,
+            List.of(4000218L, 4000219L));
+    List<Outcome> connectedWithCapturing =
+        RequestsRun.run(
+            ledger, dir.resolve("a/requests.csv"), MAIN_ORG, DataScope.OTHER, List.of(4000218L));
+
+    assertThat(outcomes).extracting(Outcome::errorCode).contains(11013, 11014, 9005);
+    assertThat(outcomes).extracting(Outcome::errorCode).doesNotContain(11019);
+    assertThat(other)
+        .filteredOn(o -> Integer.valueOf(11019).equals(o.errorCode()))
+        .isNotEmpty()
+        .allMatch(
+            o -> o.cells().get(ApiParameter.GET_POINTS_EARNED_BREAKUP).equalsIgnoreCase("true"))
+        .extracting(Outcome::errorMessage)
+        .allMatch(m -> m.contains("4000219"));
+    assertThat(connectedWithCapturing)
+        .extracting(Outcome::errorCode)
+        .doesNotContain(11019)
+        .contains((Integer) null);
+    assertThat(connectedWithCapturing).anyMatch(o -> !o.eventLogIds().isEmpty());
+    for (String name : List.of("cuid", "CustomerID", "primaryUserId")) {
+      assertThat(outcomes)
+          .as(name)
+          .anyMatch(
+              o ->
+                  o.errorCode() == null
+                      && name.equalsIgnoreCase(o.cells().get(ApiParameter.IDENTIFIER_NAME))
+                      && !o.eventLogIds().isEmpty());
+    }
+    assertThat(outcomes)
+        .anyMatch(
+            o ->
+                Integer.valueOf(1632).equals(o.errorCode())
+                    && "primaryUserId".equals(o.cells().get(ApiParameter.IDENTIFIER_NAME)));
+  }
+
+  private static List<LedgerEvent> events(String name) {
+    return ledger.events().values().stream()
+        .filter(e -> name.equals(e.header().eventName()))
+        .toList();
+  }
+
+  @Test
   void aCustomerKeepsABoundedSampleOfItsEventsWhateverTheirNumber() {
-    Person person = new Person(MAIN_ORG, 1, "9", "INSTORE", "e", "x", null, false, false);
+    Person person =
+        new Person(MAIN_ORG, 1, "Ana", "Silva", "9", "INSTORE", "e", "x", null, false, false);
     SplittableRandom random = new SplittableRandom(1);
     for (long id = 1; id <= 10_000; id++) {
       person.remember(new Person.EventRef(id, "GenericEvent", "r" + id, false), random);
