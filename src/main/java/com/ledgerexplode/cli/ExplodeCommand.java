@@ -55,7 +55,7 @@ final class ExplodeCommand implements Callable<Integer> {
 
   @Option(
       names = "--data-scope",
-      defaultValue = "SELF",
+      defaultValue = DataScope.DEFAULT_NAME,
       description = "SELF (default) or OTHER: the DATA-SCOPE header.")
   DataScope dataScope;
 

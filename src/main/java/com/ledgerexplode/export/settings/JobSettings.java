@@ -491,7 +491,7 @@ public record JobSettings(
   private static DataScope dataScope(@Nullable String value) {
     String given = nonBlank(value);
     if (given == null) {
-      return DataScope.SELF;
+      return DataScope.byDefault();
     }
     try {
       return DataScope.valueOf(given.toUpperCase(Locale.ROOT));
