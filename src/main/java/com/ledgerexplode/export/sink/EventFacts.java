@@ -29,8 +29,8 @@ import org.jspecify.annotations.Nullable;
  * @param columns the values of {@link #COLUMNS}, in that order (nulls among them)
  * @param redemptions rows after the key (run, org, event, line, position), in the order of {@link
  *     #REDEMPTION_COLUMNS}
- * @param transfers rows after the key (run, org, event, line, side, position), in the order of
- *     {@link #TRANSFER_COLUMNS}
+ * @param transfers rows of side ({@code from}, {@code to}) and position within the side, then
+ *     {@link #TRANSFER_COLUMNS}, to follow the event's key (run, org, event, line)
  * @param deductions rows after the key (run, org, event, line, position), in the order of {@link
  *     #DEDUCTION_COLUMNS}
  */
