@@ -92,7 +92,10 @@ class KillAndRerunTests {
       Map.of(
           "report_event", "org_id, event_log_id, request_line",
           "report_points", "org_id, event_log_id, request_line, bucket, position",
-          "report_reject", "request_line, kind, code, event_id, event_reference_id");
+          "report_reject", "request_line, kind, code, event_id, event_reference_id",
+          "report_redemption", "org_id, event_log_id, request_line, position",
+          "report_transfer", "org_id, event_log_id, request_line, side, position",
+          "report_deduction", "org_id, event_log_id, request_line, position");
 
   private static long eventRows(JdbcTemplate reporting) {
     try {

@@ -34,11 +34,12 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes output records to the reporting database (H2 or PostgreSQL): events, their points entries,
- * and rejects, warnings and unreadable records; {@link #recordRun} writes the run. Every table is
- * written with upserts on its primary key (MERGE ... KEY on H2, INSERT ... ON CONFLICT on
- * PostgreSQL), one batched statement per table per chunk, so that a rerun or a replayed chunk
- * leaves the same rows.
+ * Writes output records to the reporting database (H2 or PostgreSQL): events (typed columns and the
+ * exported object as JSON, jsonb on PostgreSQL), their points entries, the points they redeem,
+ * transfer or deduct ({@link EventFacts}), and rejects, warnings and unreadable records; {@link
+ * #recordRun} writes the run. Every table is written with upserts on its primary key (MERGE ... KEY
+ * on H2, INSERT ... ON CONFLICT on PostgreSQL), one batched statement per table per chunk, so that
+ * a rerun or a replayed chunk leaves the same rows.
  *
  * <p>A chunk is written in one transaction: the caller's when one is active on this data source
  * (the step's, when the job repository is the same database), else its own.
@@ -56,20 +57,41 @@ public class ReportingDatabaseSink implements ExportSink {
   public static final String HISTORY_TABLE = "flyway_reporting_history";
   public static final String RUN_KEY = NAME + ".runKey";
 
+  private static final List<String> EVENT_KEY =
+      List.of("run_key", "org_id", "event_log_id", "request_line");
   private static final Table EVENTS =
       new Table(
           "report_event",
-          List.of("run_key", "org_id", "event_log_id", "request_line"),
-          List.of(
-              "customer_id",
-              "group_id",
-              "event_name",
-              "event_time",
-              "till_id",
-              "event_reference_id",
-              "unique_id",
-              "request",
-              "event"));
+          EVENT_KEY,
+          Stream.concat(
+                  Stream.of(
+                      "customer_id",
+                      "group_id",
+                      "event_name",
+                      "event_time",
+                      "till_id",
+                      "event_reference_id",
+                      "unique_id",
+                      "request",
+                      "event"),
+                  EventFacts.COLUMNS.stream())
+              .toList(),
+          Set.of("event"));
+  private static final Table REDEMPTIONS =
+      new Table(
+          "report_redemption",
+          Stream.concat(EVENT_KEY.stream(), Stream.of("position")).toList(),
+          EventFacts.REDEMPTION_COLUMNS);
+  private static final Table TRANSFERS =
+      new Table(
+          "report_transfer",
+          Stream.concat(EVENT_KEY.stream(), Stream.of("side", "position")).toList(),
+          EventFacts.TRANSFER_COLUMNS);
+  private static final Table DEDUCTIONS =
+      new Table(
+          "report_deduction",
+          Stream.concat(EVENT_KEY.stream(), Stream.of("position")).toList(),
+          EventFacts.DEDUCTION_COLUMNS);
 
   /** The points fields the reporting schema has columns for (those the ledger had first). */
   private static final Set<PointsField> REPORTED_POINTS =
@@ -136,7 +158,7 @@ public class ReportingDatabaseSink implements ExportSink {
     return Flyway.configure()
         .dataSource(dataSource)
         .locations(LOCATION)
-        .placeholders(Map.of("decimal", dialect.decimalType))
+        .placeholders(Map.of("decimal", dialect.decimalType, "json", dialect.jsonType))
         .table(HISTORY_TABLE)
         .baselineOnMigrate(true)
         .baselineVersion("0")
@@ -190,14 +212,18 @@ public class ReportingDatabaseSink implements ExportSink {
     List<Object[]> events = new ArrayList<>();
     List<Object[]> points = new ArrayList<>();
     List<Object[]> rejects = new ArrayList<>();
+    Spent spent = new Spent(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     for (OutputRecord record : records) {
-      collect(run, record, events, points, rejects);
+      collect(run, record, events, points, rejects, spent);
     }
     transaction.executeWithoutResult(
         status -> {
           upsert(EVENTS, events);
           upsert(POINTS, points);
           upsert(REJECTS, rejects);
+          upsert(REDEMPTIONS, spent.redemptions());
+          upsert(TRANSFERS, spent.transfers());
+          upsert(DEDUCTIONS, spent.deductions());
         });
   }
 
@@ -230,26 +256,34 @@ public class ReportingDatabaseSink implements ExportSink {
       OutputRecord record,
       List<Object[]> events,
       List<Object[]> points,
-      List<Object[]> rejects) {
+      List<Object[]> rejects,
+      Spent spent) {
     if (record instanceof OutputRecord.Event e) {
       EventHeader h = e.event().header();
+      EventFacts facts = EventFacts.of(e.customerId(), e.event());
+      @Nullable Object[] key = {run, h.orgId(), h.eventLogId(), e.line()};
       events.add(
-          new Object[] {
-            run,
-            h.orgId(),
-            h.eventLogId(),
-            e.line(),
-            e.customerId(),
-            h.groupId(),
-            h.eventName(),
-            h.eventTime() == null ? null : utc(h.eventTime()),
-            h.tillId(),
-            h.eventReferenceId(),
-            h.uniqueId(),
-            e.requestJson(),
-            ExportJson.object(e::writeAnswerFields)
-          });
+          EventFacts.keyed(
+              key,
+              Stream.concat(
+                      Stream.of(
+                          e.customerId(),
+                          h.groupId(),
+                          h.eventName(),
+                          h.eventTime() == null ? null : utc(h.eventTime()),
+                          h.tillId(),
+                          h.eventReferenceId(),
+                          h.uniqueId(),
+                          e.requestJson(),
+                          ExportJson.object(e::writeAnswerFields)),
+                      facts.columns().stream())
+                  .toArray()));
       collectPoints(run, e, points);
+      spent.redemptions().addAll(EventFacts.positioned(key, facts.redemptions()));
+      for (@Nullable Object[] transfer : facts.transfers()) {
+        spent.transfers().add(EventFacts.keyed(key, transfer));
+      }
+      spent.deductions().addAll(EventFacts.positioned(key, facts.deductions()));
       return;
     }
     String kind;
@@ -358,21 +392,30 @@ public class ReportingDatabaseSink implements ExportSink {
         });
   }
 
-  /** A table: its key columns, then the others. */
-  private record Table(String name, List<String> key, List<String> others) {
+  /** A table: its key columns, then the others; {@code json} names its JSON columns. */
+  private record Table(String name, List<String> key, List<String> others, Set<String> json) {
+    Table(String name, List<String> key, List<String> others) {
+      this(name, key, others, Set.of());
+    }
+
     List<String> columns() {
       return Stream.concat(key.stream(), others.stream()).toList();
     }
   }
 
+  /** The rows of points spent or moved of a chunk, each with its table's key first. */
+  private record Spent(
+      List<Object[]> redemptions, List<Object[]> transfers, List<Object[]> deductions) {}
+
   private enum Dialect {
-    H2("DECFLOAT") {
+    H2("DECFLOAT", "VARCHAR", "?") {
       @Override
       String upsert(Table t) {
         return "MERGE INTO " + intoValues(t, ") KEY (" + String.join(", ", t.key()) + ") VALUES (");
       }
     },
-    POSTGRESQL("NUMERIC") {
+    // jsonb from a text parameter: the driver sends strings as varchar, which jsonb does not take
+    POSTGRESQL("NUMERIC", "jsonb", "CAST(? AS jsonb)") {
       @Override
       String upsert(Table t) {
         return "INSERT INTO "
@@ -389,19 +432,29 @@ public class ReportingDatabaseSink implements ExportSink {
     /** The column type of exact decimals of any scale. */
     final String decimalType;
 
-    Dialect(String decimalType) {
+    /** The column type of JSON (the whole exported event). */
+    final String jsonType;
+
+    /** The parameter of a JSON column's value, given as text. */
+    final String jsonParameter;
+
+    Dialect(String decimalType, String jsonType, String jsonParameter) {
       this.decimalType = decimalType;
+      this.jsonType = jsonType;
+      this.jsonParameter = jsonParameter;
     }
 
     abstract String upsert(Table t);
 
     /** {@code table (columns<middle>?, ?, ...)}. */
-    static String intoValues(Table t, String middle) {
+    String intoValues(Table t, String middle) {
       return t.name()
           + " ("
           + String.join(", ", t.columns())
           + middle
-          + t.columns().stream().map(c -> "?").collect(Collectors.joining(", "))
+          + t.columns().stream()
+              .map(c -> t.json().contains(c) ? jsonParameter : "?")
+              .collect(Collectors.joining(", "))
           + ")";
     }
   }
