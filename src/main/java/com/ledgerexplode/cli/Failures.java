@@ -1,6 +1,7 @@
 package com.ledgerexplode.cli;
 
 import com.ledgerexplode.explode.ScopeRefusedException;
+import com.ledgerexplode.export.requests.RequestsChangedException;
 import com.ledgerexplode.export.runs.AlreadyCompletedException;
 import com.ledgerexplode.export.runs.AlreadyRunningException;
 import com.ledgerexplode.export.runs.Causes;
@@ -51,6 +52,7 @@ final class Failures {
     if (cause instanceof UsageException
         || cause instanceof InvalidSettingsException
         || cause instanceof NotRecoverableException
+        || cause instanceof RequestsChangedException
         || cause instanceof ScopeRefusedException
         || cause instanceof NoSuchFileException
         || cause instanceof picocli.CommandLine.ParameterException) {

@@ -3,6 +3,7 @@ package com.ledgerexplode.export.job;
 import com.ledgerexplode.explode.Scope;
 import com.ledgerexplode.explode.ScopeRefusedException;
 import com.ledgerexplode.export.outcome.ExportCounts;
+import com.ledgerexplode.export.requests.RequestsChangedException;
 import com.ledgerexplode.export.runs.AlreadyCompletedException;
 import com.ledgerexplode.export.runs.AlreadyRunningException;
 import com.ledgerexplode.export.runs.Causes;
@@ -228,6 +229,11 @@ public final class ExportJobRunner {
             : Causes.describe(cause);
     execution.getExecutionContext().putString(ExportJobNames.FAILURE, why);
     repository.updateExecutionContext(execution);
+    for (Throwable c = cause; c != null; c = c.getCause()) {
+      if (c instanceof RequestsChangedException changed) {
+        throw changed; // a wrong input, as a bad setting is: said as it is, exit 2
+      }
+    }
     return new RunFailedException(
         execution.getId(), why + " (execution " + execution.getId() + " failed)", cause);
   }

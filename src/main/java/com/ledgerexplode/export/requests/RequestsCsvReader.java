@@ -52,8 +52,13 @@ public class RequestsCsvReader implements ItemStreamReader<RequestItem> {
   /** The size of the file in bytes when it was opened: a long. */
   public static final String SIZE_KEY = NAME + ".size";
 
+  /** The SHA-256 of the bytes read up to the checkpoint's offset. */
+  static final String READ_SHA256_KEY = NAME + ".readSha256";
+
   private final Path input;
   private @Nullable CsvTokenizer tokenizer;
+  private @Nullable FileChannel hashing;
+  private FilePrefix read = FilePrefix.empty();
   private List<String> columns = List.of();
   private List<ApiParameter> parameters = List.of();
   private long offset;
@@ -84,19 +89,52 @@ public class RequestsCsvReader implements ItemStreamReader<RequestItem> {
         checkHeader(header);
         offset = context.getLong(OFFSET_KEY, header.endOffset());
         nextLine = context.getLong(LINE_KEY, header.nextLine());
+        hashing = FileChannel.open(input, StandardOpenOption.READ);
+        read = FilePrefix.empty();
+        checkReadPrefix(context, hashing);
         if (offset == header.endOffset()) {
           tokenizer = fromStart;
         } else {
           fromStart.close();
           tokenizer = new CsvTokenizer(openAt(offset), offset, nextLine);
         }
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | IOException e) {
         fromStart.close();
+        close();
         throw e;
       }
     } catch (IOException e) {
       throw new ItemStreamException("Cannot read the requests file " + input + ": " + e, e);
     }
+  }
+
+  /**
+   * A continuing run reads on only in the file it read up to its checkpoint: the bytes before the
+   * checkpoint's offset must be those it read, or rows would be skipped or shifted.
+   */
+  private void checkReadPrefix(ExecutionContext context, FileChannel file) throws IOException {
+    if (!context.containsKey(READ_SHA256_KEY)) {
+      return; // a new run, or a checkpoint from before the digest was kept
+    }
+    String expected = context.getString(READ_SHA256_KEY);
+    try {
+      read.extendTo(file, offset);
+    } catch (IOException shorter) {
+      throw changed();
+    }
+    if (!read.sha256().equals(expected)) {
+      throw changed();
+    }
+  }
+
+  private RequestsChangedException changed() {
+    return new RequestsChangedException(
+        "The requests file "
+            + input
+            + " changed since this run's last checkpoint: its first "
+            + offset
+            + " bytes, already exploded, are not those the run read. Put back the file the run"
+            + " started with, or run the new file as a new run (another runDate or output)");
   }
 
   private InputStream openAt(long position) throws IOException {
@@ -201,10 +239,29 @@ public class RequestsCsvReader implements ItemStreamReader<RequestItem> {
     context.putLong(OFFSET_KEY, offset);
     context.putLong(LINE_KEY, nextLine);
     context.putLong(SIZE_KEY, size);
+    FileChannel file = hashing;
+    if (file != null) {
+      try {
+        // the bytes read since the last checkpoint, again: from the page cache, once each
+        read.extendTo(file, offset);
+      } catch (IOException e) {
+        throw new ItemStreamException("Cannot read the requests file " + input + ": " + e, e);
+      }
+      context.putString(READ_SHA256_KEY, read.sha256());
+    }
   }
 
   @Override
   public void close() {
+    FileChannel file = hashing;
+    hashing = null;
+    if (file != null) {
+      try {
+        file.close();
+      } catch (IOException e) {
+        throw new ItemStreamException("Cannot close the requests file " + input, e);
+      }
+    }
     if (tokenizer != null) {
       try {
         tokenizer.close();

@@ -1,13 +1,11 @@
 package com.ledgerexplode.export.sink;
 
+import com.ledgerexplode.export.requests.FilePrefix;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,7 +17,7 @@ final class DigestedFile implements AutoCloseable {
   private final Path path;
   private final FileChannel channel;
   private final long committedLength;
-  private MessageDigest digest;
+  private FilePrefix written;
 
   /** What to do with the file's channel before anything is read (such as locking it). */
   interface BeforeReading {
@@ -27,13 +25,13 @@ final class DigestedFile implements AutoCloseable {
   }
 
   /** Where the file stood before a write, to take the write back. */
-  record Mark(long length, MessageDigest digest) {}
+  record Mark(long length, FilePrefix written) {}
 
-  private DigestedFile(Path path, FileChannel channel, long committedLength, MessageDigest digest) {
+  private DigestedFile(Path path, FileChannel channel, long committedLength, FilePrefix written) {
     this.path = path;
     this.channel = channel;
     this.committedLength = committedLength;
-    this.digest = digest;
+    this.written = written;
   }
 
   /**
@@ -61,18 +59,9 @@ final class DigestedFile implements AutoCloseable {
                 + length
                 + " of its last checkpoint: it was changed outside the job");
       }
-      MessageDigest digest = newSha256();
-      ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
-      for (long at = 0; at < length; ) {
-        buffer.clear().limit((int) Math.min(buffer.capacity(), length - at));
-        int n = channel.read(buffer, at);
-        if (n < 0) {
-          break;
-        }
-        digest.update(buffer.flip());
-        at += n;
-      }
-      DigestedFile file = new DigestedFile(path, channel, length, digest);
+      FilePrefix written = FilePrefix.empty();
+      written.extendTo(channel, length);
+      DigestedFile file = new DigestedFile(path, channel, length, written);
       if (sha256 != null && !sha256.equals(file.sha256())) {
         throw new ChangedOutsideTheRunException(
             path
@@ -104,7 +93,7 @@ final class DigestedFile implements AutoCloseable {
   }
 
   Mark mark() throws IOException {
-    return new Mark(channel.position(), clone(digest));
+    return new Mark(channel.position(), written.copy());
   }
 
   void append(byte[] bytes) throws IOException {
@@ -112,7 +101,7 @@ final class DigestedFile implements AutoCloseable {
     while (buffer.hasRemaining()) {
       channel.write(buffer);
     }
-    digest.update(bytes);
+    written.append(bytes);
   }
 
   /** Takes back what was appended after the mark. */
@@ -121,7 +110,7 @@ final class DigestedFile implements AutoCloseable {
       channel.truncate(mark.length());
       channel.position(mark.length());
     }
-    digest = mark.digest();
+    written = mark.written();
   }
 
   /** Forces the bytes written to disk; answers their length. */
@@ -132,28 +121,12 @@ final class DigestedFile implements AutoCloseable {
 
   /** The SHA-256 of the bytes written so far, in hex. */
   String sha256() {
-    return HexFormat.of().formatHex(clone(digest).digest());
+    return written.sha256();
   }
 
   @Override
   public void close() throws IOException {
     channel.close();
-  }
-
-  private static MessageDigest newSha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
-  }
-
-  private static MessageDigest clone(MessageDigest digest) {
-    try {
-      return (MessageDigest) digest.clone();
-    } catch (CloneNotSupportedException e) {
-      throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
-    }
   }
 
   /** The file is not what the run's last checkpoint committed. */

@@ -327,4 +327,40 @@ class RequestsCsvReaderTest {
     assertThat(items).extracting(RequestItem::line).containsExactly(2L, 4L, 6L);
     assertThat(items.get(2)).isInstanceOf(UnreadableRecord.class);
   }
+
+  @Test
+  void aRestartReadsOnOnlyInTheFileItReadUpToItsCheckpoint() throws Exception {
+    String text = "identifierName,identifierValue\nmobile,111\nmobile,222\nmobile,333\n";
+    Path file = csv(text);
+    RequestsCsvReader first = new RequestsCsvReader(file);
+    ExecutionContext checkpoint = new ExecutionContext();
+    first.open(checkpoint);
+    first.read();
+    first.read();
+    first.update(checkpoint);
+    first.close();
+
+    RequestsCsvReader same = new RequestsCsvReader(file);
+    same.open(new ExecutionContext(checkpoint));
+    assertThat(readAll(same)).extracting(RequestItem::line).containsExactly(4L);
+    same.close();
+
+    Files.writeString(file, text.replace("111", "999"), StandardCharsets.UTF_8); // same length
+    RequestsCsvReader changed = new RequestsCsvReader(file);
+    assertThatThrownBy(() -> changed.open(new ExecutionContext(checkpoint)))
+        .isInstanceOf(RequestsChangedException.class)
+        .hasMessage(
+            "The requests file "
+                + file
+                + " changed since this run's last checkpoint: its first "
+                + checkpoint.getLong(RequestsCsvReader.OFFSET_KEY)
+                + " bytes, already exploded, are not those the run read. Put back the file the"
+                + " run started with, or run the new file as a new run (another runDate or"
+                + " output)");
+
+    Files.writeString(file, "identifierName,identifierValue\nmobile,111\n", StandardCharsets.UTF_8);
+    RequestsCsvReader shorter = new RequestsCsvReader(file);
+    assertThatThrownBy(() -> shorter.open(new ExecutionContext(checkpoint)))
+        .isInstanceOf(RequestsChangedException.class);
+  }
 }
