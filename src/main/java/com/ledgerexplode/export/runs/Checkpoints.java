@@ -99,7 +99,7 @@ public final class Checkpoints implements AutoCloseable {
   public JobExecution recover(long executionId) {
     JobExecution execution = execution(executionId);
     RunGuard.checkRecoverable(execution);
-    return operator.recover(execution);
+    return RunGuard.recover(repository, operator, execution);
   }
 
   /** Asks a running execution to stop at its next chunk boundary. */

@@ -1,8 +1,11 @@
 package com.ledgerexplode.export.runs;
 
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -10,6 +13,7 @@ import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 
 /**
  * The one place that decides whether a run may start, given the last execution of its settings: a
@@ -39,7 +43,7 @@ public final class RunGuard {
     if (status == BatchStatus.COMPLETED || status == BatchStatus.ABANDONED) {
       throw new AlreadyCompletedException(last.getId());
     }
-    if (!status.isRunning()) {
+    if (!isUnfinished(status)) {
       return new Admission(true, Optional.empty());
     }
     Optional<RunningProcess> process = RunningProcess.of(last.getJobParameters());
@@ -48,7 +52,7 @@ public final class RunGuard {
         throw new AlreadyRunningException(
             "already running (execution " + last.getId() + ", pid " + process.get().pid() + ")");
       }
-      operator.recover(last);
+      recover(repository, operator, last);
       return new Admission(true, Optional.of(new RecoveredExecution(last.getId(), process.get())));
     }
     throw new AlreadyRunningException(
@@ -93,9 +97,46 @@ public final class RunGuard {
     }
   }
 
+  /**
+   * Whether an execution never reached an end its repository recorded: still running (or its
+   * process died), or UNKNOWN (the repository was lost while it committed a chunk).
+   */
+  static boolean isUnfinished(BatchStatus status) {
+    return status.isRunning() || status == BatchStatus.UNKNOWN;
+  }
+
+  /**
+   * Marks an unfinished execution whose process is gone FAILED, with its unfinished steps, so that
+   * the run continues from its last recorded checkpoint. An UNKNOWN one is marked here (Spring
+   * Batch's operator recovers only running ones): the chunk it was committing is either in the
+   * checkpoint or rolled back, and the rerun cuts its files back to that checkpoint either way.
+   */
+  static JobExecution recover(JobRepository repository, JobOperator operator, JobExecution last) {
+    if (last.getStatus() != BatchStatus.UNKNOWN) {
+      return operator.recover(last);
+    }
+    LocalDateTime now = LocalDateTime.now(ZoneId.systemDefault()); // as Spring Batch keeps times
+    for (StepExecution step : last.getStepExecutions()) {
+      if (isUnfinished(step.getStatus())) {
+        step.setStatus(BatchStatus.FAILED);
+        step.setExitStatus(ExitStatus.FAILED.addExitDescription(UNKNOWN_RECOVERED));
+        step.setEndTime(now);
+        repository.update(step);
+      }
+    }
+    last.setStatus(BatchStatus.FAILED);
+    last.setExitStatus(ExitStatus.FAILED.addExitDescription(UNKNOWN_RECOVERED));
+    last.setEndTime(now);
+    repository.update(last);
+    return last;
+  }
+
+  private static final String UNKNOWN_RECOVERED =
+      "UNKNOWN (its repository was lost mid-chunk), marked FAILED to continue from its checkpoint";
+
   /** Refuses to recover an execution whose process is alive on this host. */
   static void checkRecoverable(JobExecution execution) {
-    if (!execution.getStatus().isRunning()) {
+    if (!isUnfinished(execution.getStatus())) {
       throw new NotRecoverableException(
           "execution "
               + execution.getId()
