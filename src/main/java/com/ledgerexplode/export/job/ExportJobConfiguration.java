@@ -110,7 +110,8 @@ class ExportJobConfiguration {
         new ChunkExploder(
             new ExplodeEngine(new JdbcLedgerStore(databases.ledger(settings.ledgerDb())), scope),
             settings.defaults(),
-            settings.pageSize());
+            settings.pageSize(),
+            settings.maxEventIdsPerRow());
     return new ExportWriter(exploder, exportSink, settings.skipLimit());
   }
 

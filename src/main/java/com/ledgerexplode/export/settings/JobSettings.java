@@ -54,7 +54,8 @@ public record JobSettings(
     LocalDate runDate,
     @Nullable Path ledgerImport,
     Path logFile,
-    boolean overwrite) {
+    boolean overwrite,
+    int maxEventIdsPerRow) {
 
   public static final String INPUT = "input";
   public static final String OUTPUT = "output";
@@ -71,6 +72,16 @@ public record JobSettings(
   public static final String LEDGER_IMPORT = "ledger.import";
   public static final String LOG_FILE = "logFile";
   public static final String OVERWRITE = "overwrite";
+  public static final String MAX_EVENT_IDS_PER_ROW = "maxEventIdsPerRow";
+
+  /**
+   * Rows asking for more event ids are rejected whole (11012): far above the API's own usage, and
+   * what keeps a chunk's memory and output bounded whatever a row holds.
+   */
+  public static final int DEFAULT_MAX_EVENT_IDS_PER_ROW = 1000;
+
+  /** The API's own bound on reference ids; a job may not allow fewer event ids than this. */
+  public static final int MIN_MAX_EVENT_IDS_PER_ROW = 10;
 
   public static final String DEFAULT_LEDGER_DB = "jdbc:h2:./data/ledger;AUTO_SERVER=TRUE";
   public static final String DEFAULT_REPOSITORY_DB = "jdbc:h2:./data/repository;AUTO_SERVER=TRUE";
@@ -83,7 +94,7 @@ public record JobSettings(
 
   /** The keys that, with every {@code defaults.*}, make the run's identity. */
   public static final Set<String> IDENTIFYING_KEYS =
-      Set.of(INPUT, OUTPUT, ORG, DATA_SCOPE, DATA_SCOPE_ORGS, RUN_DATE);
+      Set.of(INPUT, OUTPUT, ORG, DATA_SCOPE, DATA_SCOPE_ORGS, RUN_DATE, MAX_EVENT_IDS_PER_ROW);
 
   private static final List<String> KEYS =
       List.of(
@@ -101,7 +112,8 @@ public record JobSettings(
           RUN_DATE,
           LEDGER_IMPORT,
           LOG_FILE,
-          OVERWRITE);
+          OVERWRITE,
+          MAX_EVENT_IDS_PER_ROW);
 
   private static final String RUN_DATE_PLACEHOLDER = "${runDate}";
 
@@ -214,7 +226,12 @@ public record JobSettings(
         runDate,
         ledgerImport == null ? null : absolute(ledgerImport),
         logFile == null ? defaultLogFile(repositoryDb) : absolute(logFile),
-        flag(OVERWRITE, given.get(OVERWRITE)));
+        flag(OVERWRITE, given.get(OVERWRITE)),
+        intAtLeast(
+            MAX_EVENT_IDS_PER_ROW,
+            given.get(MAX_EVENT_IDS_PER_ROW),
+            DEFAULT_MAX_EVENT_IDS_PER_ROW,
+            MIN_MAX_EVENT_IDS_PER_ROW));
   }
 
   /**
@@ -276,6 +293,10 @@ public record JobSettings(
     if (overwrite) {
       map.put(OVERWRITE, "true");
     }
+    if (maxEventIdsPerRow != DEFAULT_MAX_EVENT_IDS_PER_ROW) {
+      // it decides which rows are rejected, so it is part of the run's identity, when given
+      map.put(MAX_EVENT_IDS_PER_ROW, Integer.toString(maxEventIdsPerRow));
+    }
     return map;
   }
 
@@ -303,7 +324,8 @@ public record JobSettings(
         runDate,
         ledgerImport,
         logFile,
-        overwrite);
+        overwrite,
+        maxEventIdsPerRow);
   }
 
   /** Whether the key is part of the run's identity. */

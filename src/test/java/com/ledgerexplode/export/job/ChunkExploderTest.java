@@ -96,4 +96,35 @@ class ChunkExploderTest {
     assertThat(overridden.billDetails()).isNull();
     assertThat(((RowOutcome.Exploded) outcomes.get(0)).row()).isEqualTo(row);
   }
+
+  @Test
+  void aRowAskingForMoreEventIdsThanTheJobAllowsIsRejectedWholeWith11012() {
+    String eleven = "1,2,3,4,5,6,7,8,9,10,11";
+    RequestRow tooMany =
+        Requests.row(
+            2,
+            "identifierName=mobile",
+            "identifierValue=917406401004",
+            "source=INSTORE",
+            "eventIds=" + eleven);
+    RequestRow atTheLimit =
+        Requests.row(
+            3,
+            "identifierName=mobile",
+            "identifierValue=917406401004",
+            "source=INSTORE",
+            "eventIds=18608683,2,3,4,5,6,7,8,9,10");
+
+    List<RowOutcome> outcomes =
+        new ChunkExploder(engine, Map.of(), 10, 10).explode(List.of(tooMany, atTheLimit));
+
+    assertThat(outcomes.get(0))
+        .isEqualTo(
+            new RowOutcome.Rejected(
+                tooMany,
+                new com.ledgerexplode.explode.ApiError(
+                    11012, "eventIds holds 11 ids, more than this job's maxEventIdsPerRow of 10")));
+    assertThat(outcomes.get(1)).isInstanceOf(RowOutcome.Exploded.class);
+    assertThat(((RowOutcome.Exploded) outcomes.get(1)).events()).hasSize(1);
+  }
 }

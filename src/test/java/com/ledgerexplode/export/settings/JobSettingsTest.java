@@ -277,4 +277,17 @@ class JobSettingsTest {
         .hasMessage("Bad value 'yes' for key 'overwrite': expected true or false");
     assertThat(JobSettings.identifies("overwrite")).isFalse();
   }
+
+  @Test
+  void maxEventIdsPerRowIsAtLeastTheApisTenAndPartOfTheIdentityOnlyWhenGiven() {
+    JobSettings byDefault = JobSettings.of(minimal(), TODAY);
+    assertThat(byDefault.maxEventIdsPerRow()).isEqualTo(1000);
+    assertThat(byDefault.toMap()).doesNotContainKey("maxEventIdsPerRow");
+    JobSettings given = with("maxEventIdsPerRow", "50");
+    assertThat(given.maxEventIdsPerRow()).isEqualTo(50);
+    assertThat(given.toJobParameters().getParameter("maxEventIdsPerRow").identifying()).isTrue();
+    assertThatThrownBy(() -> with("maxEventIdsPerRow", "9"))
+        .hasMessage(
+            "Bad value '9' for key 'maxEventIdsPerRow': expected a whole number of at least 10");
+  }
 }
