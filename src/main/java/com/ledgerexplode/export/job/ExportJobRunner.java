@@ -58,18 +58,15 @@ public final class ExportJobRunner {
    * @throws ScopeRefusedException 310144: the data scope is refused; nothing was started
    * @throws AlreadyRunningException an execution of this run is alive, or may be (another host)
    * @throws AlreadyCompletedException this run has completed
-   * @throws RunFailedException the execution failed or was stopped
+   * @throws RunFailedException the execution failed
+   * @throws RunStoppedException the execution was stopped at a chunk boundary
    */
   public static RunReport run(JobSettings settings, RunObserver observer)
       throws IOException, ScopeRefusedException {
     return run(settings, observer, new RunControl());
   }
 
-  /**
-   * As {@link #run(JobSettings, RunObserver)}, the run stoppable through {@code control}.
-   *
-   * @throws RunStoppedException the execution was stopped at a chunk boundary
-   */
+  /** As {@link #run(JobSettings, RunObserver)}, the run stoppable through {@code control}. */
   public static RunReport run(JobSettings settings, RunObserver observer, RunControl control)
       throws IOException, ScopeRefusedException {
     if (!Files.isRegularFile(settings.input())) {

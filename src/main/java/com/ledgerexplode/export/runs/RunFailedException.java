@@ -2,7 +2,7 @@ package com.ledgerexplode.export.runs;
 
 import org.jspecify.annotations.Nullable;
 
-/** An execution ended FAILED or STOPPED; the message says why and how to continue. */
+/** An execution ended FAILED (or could not start); the message says why and how to continue. */
 public final class RunFailedException extends RuntimeException {
   private final long executionId;
 
