@@ -8,6 +8,8 @@ import com.ledgerexplode.export.runs.Causes;
 import com.ledgerexplode.export.runs.NotRecoverableException;
 import com.ledgerexplode.export.runs.RunStoppedException;
 import com.ledgerexplode.export.settings.InvalidSettingsException;
+import com.ledgerexplode.export.sink.ExportLockedException;
+import com.ledgerexplode.export.sink.ExportNotOursException;
 import com.ledgerexplode.store.Secrets;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -40,7 +42,7 @@ final class Failures {
     if (cause instanceof CommandFailedException failed) {
       return failed.exitCode().code();
     }
-    if (cause instanceof AlreadyRunningException) {
+    if (cause instanceof AlreadyRunningException || cause instanceof ExportLockedException) {
       return ExitCode.ALREADY_RUNNING.code();
     }
     if (cause instanceof AlreadyCompletedException) {
@@ -53,6 +55,7 @@ final class Failures {
         || cause instanceof InvalidSettingsException
         || cause instanceof NotRecoverableException
         || cause instanceof RequestsChangedException
+        || cause instanceof ExportNotOursException
         || cause instanceof ScopeRefusedException
         || cause instanceof NoSuchFileException
         || cause instanceof picocli.CommandLine.ParameterException) {

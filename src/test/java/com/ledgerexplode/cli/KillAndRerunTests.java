@@ -195,6 +195,33 @@ class KillAndRerunTests {
         .isEqualTo(referenceRejects);
   }
 
+  @Test
+  void anotherRunOnALiveRunsOutputExits3AndItsRerunLeavesTheFinishedExportAlone() throws Exception {
+    Path output = dir.resolve("shared/export.jsonl");
+    Process child = start(output, "shared");
+    waitFor(output, size -> size > 0, child);
+
+    Cli other =
+        Cli.run(
+            "run",
+            job.jobFile.toString(),
+            "output=" + output,
+            "runDate=2025-03-09",
+            "overwrite=true"); // past the first check, to the export's lock
+
+    assertThat(other.exitCode()).as(other.err()).isEqualTo(3);
+    assertThat(other.err()).contains("is being written by another run; nothing was changed");
+    assertThat(child.waitFor(120, TimeUnit.SECONDS)).as("the first run ends").isTrue();
+    assertThat(child.exitValue()).isZero();
+    byte[] finished = Files.readAllBytes(output);
+    assertThat(finished).isEqualTo(reference);
+    Cli rerun = Cli.run("run", job.jobFile.toString(), "output=" + output, "runDate=2025-03-09");
+    assertThat(rerun.exitCode()).as(rerun.err()).isEqualTo(2);
+    assertThat(rerun.err()).contains("is already there and this run did not write it");
+    assertThat(Files.readAllBytes(output)).isEqualTo(finished);
+    assertThat(output.resolveSibling("export.manifest.json")).exists();
+  }
+
   /** The execution a child said it started, from its log. */
   private static String executionOf(String name) throws Exception {
     java.util.regex.Matcher started =

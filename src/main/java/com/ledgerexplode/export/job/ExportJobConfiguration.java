@@ -17,6 +17,8 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.scope.context.StepContext;
+import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -96,11 +98,19 @@ class ExportJobConfiguration {
   }
 
   @Bean
-  ExportSink exportSink(JobSettings settings, JobDatabases databases) {
+  ExportSink exportSink(JobSettings settings, JobDatabases databases, JobRepository jobRepository) {
     if (settings.outputIsDatabase()) {
       return new ReportingDatabaseSink(databases.reporting(settings.output()));
     }
-    return new JsonLinesSink(settings.outputPath());
+    return new JsonLinesSink(
+        settings.outputPath(),
+        settings.overwrite(),
+        context -> {
+          StepContext step = StepSynchronizationManager.getContext();
+          if (step != null) {
+            jobRepository.updateExecutionContext(step.getStepExecution());
+          }
+        });
   }
 
   @Bean

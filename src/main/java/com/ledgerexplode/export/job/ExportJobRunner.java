@@ -18,6 +18,8 @@ import com.ledgerexplode.export.runs.RunningProcess;
 import com.ledgerexplode.export.settings.ExportFiles;
 import com.ledgerexplode.export.settings.InvalidSettingsException;
 import com.ledgerexplode.export.settings.JobSettings;
+import com.ledgerexplode.export.sink.ExportLockedException;
+import com.ledgerexplode.export.sink.ExportNotOursException;
 import com.ledgerexplode.store.Dialect;
 import com.ledgerexplode.store.JdbcLedgerStore;
 import com.ledgerexplode.store.LedgerSchema;
@@ -132,12 +134,7 @@ public final class ExportJobRunner {
     }
     for (Path file : ExportFiles.of(settings.outputPath())) {
       if (Files.exists(file) && Files.size(file) > 0) {
-        throw new InvalidSettingsException(
-            "The export "
-                + file
-                + " is already there and this run did not write it; give the export another"
-                + " name (${runDate} in output names one per night), move it away, or set"
-                + " overwrite=true to replace it");
+        throw new InvalidSettingsException(ExportFiles.notThisRunsMessage(file));
       }
     }
   }
@@ -227,8 +224,11 @@ public final class ExportJobRunner {
     execution.getExecutionContext().putString(ExportJobNames.FAILURE, why);
     repository.updateExecutionContext(execution);
     for (Throwable c = cause; c != null; c = c.getCause()) {
-      if (c instanceof RequestsChangedException changed) {
-        throw changed; // a wrong input, as a bad setting is: said as it is, exit 2
+      // refusals, not failures: said as they are, with their own exit codes
+      if (c instanceof RequestsChangedException
+          || c instanceof ExportNotOursException
+          || c instanceof ExportLockedException) {
+        throw (RuntimeException) c;
       }
     }
     return new RunFailedException(

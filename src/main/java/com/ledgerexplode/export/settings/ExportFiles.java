@@ -28,6 +28,15 @@ public final class ExportFiles {
     return sibling(output, ".rejects.jsonl");
   }
 
+  /** Why a new run refuses a file of its export that it did not write. */
+  public static String notThisRunsMessage(Path file) {
+    return "The export "
+        + file
+        + " is already there and this run did not write it; give the export another name"
+        + " (${runDate} in output names one per night), move it away, or set overwrite=true to"
+        + " replace it";
+  }
+
   /** The three files of this export: itself, its rejects, its manifest. */
   public static List<Path> of(Path output) {
     return List.of(output, rejects(output), manifest(output));

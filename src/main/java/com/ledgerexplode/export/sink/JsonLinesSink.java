@@ -11,6 +11,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
@@ -41,6 +42,8 @@ public class JsonLinesSink implements ExportSink {
 
   private final Path output;
   private final Path rejects;
+  private final boolean overwrite;
+  private final Consumer<ExecutionContext> saveCheckpoint;
   private @Nullable DigestedFile export;
   private @Nullable DigestedFile rejected;
 
@@ -49,9 +52,20 @@ public class JsonLinesSink implements ExportSink {
    *     manifest are its siblings
    */
   public JsonLinesSink(Path output) {
+    this(output, false, context -> {});
+  }
+
+  /**
+   * @param overwrite whether a new run may replace export files that it did not write
+   * @param saveCheckpoint saves the context at once: a new run's claim on its files (a checkpoint
+   *     at 0 bytes) must be kept before its first chunk, so that its rerun knows them as its own
+   */
+  public JsonLinesSink(Path output, boolean overwrite, Consumer<ExecutionContext> saveCheckpoint) {
     ExportFiles.check(output);
     this.output = output;
     this.rejects = ExportFiles.rejects(output);
+    this.overwrite = overwrite;
+    this.saveCheckpoint = saveCheckpoint;
   }
 
   /** {@code out/name.jsonl} has its rejects in {@code out/name.rejects.jsonl}. */
@@ -75,6 +89,9 @@ public class JsonLinesSink implements ExportSink {
               savedString(context, EXPORT_SHA256_KEY),
               this::lock);
       export = exportFile;
+      if (!restart && !overwrite) {
+        refuseFilesOfAnotherRun(); // under the lock: no other run writes them meanwhile
+      }
       DigestedFile rejectsFile =
           DigestedFile.open(
               rejects,
@@ -86,12 +103,27 @@ public class JsonLinesSink implements ExportSink {
       Files.deleteIfExists(ExportFiles.manifest(output));
       exportFile.cutToCommitted();
       rejectsFile.cutToCommitted();
+      if (!restart) {
+        update(context);
+        saveCheckpoint.accept(context);
+      }
     } catch (DigestedFile.ChangedOutsideTheRunException e) {
       close();
-      throw new ItemStreamException(e.getMessage(), e);
+      throw new ExportNotOursException(String.valueOf(e.getMessage()));
+    } catch (RuntimeException e) {
+      close();
+      throw e;
     } catch (IOException e) {
       close();
       throw new ItemStreamException("Cannot open the export " + output + ": " + e, e);
+    }
+  }
+
+  private void refuseFilesOfAnotherRun() throws IOException {
+    for (Path file : ExportFiles.of(output)) {
+      if (Files.exists(file) && Files.size(file) > 0) {
+        throw new ExportNotOursException(ExportFiles.notThisRunsMessage(file));
+      }
     }
   }
 
@@ -112,7 +144,7 @@ public class JsonLinesSink implements ExportSink {
     }
     if (lock == null) {
       close();
-      throw new ItemStreamException(
+      throw new ExportLockedException(
           "The export " + output + " is being written by another run; nothing was changed");
     }
   }

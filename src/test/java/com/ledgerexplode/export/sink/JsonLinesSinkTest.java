@@ -117,11 +117,12 @@ class JsonLinesSinkTest {
   }
 
   @Test
-  void openingWithoutStateStartsTheFilesAfreshAndRemovesAnOldManifest() throws Exception {
+  void openingWithoutStateWithOverwriteStartsTheFilesAfreshAndRemovesAnOldManifest()
+      throws Exception {
     Path out = dir.resolve("name.jsonl");
     Files.writeString(out, "left over\n");
     Files.writeString(ManifestWriter.manifestFile(out), "{}");
-    JsonLinesSink sink = new JsonLinesSink(out);
+    JsonLinesSink sink = new JsonLinesSink(out, true, context -> {});
 
     sink.open(new ExecutionContext());
     sink.close();
@@ -140,7 +141,7 @@ class JsonLinesSinkTest {
     first.update(new ExecutionContext());
     byte[] written = Files.readAllBytes(out);
 
-    JsonLinesSink second = new JsonLinesSink(out);
+    JsonLinesSink second = new JsonLinesSink(out, true, context -> {}); // even told to overwrite
 
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> second.open(new ExecutionContext()))
         .hasMessage("The export " + out + " is being written by another run; nothing was changed");
@@ -187,7 +188,8 @@ class JsonLinesSinkTest {
     killed.write(RowOutcome.recordsOf(outcomes.subList(0, 2)));
     killed.update(killedCheckpoint);
     killed.close();
-    JsonLinesSink other = new JsonLinesSink(out); // another run, same output, from scratch
+    // another run, same output, from scratch, told to overwrite what is there
+    JsonLinesSink other = new JsonLinesSink(out, true, context -> {});
     other.open(new ExecutionContext());
     other.write(RowOutcome.recordsOf(outcomes.subList(2, outcomes.size())));
     other.write(RowOutcome.recordsOf(outcomes.subList(0, 2)));
@@ -202,5 +204,41 @@ class JsonLinesSinkTest {
         .hasMessageContaining("is not what this run had written by its last checkpoint");
     assertThat(Files.readAllBytes(out)).isEqualTo(othersExport);
     assertThat(Files.readAllBytes(ExportFiles.rejects(out))).isEqualTo(othersRejects);
+  }
+
+  @Test
+  void aNewRunRefusesExportFilesItDidNotWriteAndChangesNothing() throws Exception {
+    Path out = dir.resolve("out/name.jsonl");
+    Files.createDirectories(out.getParent());
+    Files.writeString(ExportFiles.rejects(out), "another night's rejects\n");
+
+    JsonLinesSink sink = new JsonLinesSink(out);
+    assertThatThrownBy(() -> sink.open(new ExecutionContext()))
+        .isInstanceOf(ExportNotOursException.class)
+        .hasMessage(ExportFiles.notThisRunsMessage(ExportFiles.rejects(out)));
+    assertThat(Files.readString(ExportFiles.rejects(out))).isEqualTo("another night's rejects\n");
+    JsonLinesSink again = new JsonLinesSink(out); // the lock was released
+    assertThatThrownBy(() -> again.open(new ExecutionContext()))
+        .isInstanceOf(ExportNotOursException.class);
+  }
+
+  @Test
+  void aNewRunClaimsItsFilesAtOpenSoThatItsRerunAfterAKillInTheFirstChunkContinues()
+      throws Exception {
+    Path out = dir.resolve("out/name.jsonl");
+    List<ExecutionContext> saved = new java.util.ArrayList<>();
+    JsonLinesSink first = new JsonLinesSink(out, false, c -> saved.add(new ExecutionContext(c)));
+    first.open(new ExecutionContext());
+    first.write(records(Requests.mixedChunk())); // killed before this chunk's checkpoint
+    first.close();
+    assertThat(saved).hasSize(1);
+    assertThat(Files.size(out)).isPositive();
+
+    JsonLinesSink rerun = new JsonLinesSink(out);
+    rerun.open(new ExecutionContext(saved.get(0)));
+    rerun.close();
+
+    assertThat(Files.size(out)).isZero();
+    assertThat(Files.size(ExportFiles.rejects(out))).isZero();
   }
 }
