@@ -79,6 +79,11 @@ public final class ErrorCodes {
     return new ApiError(REFERENCE_IDS, "An eventReferenceId is blank");
   }
 
+  static ApiError tooManyEventIds(long given, int max) {
+    return new ApiError(
+        BAD_VALUE, "At most " + max + " eventIds are allowed per request, " + given + " given");
+  }
+
   static ApiError badValue(ApiParameter parameter, String given) {
     return new ApiError(
         BAD_VALUE, "Invalid value for " + parameter.apiName() + ": '" + given + "'");

@@ -52,10 +52,20 @@ public final class ExplodeEngine {
 
   private final LedgerPort ledger;
   private final Scope scope;
+  private final int maxEventIds;
 
   public ExplodeEngine(LedgerPort ledger, Scope scope) {
+    this(ledger, scope, Integer.MAX_VALUE);
+  }
+
+  /**
+   * @param maxEventIds a request asking for more event ids is rejected with 11012: a caller's bound
+   *     on what one request may make it load (the API itself sets none)
+   */
+  public ExplodeEngine(LedgerPort ledger, Scope scope, int maxEventIds) {
     this.ledger = ledger;
     this.scope = scope;
+    this.maxEventIds = maxEventIds;
   }
 
   public Scope scope() {
@@ -115,7 +125,7 @@ public final class ExplodeEngine {
     List<Object> steps = new ArrayList<>(requests.size());
     for (ApiRequest request : requests) {
       try {
-        ValidRequest valid = RequestValidator.validate(request);
+        ValidRequest valid = RequestValidator.validate(request, maxEventIds);
         if (valid.sections().pointsEarnedBreakup()
             && !scope.withoutSourceValueCapturing().isEmpty()) {
           throw new RequestRejectedException(

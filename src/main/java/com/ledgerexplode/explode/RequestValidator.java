@@ -20,6 +20,15 @@ public final class RequestValidator {
   private RequestValidator() {}
 
   public static ValidRequest validate(ApiRequest request) throws RequestRejectedException {
+    return validate(request, Integer.MAX_VALUE);
+  }
+
+  /**
+   * As {@link #validate(ApiRequest)}, a request asking for more than {@code maxEventIds} event ids
+   * (as given, repeats counted) being a bad value (11012), the first of that code's checks.
+   */
+  public static ValidRequest validate(ApiRequest request, int maxEventIds)
+      throws RequestRejectedException {
     String givenName = request.get(IDENTIFIER_NAME);
     String identifierValue = request.get(IDENTIFIER_VALUE);
     String givenSource = request.get(SOURCE);
@@ -39,6 +48,13 @@ public final class RequestValidator {
     }
     Selection selection = selection(request);
     List<String> currencyNames = currencyNames(request.get(ALTERNATE_CURRENCY_NAMES));
+    String eventIds = request.get(EVENT_IDS);
+    if (eventIds != null) {
+      long given = eventIds.chars().filter(c -> c == ',').count() + 1;
+      if (given > maxEventIds) {
+        throw rejected(ErrorCodes.tooManyEventIds(given, maxEventIds));
+      }
+    }
     // primaryUserId asks for the group of which the customer is the primary member
     EntityType type =
         parseType(

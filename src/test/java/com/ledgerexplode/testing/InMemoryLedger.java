@@ -76,8 +76,13 @@ public final class InMemoryLedger implements LedgerPort {
 
   /** An engine over the fixture ledger, as org {@value #FIXTURE_ORG} with data scope SELF. */
   public static ExplodeEngine engine() throws IOException, SnapshotLineException {
+    return engine(Integer.MAX_VALUE);
+  }
+
+  /** The fixture's engine, rejecting requests of more than {@code maxEventIds} event ids. */
+  public static ExplodeEngine engine(int maxEventIds) throws IOException, SnapshotLineException {
     return new ExplodeEngine(
-        fixture(), new Scope(FIXTURE_ORG, DataScope.SELF, Set.of(FIXTURE_ORG)));
+        fixture(), new Scope(FIXTURE_ORG, DataScope.SELF, Set.of(FIXTURE_ORG)), maxEventIds);
   }
 
   public static InMemoryLedger read(Path snapshot) throws IOException, SnapshotLineException {

@@ -14,7 +14,6 @@ import com.ledgerexplode.store.JdbcLedgerStore;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.scope.context.StepContext;
@@ -40,13 +39,10 @@ class ExportJobConfiguration {
   @Bean
   Job ledgerExportJob(
       JobRepository jobRepository,
-      JobOperator jobOperator,
-      RunControl control,
       @Qualifier(ExportJobNames.EXPORT_STEP) Step exportStep,
       @Qualifier(ExportJobNames.MANIFEST_STEP) Step manifestStep) {
     return new JobBuilder(ExportJobNames.JOB, jobRepository)
         .listener(recoveredMarkRemover(jobRepository))
-        .listener(control.listener(jobOperator))
         .listener(new ExecutionLog())
         .start(exportStep)
         .next(manifestStep)
@@ -65,7 +61,8 @@ class ExportJobConfiguration {
       JobSettings settings,
       RequestsCsvReader requestsReader,
       ExportWriter exportWriter,
-      RunObserver observer) {
+      RunObserver observer,
+      RunControl control) {
     ProgressListener progress =
         new ProgressListener(settings, requestsReader, exportWriter, observer);
     return new StepBuilder(ExportJobNames.EXPORT_STEP, jobRepository)
@@ -74,6 +71,7 @@ class ExportJobConfiguration {
         .reader(requestsReader)
         .writer(exportWriter)
         .listener(progress)
+        .listener(control)
         .build();
   }
 
@@ -118,10 +116,12 @@ class ExportJobConfiguration {
       JobSettings settings, JobDatabases databases, Scope scope, ExportSink exportSink) {
     ChunkExploder exploder =
         new ChunkExploder(
-            new ExplodeEngine(new JdbcLedgerStore(databases.ledger(settings.ledgerDb())), scope),
+            new ExplodeEngine(
+                new JdbcLedgerStore(databases.ledger(settings.ledgerDb())),
+                scope,
+                settings.maxEventIdsPerRow()),
             settings.defaults(),
-            settings.pageSize(),
-            settings.maxEventIdsPerRow());
+            settings.pageSize());
     return new ExportWriter(exploder, exportSink, settings.skipLimit());
   }
 

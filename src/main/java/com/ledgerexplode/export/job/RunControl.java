@@ -1,59 +1,45 @@
 package com.ledgerexplode.export.job;
 
+import com.ledgerexplode.export.requests.RequestItem;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.JobExecutionNotRunningException;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.listener.ChunkListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.Chunk;
 
 /**
- * Lets the process that runs a job ask it to stop at its next chunk boundary, from another thread
- * (a signal handler): the execution then ends STOPPED, its checkpoint committed and its databases
- * closed after the step, and the same command continues it. A stop asked before the execution
- * exists is applied as soon as it starts.
+ * Lets the process that runs a job ask it to stop at its next chunk boundary from another thread (a
+ * signal handler). The ask only sets a flag; the export step's own thread, between chunks, marks
+ * its execution to terminate, so that nothing touches the running execution from outside: it ends
+ * STOPPED, its checkpoint committed and its databases closed after the step, and the same command
+ * continues it. A stop asked before the step starts is applied as it starts.
  */
-public final class RunControl {
+public final class RunControl
+    implements StepExecutionListener, ChunkListener<RequestItem, RequestItem> {
   private final AtomicBoolean stopAsked = new AtomicBoolean();
-  private final AtomicReference<@Nullable Running> running = new AtomicReference<>();
-
-  private record Running(JobOperator operator, JobExecution execution) {}
+  private volatile @Nullable StepExecution step;
 
   /** Asks the run to stop after its current chunk; answers whether this is the first ask. */
   public boolean requestStop() {
-    boolean first = stopAsked.compareAndSet(false, true);
-    Running now = running.get();
-    if (now != null) {
-      stop(now);
-    }
-    return first;
+    return stopAsked.compareAndSet(false, true);
   }
 
-  /** The listener that tells this control which execution runs, given to the job. */
-  JobExecutionListener listener(JobOperator operator) {
-    return new JobExecutionListener() {
-      @Override
-      public void beforeJob(JobExecution execution) {
-        Running now = new Running(operator, execution);
-        running.set(now);
-        if (stopAsked.get()) {
-          stop(now);
-        }
-      }
-
-      @Override
-      public void afterJob(JobExecution execution) {
-        running.set(null);
-      }
-    };
+  @Override
+  public void beforeStep(StepExecution stepExecution) {
+    step = stepExecution;
+    applyStop();
   }
 
-  private static void stop(Running now) {
-    try {
-      now.operator().stop(now.execution());
-    } catch (JobExecutionNotRunningException alreadyOver) {
-      // it ended on its own meanwhile: nothing to stop
+  @Override
+  public void afterChunk(Chunk<RequestItem> chunk) {
+    applyStop();
+  }
+
+  private void applyStop() {
+    StepExecution running = step;
+    if (stopAsked.get() && running != null) {
+      running.setTerminateOnly();
     }
   }
 }

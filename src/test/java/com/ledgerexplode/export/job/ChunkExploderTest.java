@@ -98,33 +98,38 @@ class ChunkExploderTest {
   }
 
   @Test
-  void aRowAskingForMoreEventIdsThanTheJobAllowsIsRejectedWholeWith11012() {
+  void aRowAskingForMoreEventIdsThanTheJobAllowsIs11012InTheValidationTablesOrder()
+      throws Exception {
     String eleven = "1,2,3,4,5,6,7,8,9,10,11";
     RequestRow tooMany =
         Requests.row(
             2,
             "identifierName=mobile",
-            "identifierValue=917406401004",
+            "identifierValue=000",
             "source=INSTORE",
             "eventIds=" + eleven);
+    RequestRow earlierCodeFirst =
+        Requests.row(3, "identifierName=mobile", "source=INSTORE", "eventIds=" + eleven);
     RequestRow atTheLimit =
         Requests.row(
-            3,
+            4,
             "identifierName=mobile",
             "identifierValue=917406401004",
             "source=INSTORE",
             "eventIds=18608683,2,3,4,5,6,7,8,9,10");
 
     List<RowOutcome> outcomes =
-        new ChunkExploder(engine, Map.of(), 10, 10).explode(List.of(tooMany, atTheLimit));
+        new ChunkExploder(InMemoryLedger.engine(10), Map.of(), 10)
+            .explode(List.of(tooMany, earlierCodeFirst, atTheLimit));
 
+    // 11012 before 8015 (no such customer), after 11013 (no identifier value)
     assertThat(outcomes.get(0))
         .isEqualTo(
             new RowOutcome.Rejected(
                 tooMany,
                 new com.ledgerexplode.explode.ApiError(
-                    11012, "eventIds holds 11 ids, more than this job's maxEventIdsPerRow of 10")));
-    assertThat(outcomes.get(1)).isInstanceOf(RowOutcome.Exploded.class);
-    assertThat(((RowOutcome.Exploded) outcomes.get(1)).events()).hasSize(1);
+                    11012, "At most 10 eventIds are allowed per request, 11 given")));
+    assertThat(((RowOutcome.Rejected) outcomes.get(1)).error().code()).isEqualTo(11013);
+    assertThat(((RowOutcome.Exploded) outcomes.get(2)).events()).hasSize(1);
   }
 }
