@@ -172,7 +172,11 @@ public class JsonLinesSink implements ExportSink {
       exportTo.append(events.toByteArray());
       rejectsTo.append(rejectedLines.toByteArray());
     } catch (IOException | RuntimeException e) {
-      takeBack(exportBefore, rejectsBefore);
+      try {
+        takeBack(exportBefore, rejectsBefore);
+      } catch (RuntimeException alsoFailed) {
+        e.addSuppressed(alsoFailed); // the write's failure (a full disk, say) is the one to tell
+      }
       throw e;
     }
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -188,12 +192,25 @@ public class JsonLinesSink implements ExportSink {
     }
   }
 
+  /** Takes back a write from both files, each tried even if the other fails. */
   private void takeBack(DigestedFile.Mark exportMark, DigestedFile.Mark rejectsMark) {
+    IOException failure = null;
     try {
       opened(export).rollBackTo(exportMark);
+    } catch (IOException e) {
+      failure = e;
+    }
+    try {
       opened(rejected).rollBackTo(rejectsMark);
     } catch (IOException e) {
-      throw new ItemStreamException("Cannot take back a failed write to " + output, e);
+      if (failure == null) {
+        failure = e;
+      } else {
+        failure.addSuppressed(e);
+      }
+    }
+    if (failure != null) {
+      throw new ItemStreamException("Cannot take back a failed write to " + output, failure);
     }
   }
 
