@@ -41,6 +41,20 @@ public final class TypeDetailJson {
           "totalPointsDeducted",
           "pointsDeductedStr");
 
+  /** Rows (array elements) whose points and program the vendor writes as strings too. */
+  static final Set<String> STRING_TYPED_ROWS = Set.of("pointsBreakup", "pointsTransferDetails");
+
+  private static final Set<String> STRING_TYPED_IN_ROWS =
+      Set.of(
+          "pointsRedeemed",
+          "targetValue",
+          "achievedValue",
+          "triggerValue",
+          "totalPointsDeducted",
+          "pointsDeductedStr",
+          "points",
+          "programId");
+
   private static final JsonMapper MAPPER =
       JsonMapper.builder()
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -53,10 +67,10 @@ public final class TypeDetailJson {
     if (!object.isObject()) {
       throw new SnapshotReader.Invalid(path + ": not an object: " + object);
     }
-    return object(object, path);
+    return object(object, path, STRING_TYPED);
   }
 
-  private static Map<String, Object> object(JsonNode node, String path)
+  private static Map<String, Object> object(JsonNode node, String path, Set<String> stringTyped)
       throws SnapshotReader.Invalid {
     Map<String, Object> values = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> field : node.properties()) {
@@ -66,7 +80,7 @@ public final class TypeDetailJson {
         throw new SnapshotReader.Invalid(
             at + ": the export writes a time's ISO twin; give " + twinOf(key) + " alone");
       }
-      values.put(key, value(field.getValue(), at, key));
+      values.put(key, value(field.getValue(), at, key, stringTyped));
     }
     return values;
   }
@@ -75,12 +89,13 @@ public final class TypeDetailJson {
     return key.substring(0, key.length() - 3);
   }
 
-  private static Object value(JsonNode node, String path, @Nullable String key)
+  private static Object value(
+      JsonNode node, String path, @Nullable String key, Set<String> stringTyped)
       throws SnapshotReader.Invalid {
     if (node.isNull()) {
       throw new SnapshotReader.Invalid(path + ": is null (leave an absent value out)");
     }
-    if (key != null && STRING_TYPED.contains(key) && !node.isString()) {
+    if (key != null && stringTyped.contains(key) && !node.isString()) {
       throw new SnapshotReader.Invalid(path + ": the vendor writes it as a string: " + node);
     }
     if (key != null && TimeKeys.isTime(key)) {
@@ -90,12 +105,19 @@ public final class TypeDetailJson {
       return instant(node.stringValue(), path);
     }
     if (node.isObject()) {
-      return object(node, path);
+      return object(node, path, STRING_TYPED);
     }
     if (node.isArray()) {
+      Set<String> inElements =
+          key != null && STRING_TYPED_ROWS.contains(key) ? STRING_TYPED_IN_ROWS : STRING_TYPED;
       List<Object> elements = new ArrayList<>(node.size());
       for (int i = 0; i < node.size(); i++) {
-        elements.add(value(node.get(i), path + "[" + i + "]", null));
+        JsonNode element = node.get(i);
+        String at = path + "[" + i + "]";
+        elements.add(
+            element.isObject()
+                ? object(element, at, inElements)
+                : value(element, at, null, inElements));
       }
       return elements;
     }
