@@ -99,6 +99,7 @@ class SnapshotWriterTest {
     redemption.put("pointsRedeemed", "20.000");
     redemption.put("billingTime", java.time.Instant.parse("2024-10-02T10:00:00.680Z"));
     redemption.put("groupRedemption", false);
+    redemption.put("billAmount", new BigDecimal("1.50")); // a number keeps its scale
     SnapshotRecord event =
         new EventRecord(
             new LedgerEvent(
@@ -118,7 +119,7 @@ class SnapshotWriterTest {
                             "pointsBreakup",
                             List.of(
                                 java.util.Map.of("points", "20.000"),
-                                java.util.Map.of("points", new BigDecimal("1.50")))))),
+                                java.util.Map.of("points", "1.50"))))),
                 EventSections.NONE));
     List<String> written = lines(event);
     assertThat(written)
@@ -126,8 +127,8 @@ class SnapshotWriterTest {
             "{\"kind\":\"event\",\"orgId\":50406,\"customerId\":1001,\"eventLogId\":9,"
                 + "\"eventName\":\"PointsRedemption\",\"details\":{\"redemptionDetails\":"
                 + "{\"pointsRedeemed\":\"20.000\",\"billingTime\":\"2024-10-02T10:00:00.680Z\","
-                + "\"groupRedemption\":false}},\"blocks\":{\"pointsBreakup\":"
-                + "[{\"points\":\"20.000\"},{\"points\":1.50}]}}");
+                + "\"groupRedemption\":false,\"billAmount\":1.50}},\"blocks\":{\"pointsBreakup\":"
+                + "[{\"points\":\"20.000\"},{\"points\":\"1.50\"}]}}");
     try (SnapshotReader reader = new SnapshotReader(new java.io.StringReader(written.get(0)))) {
       assertThat(reader.next()).isEqualTo(event);
     }
