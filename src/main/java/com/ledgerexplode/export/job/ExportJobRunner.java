@@ -132,10 +132,9 @@ public final class ExportJobRunner {
     if (settings.outputIsDatabase() || settings.overwrite()) {
       return;
     }
-    for (Path file : ExportFiles.of(settings.outputPath())) {
-      if (Files.exists(file) && Files.size(file) > 0) {
-        throw new InvalidSettingsException(ExportFiles.notThisRunsMessage(file));
-      }
+    Optional<Path> there = ExportFiles.firstAlreadyThere(settings.outputPath());
+    if (there.isPresent()) {
+      throw new InvalidSettingsException(ExportFiles.notThisRunsMessage(there.get()));
     }
   }
 

@@ -1,7 +1,10 @@
 package com.ledgerexplode.export.settings;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** The three files of an export {@code name.jsonl}: the export, its rejects and its manifest. */
 public final class ExportFiles {
@@ -35,6 +38,16 @@ public final class ExportFiles {
         + " is already there and this run did not write it; give the export another name"
         + " (${runDate} in output names one per night), move it away, or set overwrite=true to"
         + " replace it";
+  }
+
+  /** The first file of this export that is already there with content, if any. */
+  public static Optional<Path> firstAlreadyThere(Path output) throws IOException {
+    for (Path file : of(output)) {
+      if (Files.exists(file) && Files.size(file) > 0) {
+        return Optional.of(file);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The three files of this export: itself, its rejects, its manifest. */

@@ -11,6 +11,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -120,10 +121,9 @@ public class JsonLinesSink implements ExportSink {
   }
 
   private void refuseFilesOfAnotherRun() throws IOException {
-    for (Path file : ExportFiles.of(output)) {
-      if (Files.exists(file) && Files.size(file) > 0) {
-        throw new ExportNotOursException(ExportFiles.notThisRunsMessage(file));
-      }
+    Optional<Path> there = ExportFiles.firstAlreadyThere(output);
+    if (there.isPresent()) {
+      throw new ExportNotOursException(ExportFiles.notThisRunsMessage(there.get()));
     }
   }
 
