@@ -2,6 +2,8 @@ package com.ledgerexplode.cli;
 
 import com.ledgerexplode.export.runs.Checkpoints;
 import com.ledgerexplode.export.settings.JobSettings;
+import com.ledgerexplode.export.sink.Manifest;
+import com.ledgerexplode.export.sink.ManifestWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -10,7 +12,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** The commands that operate one execution: restart, recover, stop. */
+/** The commands that operate one execution: restart, recover, stop, manifest. */
 final class ExecutionCommands {
   private ExecutionCommands() {}
 
@@ -121,6 +123,54 @@ final class ExecutionCommands {
       spec.commandLine()
           .getOut()
           .printf("execution %d asked to stop after its current chunk%n", target.executionId);
+      return ExitCode.OK.code();
+    }
+  }
+
+  @Command(
+      name = "manifest",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Writes again the manifest of a completed run whose manifest is gone (deleted, or lost"
+            + " with a disk): first verifies its export and rejects files against the run's last"
+            + " checkpoint (sizes, and SHA-256 of their whole content), then writes the manifest"
+            + " from that checkpoint's counts. A file that is missing or not what the run wrote is"
+            + " refused, and nothing is written.",
+        "",
+        "Example: manifest 12 jobs/nightly.properties"
+      },
+      footer = {
+        "",
+        "Exit codes: 0 written, 2 no such execution, not completed, not a JSON Lines export,",
+        "or its files are not what the run wrote."
+      })
+  static final class WriteManifest implements Callable<Integer> {
+    @Mixin Target target;
+
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      Checkpoints.CompletedRun run;
+      try (Checkpoints checkpoints = target.open()) {
+        run = checkpoints.completedRun(target.executionId);
+      }
+      Path written =
+          ManifestWriter.rewrite(
+              run.settings().outputPath(),
+              new Manifest(
+                  run.executionId(),
+                  "COMPLETED",
+                  run.startTime(),
+                  run.endTime(),
+                  run.settings().toMap(),
+                  run.counts()),
+              run.exportCheckpoint());
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "%s written: the files of execution %d are those its checkpoint committed%n",
+              written, run.executionId());
       return ExitCode.OK.code();
     }
   }

@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
       ExecutionCommands.Restart.class,
       ExecutionCommands.Recover.class,
       ExecutionCommands.Stop.class,
+      ExecutionCommands.WriteManifest.class,
       CommandLine.HelpCommand.class
     },
     footer = {

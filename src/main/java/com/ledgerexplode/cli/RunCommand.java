@@ -3,8 +3,11 @@ package com.ledgerexplode.cli;
 import com.ledgerexplode.export.job.ExportJobRunner;
 import com.ledgerexplode.export.job.RunControl;
 import com.ledgerexplode.export.job.RunReport;
+import com.ledgerexplode.export.runs.AlreadyCompletedException;
+import com.ledgerexplode.export.settings.ExportFiles;
 import com.ledgerexplode.export.settings.JobSettings;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,6 +82,10 @@ final class RunCommand implements Callable<Integer> {
         RunReport report = ExportJobRunner.run(settings, log.announcedTo(err, progress), control);
         progress.summary(report, heap);
         return ExitCode.OK.code();
+      } catch (AlreadyCompletedException e) {
+        AlreadyCompletedException said = withManifestHint(e, settings);
+        logFailure(said);
+        throw said;
       } catch (Exception e) {
         logFailure(e);
         throw e;
@@ -86,6 +93,16 @@ final class RunCommand implements Callable<Integer> {
         signals.close();
       }
     }
+  }
+
+  /** A completed JSON Lines run whose manifest is gone is told how to write it again. */
+  private static AlreadyCompletedException withManifestHint(
+      AlreadyCompletedException completed, JobSettings settings) {
+    if (settings.outputIsDatabase()) {
+      return completed;
+    }
+    Path manifest = ExportFiles.manifest(settings.outputPath());
+    return Files.exists(manifest) ? completed : completed.withoutManifest(manifest);
   }
 
   /** What standard error says of a run that did not complete, with the cause's stack trace. */

@@ -10,7 +10,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -138,7 +137,7 @@ final class StatusCommand implements Callable<Integer> {
 
   /** Spring Batch keeps times in the JVM's zone, without it; shown in UTC, with it. */
   private static @Nullable Instant instant(@Nullable LocalDateTime time) {
-    return time == null ? null : time.atZone(ZoneId.systemDefault()).toInstant();
+    return time == null ? null : Checkpoints.instant(time);
   }
 
   static void printJson(List<ExecutionSummary> executions, PrintWriter out) {

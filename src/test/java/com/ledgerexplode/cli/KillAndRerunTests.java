@@ -1,9 +1,11 @@
 package com.ledgerexplode.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.ledgerexplode.store.Databases;
 import com.ledgerexplode.testing.TestDatabases;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Restart to the byte: the job runs in a child JVM that is killed with SIGKILL at several points;
@@ -220,6 +224,54 @@ class KillAndRerunTests {
     assertThat(rerun.err()).contains("is already there and this run did not write it");
     assertThat(Files.readAllBytes(output)).isEqualTo(finished);
     assertThat(output.resolveSibling("export.manifest.json")).exists();
+  }
+
+  @Test
+  void killedInItsManifestStepTheRerunWritesTheManifestOverTheSameFiles() throws Exception {
+    Path output = dir.resolve("in-manifest/export.jsonl");
+    Files.createDirectories(output.getParent());
+    // a named pipe where the manifest is first written: opening it blocks the manifest step
+    Path temporary = output.resolveSibling("export.manifest.json.tmp");
+    Process mkfifo = new ProcessBuilder("mkfifo", temporary.toString()).inheritIO().start();
+    assumeTrue(mkfifo.waitFor() == 0, "mkfifo makes a named pipe");
+    Process child = start(output, "in-manifest");
+    try (HikariDataSource repository = Databases.open(job.repositoryDb(), "REPOSITORY_DB")) {
+      JdbcTemplate steps = new JdbcTemplate(repository);
+      waitUntil(() -> manifestStepStarted(steps, output), child, "in-manifest");
+      child.destroyForcibly();
+    }
+    assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(output.resolveSibling("export.manifest.json")).doesNotExist();
+    Files.delete(temporary);
+
+    Cli rerun = Cli.run("run", job.jobFile.toString(), "output=" + output);
+
+    assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+    assertThat(rerun.err()).contains("(pid " + child.pid() + ") had died; marked FAILED");
+    assertThat(Files.readAllBytes(output)).isEqualTo(reference);
+    assertThat(Files.readAllBytes(output.resolveSibling("export.rejects.jsonl")))
+        .isEqualTo(referenceRejects);
+    JsonNode manifest = manifestOf(output);
+    JsonNode expected = manifestOf(dir.resolve("reference/export.jsonl"));
+    assertThat(manifest.get("counts")).isEqualTo(expected.get("counts"));
+    assertThat(manifest.get("files")).isEqualTo(expected.get("files"));
+  }
+
+  private static boolean manifestStepStarted(JdbcTemplate repository, Path output) {
+    return repository.queryForObject(
+            "select count(*) from BATCH_STEP_EXECUTION s"
+                + " join BATCH_JOB_EXECUTION_PARAMS p on p.JOB_EXECUTION_ID = s.JOB_EXECUTION_ID"
+                + " where s.STEP_NAME = 'manifestStep' and s.STATUS = 'STARTED'"
+                + " and p.PARAMETER_NAME = 'output' and p.PARAMETER_VALUE = ?",
+            Long.class,
+            output.toString())
+        > 0;
+  }
+
+  private static JsonNode manifestOf(Path output) throws Exception {
+    return JsonMapper.builder()
+        .build()
+        .readTree(Files.readString(output.resolveSibling("export.manifest.json")));
   }
 
   /** The execution a child said it started, from its log. */

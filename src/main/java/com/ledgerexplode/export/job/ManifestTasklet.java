@@ -1,6 +1,7 @@
 package com.ledgerexplode.export.job;
 
 import com.ledgerexplode.export.outcome.ExportCounts;
+import com.ledgerexplode.export.runs.Checkpoints;
 import com.ledgerexplode.export.runs.ExportJobNames;
 import com.ledgerexplode.export.runs.RunCounts;
 import com.ledgerexplode.export.settings.JobSettings;
@@ -8,7 +9,6 @@ import com.ledgerexplode.export.sink.Manifest;
 import com.ledgerexplode.export.sink.ManifestWriter;
 import com.ledgerexplode.export.sink.ReportingDatabaseSink;
 import java.time.Instant;
-import java.time.ZoneId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
@@ -44,22 +44,21 @@ final class ManifestTasklet implements Tasklet {
     Instant start =
         execution.getStartTime() == null
             ? Instant.now()
-            : execution.getStartTime().atZone(ZoneId.systemDefault()).toInstant();
+            : Checkpoints.instant(execution.getStartTime());
     Manifest manifest =
         new Manifest(
             execution.getId(), "COMPLETED", start, Instant.now(), settings.toMap(), counts);
+    // the export step may have completed in an earlier execution of this run
+    StepExecution export =
+        jobRepository.getLastStepExecution(execution.getJobInstance(), ExportJobNames.EXPORT_STEP);
+    if (export == null) {
+      throw new IllegalStateException("The run has no export step to record");
+    }
     if (reporting != null) {
-      // the export step may have completed in an earlier execution of this run
-      StepExecution export =
-          jobRepository.getLastStepExecution(
-              execution.getJobInstance(), ExportJobNames.EXPORT_STEP);
-      if (export == null) {
-        throw new IllegalStateException("The run has no export step to record");
-      }
       reporting.recordRun(
           export.getExecutionContext().getString(ReportingDatabaseSink.RUN_KEY), manifest);
     } else {
-      ManifestWriter.write(settings.outputPath(), manifest);
+      ManifestWriter.write(settings.outputPath(), manifest, export.getExecutionContext());
     }
     return RepeatStatus.FINISHED;
   }

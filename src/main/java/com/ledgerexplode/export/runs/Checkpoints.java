@@ -3,22 +3,27 @@ package com.ledgerexplode.export.runs;
 import com.ledgerexplode.export.outcome.ExportCounts;
 import com.ledgerexplode.export.settings.JobSettings;
 import com.ledgerexplode.store.Secrets;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.dao.EmptyResultDataAccessException;
 
 /**
  * The job repository of runs, for the commands that operate them without running one: status,
- * recover, stop, and finding what to restart.
+ * recover, stop, finding what to restart, and the checkpoint of a completed run's files.
  */
 public final class Checkpoints implements AutoCloseable {
   private final JobDatabases databases = new JobDatabases();
@@ -121,6 +126,65 @@ public final class Checkpoints implements AutoCloseable {
   public JobSettings settingsOf(long executionId) {
     JobSettings settings = JobSettings.fromJobParameters(execution(executionId).getJobParameters());
     return settings.withRepositoryDb(repositoryUrl);
+  }
+
+  /**
+   * A completed run of a JSON Lines export, as its repository holds it: for writing its manifest
+   * again.
+   */
+  public record CompletedRun(
+      JobSettings settings,
+      long executionId,
+      Instant startTime,
+      Instant endTime,
+      ExportCounts counts,
+      ExecutionContext exportCheckpoint) {}
+
+  /**
+   * The completed run of this execution, with the last checkpoint of its export step (which may be
+   * an earlier execution's).
+   *
+   * @throws NotRecoverableException no such execution, not completed, or its output is a database
+   */
+  public CompletedRun completedRun(long executionId) {
+    JobExecution execution = execution(executionId);
+    if (execution.getStatus() != BatchStatus.COMPLETED) {
+      throw new NotRecoverableException(
+          "execution "
+              + executionId
+              + " is "
+              + execution.getStatus()
+              + ", not completed: run the same job file again to continue it; its manifest is"
+              + " written when it completes");
+    }
+    JobSettings settings = settingsOf(executionId);
+    if (settings.outputIsDatabase()) {
+      throw new NotRecoverableException(
+          "execution "
+              + executionId
+              + " wrote to a reporting database, whose run is recorded there: it has no manifest"
+              + " file");
+    }
+    StepExecution export =
+        repository.getLastStepExecution(execution.getJobInstance(), ExportJobNames.EXPORT_STEP);
+    LocalDateTime start = execution.getStartTime();
+    LocalDateTime end = execution.getEndTime();
+    if (export == null || start == null || end == null) {
+      throw new NotRecoverableException(
+          "execution " + executionId + " has no checkpoint of its export in the job repository");
+    }
+    return new CompletedRun(
+        settings,
+        executionId,
+        instant(start),
+        instant(end),
+        RunCounts.load(export.getExecutionContext()),
+        export.getExecutionContext());
+  }
+
+  /** An instant of the repository's, which keeps local times of this system's zone. */
+  public static Instant instant(LocalDateTime time) {
+    return time.atZone(ZoneId.systemDefault()).toInstant();
   }
 
   public Optional<JobExecution> find(long executionId) {

@@ -88,8 +88,12 @@ final class DigestedFile implements AutoCloseable {
 
   /** Cuts off what follows the committed prefix (an uncommitted write), and appends from there. */
   void cutToCommitted() throws IOException {
-    channel.truncate(committedLength);
-    channel.position(committedLength);
+    try {
+      channel.truncate(committedLength);
+      channel.position(committedLength);
+    } catch (IOException e) {
+      throw failed("cut back to its checkpoint", e);
+    }
   }
 
   Mark mark() throws IOException {
@@ -98,8 +102,12 @@ final class DigestedFile implements AutoCloseable {
 
   void append(byte[] bytes) throws IOException {
     ByteBuffer buffer = ByteBuffer.wrap(bytes);
-    while (buffer.hasRemaining()) {
-      channel.write(buffer);
+    try {
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
+    } catch (IOException e) {
+      throw failed("write", e);
     }
     written.append(bytes);
   }
@@ -107,16 +115,32 @@ final class DigestedFile implements AutoCloseable {
   /** Takes back what was appended after the mark. */
   void rollBackTo(Mark mark) throws IOException {
     if (channel.isOpen()) {
-      channel.truncate(mark.length());
-      channel.position(mark.length());
+      try {
+        channel.truncate(mark.length());
+        channel.position(mark.length());
+      } catch (IOException e) {
+        throw failed("take back a write to", e);
+      }
     }
     written = mark.written();
   }
 
   /** Forces the bytes written to disk; answers their length. */
   long force() throws IOException {
-    channel.force(false);
-    return channel.position();
+    try {
+      channel.force(false);
+      return channel.position();
+    } catch (IOException e) {
+      throw failed("save to disk", e);
+    }
+  }
+
+  /**
+   * A failure of the file system (a full disk, an I/O error) said with the file's path, which the
+   * system's own message leaves out.
+   */
+  private IOException failed(String doing, IOException e) {
+    return new IOException("Cannot " + doing + " " + path + ": " + e.getMessage(), e);
   }
 
   /** The SHA-256 of the bytes written so far, in hex. */

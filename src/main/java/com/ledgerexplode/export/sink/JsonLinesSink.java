@@ -74,6 +74,27 @@ public class JsonLinesSink implements ExportSink {
     return ExportFiles.rejects(output);
   }
 
+  /** A file of the export as a checkpoint committed it: its size and, if kept, its SHA-256. */
+  record CommittedFile(Path path, long bytes, @Nullable String sha256) {}
+
+  /**
+   * The export and its rejects file as the checkpoint {@code context} committed them.
+   *
+   * @throws IllegalArgumentException the context is not a checkpoint of this sink
+   */
+  static List<CommittedFile> committed(Path output, ExecutionContext context) {
+    if (!context.containsKey(EXPORT_BYTES_KEY) || !context.containsKey(REJECTS_BYTES_KEY)) {
+      throw new IllegalArgumentException("No checkpoint of the export " + output);
+    }
+    return List.of(
+        new CommittedFile(
+            output, context.getLong(EXPORT_BYTES_KEY), savedString(context, EXPORT_SHA256_KEY)),
+        new CommittedFile(
+            ExportFiles.rejects(output),
+            context.getLong(REJECTS_BYTES_KEY),
+            savedString(context, REJECTS_SHA256_KEY)));
+  }
+
   @Override
   public void open(ExecutionContext context) {
     close();

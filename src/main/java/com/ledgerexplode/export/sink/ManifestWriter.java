@@ -21,13 +21,14 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import tools.jackson.core.JsonGenerator;
 
 /**
  * Writes {@code name.manifest.json} beside the export {@code name.jsonl}, last, atomically (a
  * temporary file renamed into place), so that its presence means the export is finished. It holds
  * the run, its settings (secrets masked), its counts and, for the export and its rejects file,
- * their sizes and SHA-256 as they are on disk.
+ * their sizes and SHA-256 as the run's last checkpoint committed them (and the files have).
  */
 public final class ManifestWriter {
   private ManifestWriter() {}
@@ -38,16 +39,82 @@ public final class ManifestWriter {
   }
 
   /**
-   * Writes the manifest of the export {@code output}.
+   * Writes the manifest of the export {@code output} as its export step's last checkpoint {@code
+   * committed} vouches for it: each file must have the size that checkpoint committed, and its
+   * SHA-256 is the one carried forward as it was written (the export is not read again).
    *
    * @return the manifest's path
+   * @throws ExportNotOursException a file is missing or its size is not the committed one
    */
-  public static Path write(Path output, Manifest manifest) throws IOException {
-    Path target = manifestFile(output);
+  public static Path write(Path output, Manifest manifest, ExecutionContext committed)
+      throws IOException {
+    return write(output, manifest, files(output, committed, false));
+  }
+
+  /**
+   * Writes again the manifest of a completed run (deleted, or lost with a disk), after verifying
+   * each file against the run's last checkpoint {@code committed}: its size, and the SHA-256 of its
+   * whole content read again.
+   *
+   * @return the manifest's path
+   * @throws ExportNotOursException a file is missing, or not what the run wrote; nothing is written
+   */
+  public static Path rewrite(Path output, Manifest manifest, ExecutionContext committed)
+      throws IOException {
+    return write(output, manifest, files(output, committed, true));
+  }
+
+  private static List<FileEntry> files(Path output, ExecutionContext committed, boolean readAgain)
+      throws IOException {
     List<FileEntry> files = new ArrayList<>();
-    for (Path file : List.of(output, ExportFiles.rejects(output))) {
-      files.add(new FileEntry(file.getFileName().toString(), Files.size(file), sha256(file)));
+    for (JsonLinesSink.CommittedFile file : JsonLinesSink.committed(output, committed)) {
+      Path path = file.path();
+      if (!Files.isRegularFile(path)) {
+        throw new ExportNotOursException(
+            path + " is missing: the run's files are gone; " + RUN_AFRESH);
+      }
+      long size = Files.size(path);
+      if (size != file.bytes()) {
+        throw new ExportNotOursException(
+            path
+                + " has "
+                + size
+                + " bytes, not the "
+                + file.bytes()
+                + " its run wrote: it was changed after the run; "
+                + RUN_AFRESH);
+      }
+      String sha256 = file.sha256();
+      if (readAgain) {
+        if (sha256 == null) {
+          throw new ExportNotOursException(
+              path
+                  + " cannot be verified: its run's checkpoint holds no SHA-256 (an older"
+                  + " release wrote it); "
+                  + RUN_AFRESH);
+        }
+        if (!sha256.equals(sha256(path))) {
+          throw new ExportNotOursException(
+              path
+                  + " is not what its run wrote: its SHA-256 is not the one of its last checkpoint"
+                  + " (it was edited, or another run wrote it); "
+                  + RUN_AFRESH);
+        }
+      } else if (sha256 == null) {
+        sha256 = sha256(path); // a checkpoint of an older release, which kept no digest
+      }
+      files.add(new FileEntry(path.getFileName().toString(), size, sha256));
     }
+    return files;
+  }
+
+  private static final String RUN_AFRESH =
+      "no manifest was written. Put back the files the run wrote, or run the night afresh with"
+          + " another runDate or output";
+
+  private static Path write(Path output, Manifest manifest, List<FileEntry> files)
+      throws IOException {
+    Path target = manifestFile(output);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     ExportJson.write(bytes, g -> writeManifest(g, manifest, files));
     bytes.write('\n');
@@ -63,6 +130,10 @@ public final class ManifestWriter {
         channel.write(buffer);
       }
       channel.force(true);
+    } catch (java.nio.file.FileSystemException e) {
+      throw e; // names its file already
+    } catch (IOException e) {
+      throw new IOException("Cannot write " + temporary + ": " + e.getMessage(), e);
     }
     try {
       Files.move(

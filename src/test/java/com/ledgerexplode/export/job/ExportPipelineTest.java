@@ -101,7 +101,9 @@ class ExportPipelineTest {
     assertThat(counts.rowsRead()).isEqualTo(34);
     assertThat(counts.eventsWritten()).isEqualTo(Files.readAllLines(straight).size());
     ManifestWriter.write(
-        straight, new Manifest(1, "COMPLETED", Instant.EPOCH, Instant.EPOCH, Map.of(), counts));
+        straight,
+        new Manifest(1, "COMPLETED", Instant.EPOCH, Instant.EPOCH, Map.of(), counts),
+        straightContext);
     assertThat(ManifestWriter.manifestFile(straight)).exists();
   }
 }

@@ -1,6 +1,7 @@
 package com.ledgerexplode.export.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.ledgerexplode.export.job.ChunkExploder;
@@ -13,6 +14,7 @@ import com.ledgerexplode.testing.Requests;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -28,6 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
 class ManifestWriterTest {
   private static final Path CHECK_EXPORT = Path.of("..", "shared", "tools", "check-export");
   @TempDir Path dir;
+  private ExecutionContext checkpoint = new ExecutionContext();
+  private Manifest manifest =
+      new Manifest(0, "", Instant.EPOCH, Instant.EPOCH, Map.of(), ExportCounts.ZERO);
 
   private Path export() throws Exception {
     return export(Requests.mixedChunk());
@@ -43,20 +48,21 @@ class ManifestWriterTest {
     sink.write(RowOutcome.recordsOf(outcomes.subList(2, outcomes.size())));
     ExecutionContext context = new ExecutionContext();
     sink.update(context);
+    checkpoint = context;
     sink.close();
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("input", "requests.csv");
     settings.put("ledger.db", "jdbc:postgresql://db/ledger?user=etl&password=hunter2");
     settings.put("repository.password", "hunter2");
-    ManifestWriter.write(
-        out,
+    manifest =
         new Manifest(
             12,
             "COMPLETED",
             Instant.parse("2024-08-20T01:00:00Z"),
             Instant.parse("2024-08-20T01:02:03.5Z"),
             settings,
-            ExportCounts.ZERO.plus(outcomes)));
+            ExportCounts.ZERO.plus(outcomes));
+    ManifestWriter.write(out, manifest, context);
     return out;
   }
 
@@ -91,6 +97,62 @@ class ManifestWriterTest {
     }
     assertThat(files.get(0).get("name").asString()).isEqualTo("name.jsonl");
     assertThat(files.get(1).get("name").asString()).isEqualTo("name.rejects.jsonl");
+  }
+
+  @Test
+  void aManifestIsNotWrittenOverAFileWhoseSizeIsNotTheOneItsCheckpointCommitted() throws Exception {
+    Path out = export();
+    Files.delete(ManifestWriter.manifestFile(out));
+    Files.writeString(out, "{}\n", StandardOpenOption.APPEND);
+
+    assertThatThrownBy(() -> ManifestWriter.write(out, manifest, checkpoint))
+        .isInstanceOf(ExportNotOursException.class)
+        .hasMessageStartingWith(out + " has " + Files.size(out) + " bytes, not the ")
+        .hasMessageContaining("no manifest was written");
+    assertThat(ManifestWriter.manifestFile(out)).doesNotExist();
+  }
+
+  @Test
+  void aManifestWrittenAgainOverTheRunsOwnFilesIsTheOneTheRunWrote() throws Exception {
+    Path out = export();
+    byte[] written = Files.readAllBytes(ManifestWriter.manifestFile(out));
+    Files.delete(ManifestWriter.manifestFile(out));
+
+    ManifestWriter.rewrite(out, manifest, checkpoint);
+
+    assertThat(Files.readAllBytes(ManifestWriter.manifestFile(out))).isEqualTo(written);
+  }
+
+  @Test
+  void aManifestWrittenAgainRefusesAFileChangedInPlaceToTheSameSize() throws Exception {
+    Path out = export();
+    Files.delete(ManifestWriter.manifestFile(out));
+    Path rejects = JsonLinesSink.rejectsFile(out);
+    byte[] bytes = Files.readAllBytes(rejects);
+    bytes[bytes.length / 2] = (byte) (bytes[bytes.length / 2] == '1' ? '2' : '1');
+    Files.write(rejects, bytes);
+
+    assertThatThrownBy(() -> ManifestWriter.rewrite(out, manifest, checkpoint))
+        .isInstanceOf(ExportNotOursException.class)
+        .hasMessage(
+            rejects
+                + " is not what its run wrote: its SHA-256 is not the one of its last checkpoint"
+                + " (it was edited, or another run wrote it); no manifest was written. Put back"
+                + " the files the run wrote, or run the night afresh with another runDate or"
+                + " output");
+    assertThat(ManifestWriter.manifestFile(out)).doesNotExist();
+  }
+
+  @Test
+  void aManifestWrittenAgainRefusesAMissingFile() throws Exception {
+    Path out = export();
+    Files.delete(ManifestWriter.manifestFile(out));
+    Files.delete(out);
+
+    assertThatThrownBy(() -> ManifestWriter.rewrite(out, manifest, checkpoint))
+        .isInstanceOf(ExportNotOursException.class)
+        .hasMessageStartingWith(out + " is missing: the run's files are gone;");
+    assertThat(ManifestWriter.manifestFile(out)).doesNotExist();
   }
 
   @Test
