@@ -51,11 +51,23 @@ public final class Databases {
       // one multi-row INSERT per batch instead of a statement per row
       config.addDataSourceProperty("reWriteBatchedInserts", "true");
     }
+    boolean noUser = empty(user) && !mentionsUser(jdbcUrl) && !jdbcUrl.contains("@");
     try {
       return new HikariDataSource(config);
     } catch (RuntimeException e) {
       throw new DatabaseUnavailableException(
-          "Cannot connect to " + Secrets.mask(jdbcUrl) + ": " + rootMessage(e), e);
+          "Cannot connect to "
+              + Secrets.mask(jdbcUrl)
+              + ": "
+              + rootMessage(e)
+              + (noUser
+                  ? " (no user was given: set "
+                      + envPrefix
+                      + "_USER and "
+                      + envPrefix
+                      + "_PASSWORD, or user= in the URL)"
+                  : ""),
+          e);
     }
   }
 

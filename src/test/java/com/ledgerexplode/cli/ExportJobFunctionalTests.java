@@ -2,6 +2,7 @@ package com.ledgerexplode.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.ledgerexplode.testing.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -164,6 +165,40 @@ class ExportJobFunctionalTests {
     assertThat(run.err())
         .startsWith("ledger-explode: Cannot connect to jdbc:postgresql://127.0.0.1:1/none");
     assertThat(run.err().lines().count()).isLessThanOrEqualTo(2);
+  }
+
+  @Test
+  void anUnreachableReportingDatabaseIsOneLineNamingIt() {
+    JobFixture job =
+        JobFixture.create(dir, 2, 1)
+            .set("output", "jdbc:postgresql://127.0.0.1:1/report?connectTimeout=2");
+
+    Cli run = Cli.run("run", job.jobFile.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err())
+        .startsWith(
+            "ledger-explode: Cannot connect to jdbc:postgresql://127.0.0.1:1/report?connectTimeout=2:"
+                + " Connection refused");
+    assertThat(run.err().lines().count()).isLessThanOrEqualTo(2);
+  }
+
+  @Test
+  void aReportingDatabaseWithoutItsUserIsOneLineSayingWhatToSet() {
+    String url = TestDatabases.POSTGRESQL.jdbcUrl(TestDatabases.POSTGRESQL.createEmpty());
+    JobFixture job = JobFixture.create(dir, 2, 1).set("output", url.substring(0, url.indexOf('?')));
+
+    Cli run = Cli.run("run", job.jobFile.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err().lines().toList())
+        .singleElement()
+        .asString()
+        .startsWith("ledger-explode: Cannot connect to jdbc:postgresql://")
+        .endsWith(
+            " (no user was given: set REPORTING_DB_USER and REPORTING_DB_PASSWORD, or user= in"
+                + " the URL)")
+        .hasSizeLessThan(300);
   }
 
   @Test

@@ -73,4 +73,16 @@ class DatabasesTest {
       assertThat(LedgerSchema.migrate(dataSource)).isEqualTo(4);
     }
   }
+
+  @Test
+  void aDatabaseOpenedWithoutAnyUserSaysWhichVariablesToSet() {
+    String url = TestDatabases.POSTGRESQL.jdbcUrl(TestDatabases.POSTGRESQL.createEmpty());
+    String withoutUser = url.substring(0, url.indexOf('?'));
+    assertThatThrownBy(() -> Databases.open(withoutUser, "REPORTING_DB", Map.of()))
+        .isInstanceOf(DatabaseUnavailableException.class)
+        .hasMessageStartingWith("Cannot connect to " + withoutUser + ": ")
+        .hasMessageEndingWith(
+            " (no user was given: set REPORTING_DB_USER and REPORTING_DB_PASSWORD, or user= in"
+                + " the URL)");
+  }
 }
