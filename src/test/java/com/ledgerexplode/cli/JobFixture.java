@@ -87,6 +87,10 @@ final class JobFixture {
     return output().resolveSibling("export.manifest.json");
   }
 
+  String ledgerDb() {
+    return settings.get("ledger.db");
+  }
+
   String repositoryDb() {
     return settings.get("repository.db");
   }
@@ -162,7 +166,7 @@ final class JobFixture {
     return 10_000_000L + customer * 1000L + event;
   }
 
-  private static String mobile(int c) {
+  static String mobile(int c) {
     return "91900" + String.format("%07d", c);
   }
 
