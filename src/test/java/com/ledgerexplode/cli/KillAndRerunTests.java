@@ -274,6 +274,46 @@ class KillAndRerunTests {
         .readTree(Files.readString(output.resolveSibling("export.manifest.json")));
   }
 
+  @Test
+  void aKilledRunWhoseOutputAnotherRunThenWroteIsRefusedAndTheOtherRunsFilesStay()
+      throws Exception {
+    Path output = dir.resolve("taken/export.jsonl");
+    Process child = start(output, "taken");
+    waitFor(output, size -> size > reference.length / 3, child);
+    child.destroyForcibly();
+    assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    // another night's requests (its first row left out), told to overwrite what is there; an
+    // export of the same bytes as the killed run's would be that run's own up to its checkpoint
+    List<String> rows = Files.readAllLines(job.input);
+    rows.remove(1);
+    Path otherInput = dir.resolve("taken/requests-2025-03-10.csv");
+    Files.write(otherInput, rows);
+    Cli other =
+        Cli.run(
+            "run",
+            job.jobFile.toString(),
+            "input=" + otherInput,
+            "output=" + output,
+            "runDate=2025-03-10",
+            "overwrite=true");
+    assertThat(other.exitCode()).as(other.err()).isZero();
+    byte[] othersExport = Files.readAllBytes(output);
+    byte[] othersManifest = Files.readAllBytes(output.resolveSibling("export.manifest.json"));
+
+    Cli rerun = Cli.run("run", job.jobFile.toString(), "output=" + output);
+
+    assertThat(rerun.exitCode()).as(rerun.err()).isEqualTo(2);
+    assertThat(rerun.err())
+        .contains("(pid " + child.pid() + ") had died; marked FAILED")
+        .contains(
+            "ledger-explode: "
+                + output
+                + " is not what this run had written by its last checkpoint");
+    assertThat(Files.readAllBytes(output)).isEqualTo(othersExport);
+    assertThat(Files.readAllBytes(output.resolveSibling("export.manifest.json")))
+        .isEqualTo(othersManifest);
+  }
+
   /** The execution a child said it started, from its log. */
   private static String executionOf(String name) throws Exception {
     java.util.regex.Matcher started =
