@@ -143,6 +143,72 @@ class CommandLineTest {
     assertThat(outcome.err()).contains("line 2: ").doesNotContain("\tat ");
   }
 
+  private static Outcome importInMemory(Path snapshot) {
+    String url = "jdbc:h2:mem:" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    return run("ledger", "import", "--db", url, snapshot.toString());
+  }
+
+  @Test
+  void aSnapshotWithTwoRecordsOfOneKeyIsNotImportedAndBothLinesAreNamed(@TempDir Path dir)
+      throws Exception {
+    Path dup =
+        Files.writeString(
+            dir.resolve("dup.jsonl"),
+            "{\"kind\":\"org\",\"orgId\":1}\n{\"kind\":\"org\",\"orgId\":1}\n");
+    Outcome outcome = importInMemory(dup);
+    assertThat(outcome.exitCode()).isEqualTo(ExitCode.FAILED.code());
+    assertThat(outcome.err())
+        .isEqualTo(
+            "ledger-explode: "
+                + dup
+                + ": 1 bad line; nothing was imported"
+                + System.lineSeparator()
+                + "line 2: org 1 already at line 1\n");
+  }
+
+  @Test
+  void aSnapshotReferringToARecordItDoesNotHaveIsNotImportedAndTheRecordIsNamed(@TempDir Path dir)
+      throws Exception {
+    Path dangling =
+        Files.writeString(
+            dir.resolve("dangling.jsonl"),
+            "{\"kind\":\"customer\",\"orgId\":9,\"customerId\":1}\n");
+    Outcome outcome = importInMemory(dangling);
+    assertThat(outcome.exitCode()).isEqualTo(ExitCode.FAILED.code());
+    assertThat(outcome.err())
+        .isEqualTo(
+            "ledger-explode: "
+                + dangling
+                + ": 1 bad line; nothing was imported"
+                + System.lineSeparator()
+                + "line 1: org 9 is not in the ledger or this file\n");
+  }
+
+  @Test
+  void aSnapshotWithANegativeIdIsNotImportedAndTheFieldIsNamed(@TempDir Path dir) throws Exception {
+    Path negative =
+        Files.writeString(dir.resolve("negative.jsonl"), "{\"kind\":\"org\",\"orgId\":-1}\n");
+    Outcome outcome = importInMemory(negative);
+    assertThat(outcome.exitCode()).isEqualTo(ExitCode.FAILED.code());
+    assertThat(outcome.err())
+        .isEqualTo(
+            "ledger-explode: "
+                + negative
+                + ": 1 bad line; nothing was imported"
+                + System.lineSeparator()
+                + "line 1: orgId: not a positive id: -1\n");
+  }
+
+  @Test
+  void anEmptySnapshotIsOneLineAndExitCode2(@TempDir Path dir) throws Exception {
+    Path empty = Files.createFile(dir.resolve("empty.jsonl"));
+    Outcome outcome = importInMemory(empty);
+    assertThat(outcome.exitCode()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(outcome.err())
+        .isEqualTo(
+            "ledger-explode: " + empty + " is empty: no record to import; nothing was imported\n");
+  }
+
   @Test
   void badUsageSaysWhatIsWrongInOneLineWithExitCode2() {
     Outcome unknown = run("explode", "--org", "50406", "identifierNme=mobile");
