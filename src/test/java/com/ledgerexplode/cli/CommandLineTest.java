@@ -148,55 +148,43 @@ class CommandLineTest {
     return run("ledger", "import", "--db", url, snapshot.toString());
   }
 
-  @Test
-  void aSnapshotWithTwoRecordsOfOneKeyIsNotImportedAndBothLinesAreNamed(@TempDir Path dir)
-      throws Exception {
-    Path dup =
-        Files.writeString(
-            dir.resolve("dup.jsonl"),
-            "{\"kind\":\"org\",\"orgId\":1}\n{\"kind\":\"org\",\"orgId\":1}\n");
-    Outcome outcome = importInMemory(dup);
+  /** A snapshot of one line, imported: refused with exit 1, the line named, nothing else said. */
+  private static void assertRefusedNaming(Path dir, String line, String badLine) throws Exception {
+    Path snapshot = Files.writeString(dir.resolve("s.jsonl"), line);
+    Outcome outcome = importInMemory(snapshot);
     assertThat(outcome.exitCode()).isEqualTo(ExitCode.FAILED.code());
     assertThat(outcome.err())
         .isEqualTo(
             "ledger-explode: "
-                + dup
+                + snapshot
                 + ": 1 bad line; nothing was imported"
                 + System.lineSeparator()
-                + "line 2: org 1 already at line 1\n");
+                + badLine
+                + "\n");
+  }
+
+  @Test
+  void aSnapshotWithTwoRecordsOfOneKeyIsNotImportedAndBothLinesAreNamed(@TempDir Path dir)
+      throws Exception {
+    assertRefusedNaming(
+        dir,
+        "{\"kind\":\"org\",\"orgId\":1}\n{\"kind\":\"org\",\"orgId\":1}\n",
+        "line 2: org 1 already at line 1");
   }
 
   @Test
   void aSnapshotReferringToARecordItDoesNotHaveIsNotImportedAndTheRecordIsNamed(@TempDir Path dir)
       throws Exception {
-    Path dangling =
-        Files.writeString(
-            dir.resolve("dangling.jsonl"),
-            "{\"kind\":\"customer\",\"orgId\":9,\"customerId\":1}\n");
-    Outcome outcome = importInMemory(dangling);
-    assertThat(outcome.exitCode()).isEqualTo(ExitCode.FAILED.code());
-    assertThat(outcome.err())
-        .isEqualTo(
-            "ledger-explode: "
-                + dangling
-                + ": 1 bad line; nothing was imported"
-                + System.lineSeparator()
-                + "line 1: org 9 is not in the ledger or this file\n");
+    assertRefusedNaming(
+        dir,
+        "{\"kind\":\"customer\",\"orgId\":9,\"customerId\":1}\n",
+        "line 1: org 9 is not in the ledger or this file");
   }
 
   @Test
   void aSnapshotWithANegativeIdIsNotImportedAndTheFieldIsNamed(@TempDir Path dir) throws Exception {
-    Path negative =
-        Files.writeString(dir.resolve("negative.jsonl"), "{\"kind\":\"org\",\"orgId\":-1}\n");
-    Outcome outcome = importInMemory(negative);
-    assertThat(outcome.exitCode()).isEqualTo(ExitCode.FAILED.code());
-    assertThat(outcome.err())
-        .isEqualTo(
-            "ledger-explode: "
-                + negative
-                + ": 1 bad line; nothing was imported"
-                + System.lineSeparator()
-                + "line 1: orgId: not a positive id: -1\n");
+    assertRefusedNaming(
+        dir, "{\"kind\":\"org\",\"orgId\":-1}\n", "line 1: orgId: not a positive id: -1");
   }
 
   @Test

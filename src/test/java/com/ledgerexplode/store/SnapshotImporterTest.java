@@ -74,6 +74,19 @@ class SnapshotImporterTest {
     }
   }
 
+  /** Imports the file and expects it refused, with these bad lines (in a batch of 2 records). */
+  private static void assertRejected(DataSource dataSource, Path file, String... badLines) {
+    assertThatThrownBy(() -> new SnapshotImporter(dataSource, 2).importSnapshot(file, false))
+        .isInstanceOf(SnapshotRejectedException.class)
+        .hasMessage(
+            file
+                + ": "
+                + badLines.length
+                + " bad lines; nothing was imported"
+                + System.lineSeparator()
+                + String.join(System.lineSeparator(), badLines));
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
   void importingTheSameSnapshotTwiceChangesNothing(TestDatabase db) throws Exception {
@@ -158,16 +171,13 @@ class SnapshotImporterTest {
     lines.add("{\"kind\":\"org\",\"orgId\":60001}");
     Path file = Snapshots.write(dir.resolve("dup.jsonl"), lines);
 
-    assertThatThrownBy(() -> new SnapshotImporter(dataSource, 1).importSnapshot(file, false))
-        .isInstanceOf(SnapshotRejectedException.class)
-        .hasMessage(
-            String.join(
-                System.lineSeparator(),
-                file + ": 4 bad lines; nothing was imported",
-                "line 10: org 4000218 already at line 2",
-                "line 11: customer 1002 of org 50406 already at line 4",
-                "line 12: group 77 of org 50406 already at line 6",
-                "line 13: event 18608683 of org 50406 already at line 7"));
+    assertRejected(
+        dataSource,
+        file,
+        "line 10: org 4000218 already at line 2",
+        "line 11: customer 1002 of org 50406 already at line 4",
+        "line 12: group 77 of org 50406 already at line 6",
+        "line 13: event 18608683 of org 50406 already at line 7");
     assertThat(LedgerSchema.exists(dataSource)).isFalse();
   }
 
@@ -228,19 +238,16 @@ class SnapshotImporterTest {
                 // a record whose own line is bad is not there either
                 "{\"kind\":\"event\",\"orgId\":123,\"customerId\":1,\"eventLogId\":6}"));
 
-    assertThatThrownBy(() -> new SnapshotImporter(dataSource, 2).importSnapshot(file, false))
-        .isInstanceOf(SnapshotRejectedException.class)
-        .hasMessage(
-            String.join(
-                System.lineSeparator(),
-                file + ": 7 bad lines; nothing was imported",
-                "line 7: org 123 is not in the ledger or this file",
-                "line 8: customer 1003 of org 50406 is not in the ledger or this file",
-                "line 9: group 78 of org 50406 is not in the ledger or this file",
-                "line 10: customer 1004 of org 50406 is not in the ledger or this file",
-                "line 11: customer 1005 of org 50406 is not in the ledger or this file",
-                "line 12: customer 1002 of org 4000218 is not in the ledger or this file",
-                "line 13: org 123 is not in the ledger or this file"));
+    assertRejected(
+        dataSource,
+        file,
+        "line 7: org 123 is not in the ledger or this file",
+        "line 8: customer 1003 of org 50406 is not in the ledger or this file",
+        "line 9: group 78 of org 50406 is not in the ledger or this file",
+        "line 10: customer 1004 of org 50406 is not in the ledger or this file",
+        "line 11: customer 1005 of org 50406 is not in the ledger or this file",
+        "line 12: customer 1002 of org 4000218 is not in the ledger or this file",
+        "line 13: org 123 is not in the ledger or this file");
     assertThat(contents(dataSource)).isEqualTo(before);
   }
 
@@ -296,21 +303,18 @@ class SnapshotImporterTest {
                 "{\"kind\":\"customer\",\"orgId\":1,\"customerId\":1}",
                 "{\"kind\":\"org\",\"orgId\":1}"));
 
-    assertThatThrownBy(() -> new SnapshotImporter(dataSource).importSnapshot(file, false))
-        .isInstanceOf(SnapshotRejectedException.class)
-        .hasMessage(
-            String.join(
-                System.lineSeparator(),
-                file + ": 9 bad lines; nothing was imported",
-                "line 1: orgId: not a positive id: -50406",
-                "line 2: connectedOrgIds[1]: not a positive id: 0",
-                "line 3: customerId: not a positive id: 0",
-                "line 4: groupId: not a positive id: -77",
-                "line 5: memberCustomerIds[1]: not a positive id: -2",
-                "line 6: eventLogId: not a positive id: -5001",
-                "line 7: points[0].programId: not a positive id: -1",
-                "line 8: tillId: not a positive id: -2 (or -1, the vendor's for an import)",
-                "line 9: bill.lineItems[0].id: not a positive id: 0"));
+    assertRejected(
+        dataSource,
+        file,
+        "line 1: orgId: not a positive id: -50406",
+        "line 2: connectedOrgIds[1]: not a positive id: 0",
+        "line 3: customerId: not a positive id: 0",
+        "line 4: groupId: not a positive id: -77",
+        "line 5: memberCustomerIds[1]: not a positive id: -2",
+        "line 6: eventLogId: not a positive id: -5001",
+        "line 7: points[0].programId: not a positive id: -1",
+        "line 8: tillId: not a positive id: -2 (or -1, the vendor's for an import)",
+        "line 9: bill.lineItems[0].id: not a positive id: 0");
     assertThat(LedgerSchema.exists(dataSource)).isFalse();
   }
 
