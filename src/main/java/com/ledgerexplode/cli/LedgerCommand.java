@@ -37,9 +37,15 @@ final class LedgerCommand implements Runnable {
         "Creates or migrates the ledger schema and loads a ledger snapshot (JSON Lines).",
         "A record already there is replaced by the snapshot's version: loading the same snapshot"
             + " twice changes nothing. A file with a bad line is not imported at all (the lines are"
-            + " listed), unless --skip-bad-lines."
+            + " listed), unless --skip-bad-lines: a line that is no valid record, a negative or zero"
+            + " id, a second record of one key, a reference to an org, customer or group that"
+            + " neither the file (in any order) nor the ledger has."
       },
-      footer = {"", "Exit codes: 0 imported, 1 bad lines or a database failure, 2 bad usage."})
+      footer = {
+        "",
+        "Exit codes: 0 imported, 1 bad lines or a database failure, 2 bad usage or an empty"
+            + " snapshot."
+      })
   static final class Import implements Callable<Integer> {
     @Mixin LedgerDatabaseOption ledgerDb;
 

@@ -19,13 +19,20 @@ public final class LedgerSchema {
    * @return how many migrations were applied (0 when it was up to date)
    */
   public static int migrate(DataSource dataSource) {
-    MigrateResult result =
-        Flyway.configure()
-            .dataSource(dataSource)
-            .locations(LOCATION)
-            .failOnMissingLocations(true)
-            .load()
-            .migrate();
+    MigrateResult result = flyway(dataSource).migrate();
     return result.migrationsExecuted;
+  }
+
+  /** Whether the database has the schema, at any version: without it, it has no record. */
+  public static boolean exists(DataSource dataSource) {
+    return flyway(dataSource).info().current() != null;
+  }
+
+  private static Flyway flyway(DataSource dataSource) {
+    return Flyway.configure()
+        .dataSource(dataSource)
+        .locations(LOCATION)
+        .failOnMissingLocations(true)
+        .load();
   }
 }

@@ -25,10 +25,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -44,7 +46,7 @@ final class LedgerWriter implements AutoCloseable {
   private record GroupKey(long orgId, long groupId) {}
 
   /** The tables of one kind of record, the first its root; rows keyed by org and one id. */
-  private enum Family {
+  enum Family {
     ORG(null, "ledger_org", "ledger_org_connection"),
     CUSTOMER("customer_id", "ledger_customer", "ledger_identifier"),
     GROUP("group_id", "ledger_group", "ledger_group_member"),
@@ -75,18 +77,40 @@ final class LedgerWriter implements AutoCloseable {
           : "DELETE FROM " + table + " WHERE " + idColumn + " = ? AND org_id = ?";
     }
 
+    /** The record's kind as a bad line names it: {@code org}, {@code customer} ... */
+    String word() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
     /**
-     * Which of these ids (of one org; for orgs, these org ids) have a root row. Driven from the
+     * Which of these ids (of one org; for orgs, these org ids and {@code orgId} ignored) have a
+     * root row, with a statement of {@link #existingSql} prepared for this family. Driven from the
      * array ({@code UNNEST(?)} joined to the key) rather than {@code id = ANY(?)}: H2 plans a
      * statement when first run, on a table still empty in an import, and then scans it for every
      * batch, which made an import quadratic.
      */
+    List<Long> existing(PreparedStatement select, long orgId, Collection<Long> ids)
+        throws SQLException {
+      select.setArray(1, Sql.longs(select.getConnection(), ids));
+      if (idColumn != null) {
+        select.setLong(2, orgId);
+      }
+      List<Long> found = new ArrayList<>();
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          found.add(rs.getLong(1));
+        }
+      }
+      return found;
+    }
+
+    /** The statement {@link #existing} runs. */
     String existingSql() {
       return idColumn == null
-          ? "SELECT t.org_id, t.org_id FROM UNNEST(?) AS k(id) JOIN "
+          ? "SELECT t.org_id FROM UNNEST(?) AS k(id) JOIN "
               + tables.get(0)
               + " t ON t.org_id = k.id"
-          : "SELECT t.org_id, t."
+          : "SELECT t."
               + idColumn
               + " FROM UNNEST(?) AS k(id) JOIN "
               + tables.get(0)
@@ -218,20 +242,15 @@ final class LedgerWriter implements AutoCloseable {
     }
     List<long[]> existing = new ArrayList<>();
     PreparedStatement select = statement(family.existingSql());
-    for (Map.Entry<Long, List<Long>> entry : idsByOrg.entrySet()) {
-      if (family.idColumn == null) {
-        select.setArray(1, Sql.longs(connection, idsByOrg.keySet()));
-      } else {
-        select.setArray(1, Sql.longs(connection, entry.getValue()));
-        select.setLong(2, entry.getKey());
+    if (family.idColumn == null) {
+      for (long org : family.existing(select, 0, idsByOrg.keySet())) {
+        existing.add(new long[] {org, org});
       }
-      try (ResultSet rs = select.executeQuery()) {
-        while (rs.next()) {
-          existing.add(new long[] {rs.getLong(1), rs.getLong(2)});
+    } else {
+      for (Map.Entry<Long, List<Long>> entry : idsByOrg.entrySet()) {
+        for (long id : family.existing(select, entry.getKey(), entry.getValue())) {
+          existing.add(new long[] {entry.getKey(), id});
         }
-      }
-      if (family.idColumn == null) {
-        break; // one array of org ids answers for all
       }
     }
     for (String table : family.tables) {

@@ -143,6 +143,60 @@ class CommandLineTest {
     assertThat(outcome.err()).contains("line 2: ").doesNotContain("\tat ");
   }
 
+  private static Outcome importInMemory(Path snapshot) {
+    String url = "jdbc:h2:mem:" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    return run("ledger", "import", "--db", url, snapshot.toString());
+  }
+
+  /** A snapshot of one line, imported: refused with exit 1, the line named, nothing else said. */
+  private static void assertRefusedNaming(Path dir, String line, String badLine) throws Exception {
+    Path snapshot = Files.writeString(dir.resolve("s.jsonl"), line);
+    Outcome outcome = importInMemory(snapshot);
+    assertThat(outcome.exitCode()).isEqualTo(ExitCode.FAILED.code());
+    assertThat(outcome.err())
+        .isEqualTo(
+            "ledger-explode: "
+                + snapshot
+                + ": 1 bad line; nothing was imported"
+                + System.lineSeparator()
+                + badLine
+                + "\n");
+  }
+
+  @Test
+  void aSnapshotWithTwoRecordsOfOneKeyIsNotImportedAndBothLinesAreNamed(@TempDir Path dir)
+      throws Exception {
+    assertRefusedNaming(
+        dir,
+        "{\"kind\":\"org\",\"orgId\":1}\n{\"kind\":\"org\",\"orgId\":1}\n",
+        "line 2: org 1 already at line 1");
+  }
+
+  @Test
+  void aSnapshotReferringToARecordItDoesNotHaveIsNotImportedAndTheRecordIsNamed(@TempDir Path dir)
+      throws Exception {
+    assertRefusedNaming(
+        dir,
+        "{\"kind\":\"customer\",\"orgId\":9,\"customerId\":1}\n",
+        "line 1: org 9 is not in the ledger or this file");
+  }
+
+  @Test
+  void aSnapshotWithANegativeIdIsNotImportedAndTheFieldIsNamed(@TempDir Path dir) throws Exception {
+    assertRefusedNaming(
+        dir, "{\"kind\":\"org\",\"orgId\":-1}\n", "line 1: orgId: not a positive id: -1");
+  }
+
+  @Test
+  void anEmptySnapshotIsOneLineAndExitCode2(@TempDir Path dir) throws Exception {
+    Path empty = Files.createFile(dir.resolve("empty.jsonl"));
+    Outcome outcome = importInMemory(empty);
+    assertThat(outcome.exitCode()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(outcome.err())
+        .isEqualTo(
+            "ledger-explode: " + empty + " is empty: no record to import; nothing was imported\n");
+  }
+
   @Test
   void badUsageSaysWhatIsWrongInOneLineWithExitCode2() {
     Outcome unknown = run("explode", "--org", "50406", "identifierNme=mobile");

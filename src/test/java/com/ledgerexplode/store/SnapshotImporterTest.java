@@ -8,6 +8,7 @@ import com.ledgerexplode.ledger.EventKey;
 import com.ledgerexplode.ledger.EventSections;
 import com.ledgerexplode.ledger.Identifier;
 import com.ledgerexplode.testing.TestDatabase;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -71,6 +72,19 @@ class SnapshotImporterTest {
       rs.next();
       return rs.getLong(1);
     }
+  }
+
+  /** Imports the file and expects it refused, with these bad lines (in a batch of 2 records). */
+  private static void assertRejected(DataSource dataSource, Path file, String... badLines) {
+    assertThatThrownBy(() -> new SnapshotImporter(dataSource, 2).importSnapshot(file, false))
+        .isInstanceOf(SnapshotRejectedException.class)
+        .hasMessage(
+            file
+                + ": "
+                + badLines.length
+                + " bad lines; nothing was imported"
+                + System.lineSeparator()
+                + String.join(System.lineSeparator(), badLines));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -145,27 +159,179 @@ class SnapshotImporterTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
-  void ofTwoLinesWithOneKeyTheLaterWinsInOneBatchAndAcrossBatches(TestDatabase db)
+  void twoRecordsWithOneKeyInOneFileAreABadLineNamingBothLines(TestDatabase db) {
+    DataSource dataSource = db.createEmpty();
+    List<String> lines = new ArrayList<>(Snapshots.FULL);
+    lines.add("{\"kind\":\"org\",\"orgId\":4000218,\"name\":\"Brand B again\"}");
+    lines.add("{\"kind\":\"customer\",\"orgId\":50406,\"customerId\":1002}");
+    lines.add("{\"kind\":\"group\",\"orgId\":50406,\"groupId\":77}");
+    lines.add("{\"kind\":\"event\",\"orgId\":50406,\"customerId\":1002,\"eventLogId\":18608683}");
+    // the same ids in another org are other records
+    lines.add("{\"kind\":\"customer\",\"orgId\":60001,\"customerId\":1002}");
+    lines.add("{\"kind\":\"org\",\"orgId\":60001}");
+    Path file = Snapshots.write(dir.resolve("dup.jsonl"), lines);
+
+    assertRejected(
+        dataSource,
+        file,
+        "line 10: org 4000218 already at line 2",
+        "line 11: customer 1002 of org 50406 already at line 4",
+        "line 12: group 77 of org 50406 already at line 6",
+        "line 13: event 18608683 of org 50406 already at line 7");
+    assertThat(LedgerSchema.exists(dataSource)).isFalse();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
+  void withSkipBadLinesTheFirstOfTwoRecordsWithOneKeyIsImported(TestDatabase db) throws Exception {
+    DataSource dataSource = db.createEmpty();
+    List<String> lines = new ArrayList<>(Snapshots.FULL);
+    lines.add(
+        "{\"kind\":\"event\",\"orgId\":50406,\"customerId\":1002,\"eventLogId\":18608683,"
+            + "\"eventName\":\"second\"}");
+    Path file = Snapshots.write(dir.resolve("dup.jsonl"), lines);
+
+    ImportReport report = new SnapshotImporter(dataSource).importSnapshot(file, true);
+
+    assertThat(report.skipped())
+        .extracting(ImportReport.BadLine::toString)
+        .containsExactly("line 10: event 18608683 of org 50406 already at line 7");
+    assertThat(report.events()).isEqualTo(3);
+    assertThat(new JdbcLedgerStore(dataSource).findEventsById(List.of(50406L), List.of(18608683L)))
+        .extracting(h -> h.eventName())
+        .containsExactly("TransactionAdd");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
+  void aReferenceToARecordNeitherInTheFileNorInTheLedgerIsABadLineNamingIt(TestDatabase db)
       throws Exception {
-    for (int batchSize : new int[] {1000, 1}) {
-      DataSource dataSource = db.createEmpty();
-      Path file =
-          Snapshots.write(
-              dir.resolve("dup.jsonl"),
-              List.of(
-                  "{\"kind\":\"event\",\"orgId\":1,\"customerId\":2,\"eventLogId\":3,"
-                      + "\"eventName\":\"first\",\"points\":[{\"bucket\":\"regular\",\"value\":\"1\"},"
-                      + "{\"bucket\":\"regular\",\"value\":\"2\"}]}",
-                  "{\"kind\":\"org\",\"orgId\":1}",
-                  "{\"kind\":\"event\",\"orgId\":1,\"customerId\":2,\"eventLogId\":3,"
-                      + "\"eventName\":\"second\",\"points\":[{\"bucket\":\"promo\",\"value\":\"9\"}]}"));
-      new SnapshotImporter(dataSource, batchSize).importSnapshot(file, false);
-      JdbcLedgerStore store = new JdbcLedgerStore(dataSource);
-      assertThat(store.findEventsById(List.of(1L), List.of(3L)))
-          .extracting(h -> h.eventName())
-          .containsExactly("second");
-      assertThat(count(dataSource, "ledger_points")).isEqualTo(1);
-    }
+    DataSource dataSource = db.createEmpty();
+    // the ledger has org 50406, customers 1001 and 1002 and group 77 from an earlier import
+    Snapshots.load(dataSource, dir.resolve("earlier.jsonl"), Snapshots.FULL);
+    List<String> before = contents(dataSource);
+    Path file =
+        Snapshots.write(
+            dir.resolve("refs.jsonl"),
+            List.of(
+                // good: the ledger's, or one later in this file
+                "{\"kind\":\"event\",\"orgId\":50406,\"customerId\":1001,\"groupId\":77,"
+                    + "\"eventLogId\":1}",
+                "{\"kind\":\"event\",\"orgId\":70001,\"customerId\":5,\"groupId\":8,"
+                    + "\"eventLogId\":2}",
+                "{\"kind\":\"group\",\"orgId\":70001,\"groupId\":8,\"primaryCustomerId\":5,"
+                    + "\"memberCustomerIds\":[5,1002]}",
+                "{\"kind\":\"customer\",\"orgId\":70001,\"customerId\":1002}",
+                "{\"kind\":\"customer\",\"orgId\":70001,\"customerId\":5}",
+                "{\"kind\":\"org\",\"orgId\":70001}",
+                // bad: what neither has
+                "{\"kind\":\"customer\",\"orgId\":123,\"customerId\":1}",
+                "{\"kind\":\"event\",\"orgId\":50406,\"customerId\":1003,\"eventLogId\":3}",
+                "{\"kind\":\"event\",\"orgId\":50406,\"customerId\":1001,\"groupId\":78,"
+                    + "\"eventLogId\":4}",
+                "{\"kind\":\"group\",\"orgId\":50406,\"groupId\":79,\"primaryCustomerId\":1001,"
+                    + "\"memberCustomerIds\":[1001,1004]}",
+                "{\"kind\":\"group\",\"orgId\":50406,\"groupId\":80,"
+                    + "\"primaryCustomerId\":1005}",
+                // a customer of another org is not this org's
+                "{\"kind\":\"event\",\"orgId\":4000218,\"customerId\":1002,\"eventLogId\":5}",
+                // a record whose own line is bad is not there either
+                "{\"kind\":\"event\",\"orgId\":123,\"customerId\":1,\"eventLogId\":6}"));
+
+    assertRejected(
+        dataSource,
+        file,
+        "line 7: org 123 is not in the ledger or this file",
+        "line 8: customer 1003 of org 50406 is not in the ledger or this file",
+        "line 9: group 78 of org 50406 is not in the ledger or this file",
+        "line 10: customer 1004 of org 50406 is not in the ledger or this file",
+        "line 11: customer 1005 of org 50406 is not in the ledger or this file",
+        "line 12: customer 1002 of org 4000218 is not in the ledger or this file",
+        "line 13: org 123 is not in the ledger or this file");
+    assertThat(contents(dataSource)).isEqualTo(before);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
+  void withSkipBadLinesARecordReferringToASkippedOneIsSkippedToo(TestDatabase db) throws Exception {
+    DataSource dataSource = db.createEmpty();
+    Path file =
+        Snapshots.write(
+            dir.resolve("cascade.jsonl"),
+            List.of(
+                "{\"kind\":\"event\",\"orgId\":8,\"customerId\":1,\"groupId\":2,"
+                    + "\"eventLogId\":3}",
+                "{\"kind\":\"group\",\"orgId\":8,\"groupId\":2,\"memberCustomerIds\":[1,5]}",
+                "{\"kind\":\"customer\",\"orgId\":8,\"customerId\":1}",
+                "{\"kind\":\"org\",\"orgId\":8}"));
+
+    ImportReport report = new SnapshotImporter(dataSource).importSnapshot(file, true);
+
+    assertThat(report.skipped())
+        .extracting(ImportReport.BadLine::toString)
+        .containsExactly(
+            "line 1: group 2 of org 8 is not in the ledger and its line 2 is bad",
+            "line 2: customer 5 of org 8 is not in the ledger or this file");
+    assertThat(List.of(report.orgs(), report.customers(), report.groups(), report.events()))
+        .containsExactly(1L, 1L, 0L, 0L);
+    assertThat(count(dataSource, "ledger_event")).isZero();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
+  void aNegativeOrZeroIdIsABadLineNamingTheField(TestDatabase db) {
+    DataSource dataSource = db.createEmpty();
+    Path file =
+        Snapshots.write(
+            dir.resolve("ids.jsonl"),
+            List.of(
+                "{\"kind\":\"org\",\"orgId\":-50406}",
+                "{\"kind\":\"org\",\"orgId\":1,\"connectedOrgIds\":[2,0]}",
+                "{\"kind\":\"customer\",\"orgId\":1,\"customerId\":0}",
+                "{\"kind\":\"group\",\"orgId\":1,\"groupId\":-77}",
+                "{\"kind\":\"group\",\"orgId\":1,\"groupId\":7,\"memberCustomerIds\":[1,-2]}",
+                "{\"kind\":\"event\",\"orgId\":1,\"customerId\":1,\"eventLogId\":-5001}",
+                "{\"kind\":\"event\",\"orgId\":1,\"customerId\":1,\"eventLogId\":5002,"
+                    + "\"points\":[{\"bucket\":\"regular\",\"programId\":-1}]}",
+                "{\"kind\":\"event\",\"orgId\":1,\"customerId\":1,\"eventLogId\":5003,"
+                    + "\"tillId\":-2}",
+                "{\"kind\":\"event\",\"orgId\":1,\"customerId\":1,\"eventLogId\":5004,"
+                    + "\"bill\":{\"lineItems\":[{\"id\":0}]}}",
+                // the vendor's tillId of an import
+                "{\"kind\":\"event\",\"orgId\":1,\"customerId\":1,\"eventLogId\":5005,"
+                    + "\"tillId\":-1}",
+                "{\"kind\":\"customer\",\"orgId\":1,\"customerId\":1}",
+                "{\"kind\":\"org\",\"orgId\":1}"));
+
+    assertRejected(
+        dataSource,
+        file,
+        "line 1: orgId: not a positive id: -50406",
+        "line 2: connectedOrgIds[1]: not a positive id: 0",
+        "line 3: customerId: not a positive id: 0",
+        "line 4: groupId: not a positive id: -77",
+        "line 5: memberCustomerIds[1]: not a positive id: -2",
+        "line 6: eventLogId: not a positive id: -5001",
+        "line 7: points[0].programId: not a positive id: -1",
+        "line 8: tillId: not a positive id: -2 (or -1, the vendor's for an import)",
+        "line 9: bill.lineItems[0].id: not a positive id: 0");
+    assertThat(LedgerSchema.exists(dataSource)).isFalse();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
+  void anEmptyFileIsRefusedAndNothingIsImported(TestDatabase db) throws Exception {
+    DataSource dataSource = db.createEmpty();
+    Path empty = Files.createFile(dir.resolve("empty.jsonl"));
+    Path blank = Snapshots.write(dir.resolve("blank.jsonl"), List.of("", "  ", "\t"));
+
+    assertThatThrownBy(() -> new SnapshotImporter(dataSource).importSnapshot(empty, true))
+        .isInstanceOf(EmptySnapshotException.class)
+        .hasMessage(empty + " is empty: no record to import; nothing was imported");
+    assertThatThrownBy(() -> new SnapshotImporter(dataSource).importSnapshot(blank, false))
+        .isInstanceOf(EmptySnapshotException.class)
+        .hasMessage(blank + " has only blank lines: no record to import; nothing was imported");
+    assertThat(LedgerSchema.exists(dataSource)).isFalse();
   }
 
   @ParameterizedTest(name = "{0}")

@@ -57,8 +57,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Reads a ledger snapshot (JSON Lines, one record per line, discriminated by {@code kind}) one line
  * at a time, so that memory is bounded by the longest line. Strict: an unknown field, a missing
  * identity, a value of the wrong type is an error naming the line and the field; nothing is dropped
- * silently. Decimals are read exactly, with the scale they were written with, whether given as JSON
- * strings or numbers. After a {@link SnapshotLineException} reading goes on with the next line.
+ * silently. Every integer is an id, positive (a tillId may be -1). Decimals are read exactly, with
+ * the scale they were written with, whether given as JSON strings or numbers. After a {@link
+ * SnapshotLineException} reading goes on with the next line.
  *
  * <p>Paths in reasons index arrays from 0: {@code points[2]} is the third entry.
  */
@@ -77,6 +78,7 @@ public final class SnapshotReader implements Closeable {
       Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
   private static final int MAX_SCALE = 1000;
   private static final int SHOWN_CHARS = 80;
+  private static final long NO_TILL = -1;
 
   private static final Set<String> ORG_FIELDS =
       Set.of("kind", "orgId", "name", "connectedOrgIds", "sourceValueCapturing");
@@ -265,7 +267,7 @@ public final class SnapshotReader implements Closeable {
             o.optionalLong("groupId"),
             o.text("eventName"),
             o.timestamp("eventTime"),
-            o.optionalLong("tillId"),
+            o.tillId(),
             o.textOrInteger("eventReferenceId"),
             o.text("uniqueId"),
             typeDetail(o));
@@ -468,12 +470,28 @@ public final class SnapshotReader implements Closeable {
     }
 
     long requiredLong(String name) throws Invalid {
-      return toLong(required(name), path(name));
+      return toId(required(name), path(name));
     }
 
     @Nullable Long optionalLong(String name) throws Invalid {
       JsonNode value = value(name);
-      return value == null ? null : toLong(value, path(name));
+      return value == null ? null : toId(value, path(name));
+    }
+
+    /** An id, or -1: the vendor's tillId of an import, which no till made. */
+    @Nullable Long tillId() throws Invalid {
+      JsonNode value = value("tillId");
+      if (value == null) {
+        return null;
+      }
+      if (value.isIntegralNumber() && value.canConvertToLong() && value.longValue() == NO_TILL) {
+        return NO_TILL;
+      }
+      try {
+        return toId(value, path("tillId"));
+      } catch (Invalid e) {
+        throw new Invalid(e.reason + " (or -1, the vendor's for an import)");
+      }
     }
 
     @Nullable Boolean optionalBoolean(String name) throws Invalid {
@@ -530,7 +548,7 @@ public final class SnapshotReader implements Closeable {
           Object parsed =
               switch (field.type()) {
                 case DECIMAL -> toDecimal(value, path);
-                case INTEGER -> toLong(value, path);
+                case INTEGER -> toId(value, path);
                 case TEXT -> toText(value, path);
                 case DATE -> toDate(value, path);
                 case TIMESTAMP -> toInstant(value, path);
@@ -586,7 +604,7 @@ public final class SnapshotReader implements Closeable {
       Set<Long> seen = new HashSet<>();
       for (int i = 0; i < elements.size(); i++) {
         String path = path(name) + "[" + i + "]";
-        long value = toLong(elements.get(i), path);
+        long value = toId(elements.get(i), path);
         if (!seen.add(value)) {
           throw new Invalid(path + ": " + value + " is listed twice");
         }
@@ -596,8 +614,15 @@ public final class SnapshotReader implements Closeable {
     }
   }
 
-  private static long toLong(JsonNode value, String path) throws Invalid {
+  /**
+   * Every integer of the format is an id (of an org, a customer, an event, a program ...): at least
+   * 1, as the API's own event ids are (11017); a tillId may also be -1.
+   */
+  private static long toId(JsonNode value, String path) throws Invalid {
     if (value.isIntegralNumber() && value.canConvertToLong()) {
+      if (value.longValue() < 1) {
+        throw new Invalid(path + ": not a positive id: " + value.longValue());
+      }
       return value.longValue();
     }
     throw new Invalid(path + ": not an integer: " + shown(value));
