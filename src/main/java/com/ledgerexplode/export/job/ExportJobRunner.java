@@ -24,6 +24,7 @@ import com.ledgerexplode.export.settings.InvalidSettingsException;
 import com.ledgerexplode.export.settings.JobSettings;
 import com.ledgerexplode.export.sink.ExportLockedException;
 import com.ledgerexplode.export.sink.ExportNotOursException;
+import com.ledgerexplode.export.sink.ReportingDatabaseException;
 import com.ledgerexplode.store.Databases;
 import com.ledgerexplode.store.Dialect;
 import com.ledgerexplode.store.JdbcLedgerStore;
@@ -105,7 +106,7 @@ public final class ExportJobRunner {
       try {
         return attempt(settings, attempts, control, retries != null, start);
       } catch (RuntimeException failure) {
-        Optional<DatabaseFault> fault = DatabaseFaults.of(failure);
+        Optional<DatabaseFault> fault = DatabaseFaults.of(reportingTagged(failure));
         if (fault.isEmpty()) {
           throw failure;
         }
@@ -183,6 +184,16 @@ public final class ExportJobRunner {
     } catch (RuntimeException e) {
       throw inUse == null ? e : DatabaseFaults.on(inUse, e);
     }
+  }
+
+  /** The failure tagged as the reporting database's when it came from the reporting sink. */
+  private static RuntimeException reportingTagged(RuntimeException failure) {
+    for (Throwable c = failure; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof ReportingDatabaseException) {
+        return DatabaseFaults.on(RunDatabase.REPORTING, failure);
+      }
+    }
+    return failure;
   }
 
   /**

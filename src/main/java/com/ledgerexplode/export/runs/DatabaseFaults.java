@@ -1,6 +1,5 @@
 package com.ledgerexplode.export.runs;
 
-import com.ledgerexplode.export.sink.ReportingDatabaseException;
 import com.ledgerexplode.store.LedgerStoreException;
 import com.ledgerexplode.store.Secrets;
 import java.sql.SQLException;
@@ -59,18 +58,14 @@ public final class DatabaseFaults {
         database = RunDatabase.LEDGER;
         break;
       }
-      if (c instanceof ReportingDatabaseException) {
-        database = RunDatabase.REPORTING;
-        break;
-      }
     }
     return Optional.of(new DatabaseFault(database, words(cause)));
   }
 
   /**
    * The failure, if it is a database lost for a while, tagged as one on this database (for work
-   * whose failures do not say which database they came from, such as opening a pool); any other
-   * failure as it is.
+   * whose failures do not say which database they came from, such as opening a pool, and for the
+   * reporting sink's, which this package does not see); any other failure as it is.
    */
   public static RuntimeException on(RunDatabase database, RuntimeException failure) {
     return isTransient(failure) ? new TaggedFailure(database, failure) : failure;

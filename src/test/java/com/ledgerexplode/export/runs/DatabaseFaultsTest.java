@@ -3,7 +3,6 @@ package com.ledgerexplode.export.runs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ledgerexplode.export.runs.DatabaseFaults.DatabaseFault;
-import com.ledgerexplode.export.sink.ReportingDatabaseException;
 import com.ledgerexplode.store.DatabaseUnavailableException;
 import com.ledgerexplode.store.LedgerStoreException;
 import java.net.ConnectException;
@@ -124,17 +123,6 @@ class DatabaseFaultsTest {
         .contains(
             new DatabaseFault(
                 RunDatabase.LEDGER, "FATAL: terminating connection due to administrator command"));
-  }
-
-  @Test
-  void theReportingSinksFailureIsTheReportingDatabases() {
-    assertThat(
-            DatabaseFaults.of(
-                new ReportingDatabaseException(
-                    "reporting database: writing a chunk failed",
-                    state("08006", "An I/O error occurred while sending to the backend."))))
-        .map(DatabaseFault::database)
-        .contains(RunDatabase.REPORTING);
   }
 
   @Test
