@@ -39,8 +39,8 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  *
  * <p>The run's identity (its Spring Batch job instance) is the settings that change the result:
  * {@link #IDENTIFYING_KEYS} and every {@code defaults.*}; the tuning (chunk size, page size, skip
- * limit), the databases' URLs and the log file are carried along but do not identify it, so a rerun
- * with another chunk size continues the same run.
+ * limit, how long a lost database is retried), the databases' URLs and the log file are carried
+ * along but do not identify it, so a rerun with another chunk size continues the same run.
  */
 public record JobSettings(
     Path input,
