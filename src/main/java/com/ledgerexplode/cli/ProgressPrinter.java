@@ -48,6 +48,12 @@ final class ProgressPrinter implements RunObserver {
   }
 
   @Override
+  public void retrying(String message) {
+    err.println(message);
+    err.flush();
+  }
+
+  @Override
   public void started(long executionId, long inputBytes, ExportCounts counts) {
     this.inputBytes = inputBytes;
     before = counts;

@@ -135,6 +135,11 @@ final class RunLog implements AutoCloseable {
             dead.pid());
         observer.recovered(executionId, dead);
       }
+
+      @Override
+      public void retrying(String message) {
+        observer.retrying(message);
+      }
     };
   }
 

@@ -2,6 +2,7 @@ package com.ledgerexplode.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -13,6 +14,9 @@ public final class Databases {
   /** Connections per pool: the tool runs few statements at a time, each over a whole chunk. */
   public static final int POOL_SIZE = 4;
 
+  /** How long asking a pool for a connection waits, unless told otherwise. */
+  public static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(30);
+
   private Databases() {}
 
   /**
@@ -23,17 +27,31 @@ public final class Databases {
    * @throws DatabaseUnavailableException when the database cannot be reached
    */
   public static HikariDataSource open(String jdbcUrl, String envPrefix) {
-    return open(jdbcUrl, envPrefix, System.getenv());
+    return open(jdbcUrl, envPrefix, System.getenv(), CONNECTION_TIMEOUT);
+  }
+
+  /**
+   * As {@link #open(String, String)}, asking for a connection waiting at most {@code
+   * connectionTimeout} (at least 250 ms) while the database does not answer.
+   */
+  public static HikariDataSource open(
+      String jdbcUrl, String envPrefix, Duration connectionTimeout) {
+    return open(jdbcUrl, envPrefix, System.getenv(), connectionTimeout);
   }
 
   /** As {@link #open(String, String)}, with the environment given (for tests). */
   public static HikariDataSource open(String jdbcUrl, String envPrefix, Map<String, String> env) {
+    return open(jdbcUrl, envPrefix, env, CONNECTION_TIMEOUT);
+  }
+
+  private static HikariDataSource open(
+      String jdbcUrl, String envPrefix, Map<String, String> env, Duration connectionTimeout) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(jdbcUrl);
     config.setPoolName("ledger-explode-" + envPrefix.toLowerCase(java.util.Locale.ROOT));
     config.setMaximumPoolSize(POOL_SIZE);
     config.setMinimumIdle(1);
-    config.setConnectionTimeout(30_000);
+    config.setConnectionTimeout(Math.max(250, connectionTimeout.toMillis()));
     String user = env.get(envPrefix + "_USER");
     String password = env.get(envPrefix + "_PASSWORD");
     Dialect dialect = Dialect.ofUrl(jdbcUrl);

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongPredicate;
@@ -20,7 +19,6 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -73,46 +71,18 @@ class KillAndRerunTests {
 
     Process child = start(killedUrl, "reporting");
     long events = new String(reference, java.nio.charset.StandardCharsets.UTF_8).lines().count();
-    waitUntil(() -> eventRows(killed) > events / 2, child, "reporting");
+    waitUntil(() -> ReportingTables.eventRows(killed) > events / 2, child, "reporting");
     child.destroyForcibly();
     assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    long rowsAtKill = eventRows(killed);
+    long rowsAtKill = ReportingTables.eventRows(killed);
     Cli rerun = Cli.run("run", job.jobFile.toString(), "output=" + killedUrl, "chunkSize=7");
 
     assertThat(rerun.exitCode()).as(rerun.err()).isZero();
     assertThat(rerun.err()).contains("(pid " + child.pid() + ") had died; marked FAILED");
     JdbcTemplate expected = new JdbcTemplate(Databases.open(referenceUrl, "REPORTING_DB"));
     assertThat(rowsAtKill).as("killed half-way").isPositive().isLessThan(events);
-    assertThat(eventRows(expected)).isEqualTo(events);
-    for (String table : REPORTING_TABLES.keySet()) {
-      String query = "select * from " + table + " order by " + REPORTING_TABLES.get(table);
-      assertThat(rowsOf(killed, query)).as(table).isEqualTo(rowsOf(expected, query));
-    }
-    assertThat(killed.queryForObject("select count(*) from report_run", Long.class)).isOne();
-  }
-
-  /** The reporting tables and their keys; run_key differs from run to run and is left out. */
-  private static final Map<String, String> REPORTING_TABLES =
-      Map.of(
-          "report_event", "org_id, event_log_id, request_line",
-          "report_points", "org_id, event_log_id, request_line, bucket, position",
-          "report_reject", "request_line, kind, code, event_id, event_reference_id",
-          "report_redemption", "org_id, event_log_id, request_line, position",
-          "report_transfer", "org_id, event_log_id, request_line, side, position",
-          "report_deduction", "org_id, event_log_id, request_line, position");
-
-  private static long eventRows(JdbcTemplate reporting) {
-    try {
-      return reporting.queryForObject("select count(*) from report_event", Long.class);
-    } catch (DataAccessException notYetCreated) {
-      return 0;
-    }
-  }
-
-  private static List<Map<String, Object>> rowsOf(JdbcTemplate db, String query) {
-    List<Map<String, Object>> rows = db.queryForList(query);
-    rows.forEach(row -> row.remove("run_key"));
-    return rows;
+    assertThat(ReportingTables.eventRows(expected)).isEqualTo(events);
+    ReportingTables.assertSameRows(killed, expected);
   }
 
   @Test

@@ -7,10 +7,14 @@ import com.ledgerexplode.export.requests.RequestsChangedException;
 import com.ledgerexplode.export.runs.AlreadyCompletedException;
 import com.ledgerexplode.export.runs.AlreadyRunningException;
 import com.ledgerexplode.export.runs.Causes;
+import com.ledgerexplode.export.runs.DatabaseFaults;
+import com.ledgerexplode.export.runs.DatabaseFaults.DatabaseFault;
 import com.ledgerexplode.export.runs.ExportJobNames;
 import com.ledgerexplode.export.runs.JobDatabases;
 import com.ledgerexplode.export.runs.JobRepositories;
+import com.ledgerexplode.export.runs.RetrySchedule;
 import com.ledgerexplode.export.runs.RunCounts;
+import com.ledgerexplode.export.runs.RunDatabase;
 import com.ledgerexplode.export.runs.RunFailedException;
 import com.ledgerexplode.export.runs.RunGuard;
 import com.ledgerexplode.export.runs.RunStoppedException;
@@ -20,6 +24,8 @@ import com.ledgerexplode.export.settings.InvalidSettingsException;
 import com.ledgerexplode.export.settings.JobSettings;
 import com.ledgerexplode.export.sink.ExportLockedException;
 import com.ledgerexplode.export.sink.ExportNotOursException;
+import com.ledgerexplode.export.sink.ReportingDatabaseException;
+import com.ledgerexplode.store.Databases;
 import com.ledgerexplode.store.Dialect;
 import com.ledgerexplode.store.JdbcLedgerStore;
 import com.ledgerexplode.store.LedgerSchema;
@@ -30,12 +36,18 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Objects;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -50,6 +62,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * run has completed (or throws saying why not).
  */
 public final class ExportJobRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(ExportJobRunner.class);
+
   private ExportJobRunner() {}
 
   /**
@@ -68,7 +82,14 @@ public final class ExportJobRunner {
     return run(settings, observer, new RunControl());
   }
 
-  /** As {@link #run(JobSettings, RunObserver)}, the run stoppable through {@code control}. */
+  /**
+   * As {@link #run(JobSettings, RunObserver)}, the run stoppable through {@code control}.
+   *
+   * <p>A database lost for a while (see {@link DatabaseFaults}), at the run's start or in its
+   * chunks, is retried for the settings' {@code retryFor} from the moment it was found lost: the
+   * run waits ({@link RetrySchedule}) and starts again from its last checkpoint, as a rerun would.
+   * When the time is up it fails with one line naming the database.
+   */
   public static RunReport run(JobSettings settings, RunObserver observer, RunControl control)
       throws IOException, ScopeRefusedException {
     if (!Files.isRegularFile(settings.input())) {
@@ -78,47 +99,175 @@ public final class ExportJobRunner {
       Files.createDirectories(settings.outputPath().getParent());
     }
     long start = System.nanoTime();
-    AtomicReference<ExportCounts> before = new AtomicReference<>(ExportCounts.ZERO);
-    RunObserver recording =
-        new RunObserver() {
-          @Override
-          public void started(long executionId, long inputBytes, ExportCounts counts) {
-            before.set(counts);
-            observer.started(executionId, inputBytes, counts);
-          }
+    Attempts attempts = new Attempts(observer);
+    @Nullable RetrySchedule retries = null;
+    long chunksAtFault = 0;
+    while (true) {
+      try {
+        return attempt(settings, attempts, control, retries != null, start);
+      } catch (RuntimeException failure) {
+        Optional<DatabaseFault> fault = DatabaseFaults.of(reportingTagged(failure));
+        if (fault.isEmpty()) {
+          throw failure;
+        }
+        Instant now = Instant.now();
+        if (retries == null || attempts.chunks > chunksAtFault) {
+          // a new loss, or one after the run went on again: the time to retry starts now
+          retries =
+              new RetrySchedule(now, settings.retryFor(), ThreadLocalRandom.current()::nextDouble);
+          chunksAtFault = attempts.chunks;
+        }
+        String database = fault.get().database().describe(settings);
+        Optional<Duration> wait = retries.nextWait(now);
+        if (wait.isEmpty()) {
+          throw new RunFailedException(
+              attempts.executionId,
+              database
+                  + " is unreachable since "
+                  + clock(retries.since())
+                  + ": "
+                  + fault.get().cause()
+                  + "; rerun with the same command when it is back",
+              failure);
+        }
+        String message =
+            database
+                + " is unreachable ("
+                + fault.get().cause()
+                + "); retrying in "
+                + seconds(wait.get())
+                + ", until "
+                + clock(retries.deadline());
+        LOG.warn(message, failure);
+        observer.retrying(message);
+        if (control.awaitStop(wait.get())) {
+          throw new RunStoppedException(attempts.executionId);
+        }
+      }
+    }
+  }
 
-          @Override
-          public void inputRead(long offset) {
-            observer.inputRead(offset);
-          }
-
-          @Override
-          public void chunkWritten(ExportCounts counts) {
-            observer.chunkWritten(counts);
-          }
-        };
-    try (JobDatabases databases = new JobDatabases()) {
+  /**
+   * One attempt at the run, on pools of its own; a failure on a database that does not say which
+   * (opening a pool, the schema's migration) is tagged with the database in use.
+   */
+  private static RunReport attempt(
+      JobSettings settings, Attempts attempts, RunControl control, boolean retrying, long start)
+      throws IOException, ScopeRefusedException {
+    @Nullable RunDatabase inUse = RunDatabase.REPOSITORY;
+    try (JobDatabases databases = new JobDatabases(connectionTimeout(settings))) {
       JobRepositories.Runs runs =
           JobRepositories.open(databases.repository(settings.repositoryDb()));
       // before anything of the run is done: a completed night must not import its snapshot again
       RunGuard.Admission admission =
-          RunGuard.admit(runs.repository(), runs.operator(), settings.toJobParameters());
-      admission
-          .recovered()
-          .ifPresent(dead -> observer.recovered(dead.executionId(), dead.deadProcess()));
+          RunGuard.admit(runs.repository(), runs.operator(), settings.toJobParameters(), retrying);
+      admission.recovered().ifPresent(attempts::recovered);
       if (!admission.continuesEarlierExecution()) {
         refuseOutputOfAnotherRun(settings);
       }
+      inUse = RunDatabase.LEDGER;
       Scope scope = prepareLedger(settings, databases);
+      // the context opens the reporting database's pool
+      inUse = settings.outputIsDatabase() ? RunDatabase.REPORTING : null;
       try (AnnotationConfigApplicationContext context =
-          context(settings, databases, runs, scope, recording, control)) {
+          context(settings, databases, runs, scope, attempts, control)) {
+        // from here on, a failure says which database it came from
+        inUse = null;
         JobExecution execution = launch(runs, context.getBean(Job.class), settings);
         return new RunReport(
             execution.getId(),
             RunCounts.of(runs.repository(), execution),
-            Objects.requireNonNull(before.get()),
+            attempts.before,
             Duration.ofNanos(System.nanoTime() - start),
             outputs(settings));
+      }
+    } catch (RuntimeException e) {
+      throw inUse == null ? e : DatabaseFaults.on(inUse, e);
+    }
+  }
+
+  /** The failure tagged as the reporting database's when it came from the reporting sink. */
+  private static RuntimeException reportingTagged(RuntimeException failure) {
+    for (Throwable c = failure; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof ReportingDatabaseException) {
+        return DatabaseFaults.on(RunDatabase.REPORTING, failure);
+      }
+    }
+    return failure;
+  }
+
+  /**
+   * While a run retries a lost database, a statement waits for a connection at most this long
+   * (retryFor when shorter) before the database counts as lost: a database that answers gives one
+   * far sooner, and Spring Batch makes several statements in a row when a chunk fails, each of
+   * which would otherwise wait the pools' default.
+   */
+  static final Duration CONNECTION_WAIT_WHILE_RETRYING = Duration.ofSeconds(5);
+
+  private static Duration connectionTimeout(JobSettings settings) {
+    Duration retryFor = settings.retryFor();
+    if (retryFor.isZero()) {
+      return Databases.CONNECTION_TIMEOUT;
+    }
+    return retryFor.compareTo(CONNECTION_WAIT_WHILE_RETRYING) < 0
+        ? retryFor
+        : CONNECTION_WAIT_WHILE_RETRYING;
+  }
+
+  private static String clock(Instant instant) {
+    return DateTimeFormatter.ofPattern("HH:mm:ss'Z'", Locale.ROOT)
+        .withZone(ZoneOffset.UTC)
+        .format(instant);
+  }
+
+  private static String seconds(Duration wait) {
+    return String.format(Locale.ROOT, "%.1f s", wait.toMillis() / 1000.0);
+  }
+
+  /**
+   * Hears the run's attempts for the caller's observer: the counts before the first, the execution
+   * of the latest, and how many chunks were written across them.
+   */
+  private static final class Attempts implements RunObserver {
+    private final RunObserver observer;
+    private ExportCounts before = ExportCounts.ZERO;
+    private boolean started;
+    private long executionId = -1;
+    private long chunks;
+
+    Attempts(RunObserver observer) {
+      this.observer = observer;
+    }
+
+    @Override
+    public void started(long executionId, long inputBytes, ExportCounts counts) {
+      if (!started) {
+        before = counts;
+        started = true;
+      }
+      this.executionId = executionId;
+      observer.started(executionId, inputBytes, counts);
+    }
+
+    @Override
+    public void inputRead(long offset) {
+      observer.inputRead(offset);
+    }
+
+    @Override
+    public void chunkWritten(ExportCounts counts) {
+      chunks++;
+      observer.chunkWritten(counts);
+    }
+
+    void recovered(RunGuard.RecoveredExecution dead) {
+      if (dead.ownAttempt()) {
+        LOG.info(
+            "execution {}, cut off from its job repository, marked FAILED; continuing from its"
+                + " last checkpoint",
+            dead.executionId());
+      } else {
+        observer.recovered(dead.executionId(), dead.deadProcess());
       }
     }
   }

@@ -1,6 +1,9 @@
 package com.ledgerexplode.export.job;
 
 import com.ledgerexplode.export.requests.RequestItem;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.listener.ChunkListener;
@@ -18,11 +21,27 @@ import org.springframework.batch.infrastructure.item.Chunk;
 public final class RunControl
     implements StepExecutionListener, ChunkListener<RequestItem, RequestItem> {
   private final AtomicBoolean stopAsked = new AtomicBoolean();
+  private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile @Nullable StepExecution step;
 
   /** Asks the run to stop after its current chunk; answers whether this is the first ask. */
   public boolean requestStop() {
-    return stopAsked.compareAndSet(false, true);
+    boolean first = stopAsked.compareAndSet(false, true);
+    stopped.countDown();
+    return first;
+  }
+
+  /**
+   * Waits this long between attempts of the run unless a stop is asked meanwhile; answers whether
+   * one was (an interrupt counts as one).
+   */
+  boolean awaitStop(Duration wait) {
+    try {
+      return stopped.await(wait.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return true;
+    }
   }
 
   @Override

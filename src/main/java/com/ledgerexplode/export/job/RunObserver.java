@@ -28,4 +28,10 @@ public interface RunObserver {
 
   /** A run whose process died was marked FAILED so that this run continues it. */
   default void recovered(long executionId, RunningProcess dead) {}
+
+  /**
+   * A database was lost: the run waits and tries again from its last checkpoint. The message says,
+   * in one line, which database, why, how long the wait is and until when the run retries.
+   */
+  default void retrying(String message) {}
 }

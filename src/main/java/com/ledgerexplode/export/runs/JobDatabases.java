@@ -7,6 +7,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -19,6 +20,20 @@ import javax.sql.DataSource;
  */
 public final class JobDatabases implements AutoCloseable {
   private final Map<String, HikariDataSource> pools = new LinkedHashMap<>();
+  private final Duration connectionTimeout;
+
+  /** Pools whose connections are waited for at most {@link Databases#CONNECTION_TIMEOUT}. */
+  public JobDatabases() {
+    this(Databases.CONNECTION_TIMEOUT);
+  }
+
+  /**
+   * Pools whose connections are waited for at most this long while a database does not answer, so
+   * that a run retrying a lost database for less than the default wait is not held past its time.
+   */
+  public JobDatabases(Duration connectionTimeout) {
+    this.connectionTimeout = connectionTimeout;
+  }
 
   /** The job repository's pool, its tables created if absent, durable at each commit. */
   public DataSource repository(String url) {
@@ -60,7 +75,7 @@ public final class JobDatabases implements AutoCloseable {
   private synchronized DataSource pool(String url, String envPrefix) {
     HikariDataSource pool = pools.get(url);
     if (pool == null) {
-      pool = Databases.open(url, envPrefix);
+      pool = Databases.open(url, envPrefix, connectionTimeout);
       pools.put(url, pool);
     }
     return pool;

@@ -35,6 +35,18 @@ public final class RunGuard {
    */
   public static Admission admit(
       JobRepository repository, JobOperator operator, JobParameters parameters) {
+    return admit(repository, operator, parameters, false);
+  }
+
+  /**
+   * As {@link #admit(JobRepository, JobOperator, JobParameters)}; when {@code retrying}, this
+   * process's own earlier attempt at the run has ended (its job repository was lost), so an
+   * unfinished execution recorded as this process's is that attempt's, dead though this process
+   * lives: it is recovered like one whose process died, and reported as {@link
+   * RecoveredExecution#ownAttempt}.
+   */
+  public static Admission admit(
+      JobRepository repository, JobOperator operator, JobParameters parameters, boolean retrying) {
     JobExecution last = repository.getLastJobExecution(ExportJobNames.JOB, parameters);
     if (last == null) {
       return new Admission(false, Optional.empty());
@@ -47,13 +59,19 @@ public final class RunGuard {
       return new Admission(true, Optional.empty());
     }
     Optional<RunningProcess> process = RunningProcess.of(last.getJobParameters());
+    if (retrying && process.isPresent() && process.get().equals(RunningProcess.current())) {
+      recover(repository, operator, last);
+      return new Admission(
+          true, Optional.of(new RecoveredExecution(last.getId(), process.get(), true)));
+    }
     if (process.isPresent() && process.get().isOnThisHost()) {
       if (process.get().isAlive()) {
         throw new AlreadyRunningException(
             "already running (execution " + last.getId() + ", pid " + process.get().pid() + ")");
       }
       recover(repository, operator, last);
-      return new Admission(true, Optional.of(new RecoveredExecution(last.getId(), process.get())));
+      return new Admission(
+          true, Optional.of(new RecoveredExecution(last.getId(), process.get(), false)));
     }
     throw new AlreadyRunningException(
         "execution "
@@ -73,8 +91,12 @@ public final class RunGuard {
   public record Admission(
       boolean continuesEarlierExecution, Optional<RecoveredExecution> recovered) {}
 
-  /** An execution whose process had died, marked FAILED so that this run continues it. */
-  public record RecoveredExecution(long executionId, RunningProcess deadProcess) {}
+  /**
+   * An execution whose process had died, or this process's own attempt cut off from its job
+   * repository ({@code ownAttempt}), marked FAILED so that this run continues it.
+   */
+  public record RecoveredExecution(
+      long executionId, RunningProcess deadProcess, boolean ownAttempt) {}
 
   /**
    * Starts the job; a start that another process made first is refused as {@link #admit} would have

@@ -10,6 +10,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -24,6 +25,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -36,8 +39,8 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  *
  * <p>The run's identity (its Spring Batch job instance) is the settings that change the result:
  * {@link #IDENTIFYING_KEYS} and every {@code defaults.*}; the tuning (chunk size, page size, skip
- * limit), the databases' URLs and the log file are carried along but do not identify it, so a rerun
- * with another chunk size continues the same run.
+ * limit, how long a lost database is retried), the databases' URLs and the log file are carried
+ * along but do not identify it, so a rerun with another chunk size continues the same run.
  */
 public record JobSettings(
     Path input,
@@ -55,7 +58,8 @@ public record JobSettings(
     @Nullable Path ledgerImport,
     Path logFile,
     boolean overwrite,
-    int maxEventIdsPerRow) {
+    int maxEventIdsPerRow,
+    Duration retryFor) {
 
   public static final String INPUT = "input";
   public static final String OUTPUT = "output";
@@ -73,6 +77,13 @@ public record JobSettings(
   public static final String LOG_FILE = "logFile";
   public static final String OVERWRITE = "overwrite";
   public static final String MAX_EVENT_IDS_PER_ROW = "maxEventIdsPerRow";
+  public static final String RETRY_FOR = "retryFor";
+
+  /**
+   * How long a run keeps retrying, from the moment a database is lost, before it fails: long enough
+   * for a database server's restart or a failover, short enough that a night's schedule notices.
+   */
+  public static final Duration DEFAULT_RETRY_FOR = Duration.ofMinutes(5);
 
   /**
    * Rows asking for more event ids are rejected whole (11012): far above the API's own usage, and
@@ -113,7 +124,8 @@ public record JobSettings(
           LEDGER_IMPORT,
           LOG_FILE,
           OVERWRITE,
-          MAX_EVENT_IDS_PER_ROW);
+          MAX_EVENT_IDS_PER_ROW,
+          RETRY_FOR);
 
   private static final String RUN_DATE_PLACEHOLDER = "${runDate}";
 
@@ -231,7 +243,8 @@ public record JobSettings(
             MAX_EVENT_IDS_PER_ROW,
             given.get(MAX_EVENT_IDS_PER_ROW),
             DEFAULT_MAX_EVENT_IDS_PER_ROW,
-            MIN_MAX_EVENT_IDS_PER_ROW));
+            MIN_MAX_EVENT_IDS_PER_ROW),
+        duration(RETRY_FOR, given.get(RETRY_FOR), DEFAULT_RETRY_FOR));
   }
 
   /**
@@ -297,6 +310,7 @@ public record JobSettings(
       // it decides which rows are rejected, so it is part of the run's identity, when given
       map.put(MAX_EVENT_IDS_PER_ROW, Integer.toString(maxEventIdsPerRow));
     }
+    map.put(RETRY_FOR, durationText(retryFor));
     return map;
   }
 
@@ -325,7 +339,8 @@ public record JobSettings(
         ledgerImport,
         logFile,
         overwrite,
-        maxEventIdsPerRow);
+        maxEventIdsPerRow,
+        retryFor);
   }
 
   /** Whether the key is part of the run's identity. */
@@ -495,6 +510,48 @@ public record JobSettings(
             + key
             + "': expected a whole number of at least "
             + min);
+  }
+
+  private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)?");
+
+  /** A duration as {@code 0}, {@code 500ms}, {@code 90s}, {@code 5m} or {@code 1h}. */
+  private static Duration duration(String key, @Nullable String value, Duration fallback) {
+    String given = nonBlank(value);
+    if (given == null) {
+      return fallback;
+    }
+    Matcher matcher = DURATION.matcher(given.toLowerCase(Locale.ROOT));
+    if (matcher.matches() && (matcher.group(2) != null || matcher.group(1).matches("0+"))) {
+      long amount = Long.parseLong(matcher.group(1));
+      String unit = matcher.group(2) == null ? "s" : matcher.group(2);
+      return switch (unit) {
+        case "ms" -> Duration.ofMillis(amount);
+        case "s" -> Duration.ofSeconds(amount);
+        case "m" -> Duration.ofMinutes(amount);
+        default -> Duration.ofHours(amount);
+      };
+    }
+    throw new InvalidSettingsException(
+        "Bad value '"
+            + given
+            + "' for key '"
+            + key
+            + "': expected a duration such as 90s, 5m or 1h (0 for none)");
+  }
+
+  /** A duration as {@link #duration} reads it, in its largest whole unit. */
+  private static String durationText(Duration duration) {
+    long millis = duration.toMillis();
+    if (millis == 0) {
+      return "0";
+    }
+    if (millis % 3_600_000 == 0) {
+      return millis / 3_600_000 + "h";
+    }
+    if (millis % 60_000 == 0) {
+      return millis / 60_000 + "m";
+    }
+    return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
   }
 
   private static LocalDate date(String key, @Nullable String value, LocalDate fallback) {

@@ -25,12 +25,15 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -178,8 +181,12 @@ public class ReportingDatabaseSink implements ExportSink {
 
   @Override
   public void open(ExecutionContext context) {
-    migrate(dataSource);
-    dialect = jdbc.execute((ConnectionCallback<Dialect>) ReportingDatabaseSink::dialectOf);
+    onDatabase(
+        "opening",
+        () -> {
+          migrate(dataSource);
+          dialect = jdbc.execute((ConnectionCallback<Dialect>) ReportingDatabaseSink::dialectOf);
+        });
     String given = givenRunKey;
     runKey =
         context.containsKey(RUN_KEY)
@@ -216,15 +223,28 @@ public class ReportingDatabaseSink implements ExportSink {
     for (OutputRecord record : records) {
       collect(run, record, events, points, rejects, spent);
     }
-    transaction.executeWithoutResult(
-        status -> {
-          upsert(EVENTS, events);
-          upsert(POINTS, points);
-          upsert(REJECTS, rejects);
-          upsert(REDEMPTIONS, spent.redemptions());
-          upsert(TRANSFERS, spent.transfers());
-          upsert(DEDUCTIONS, spent.deductions());
-        });
+    onDatabase(
+        "writing a chunk",
+        () ->
+            transaction.executeWithoutResult(
+                status -> {
+                  upsert(EVENTS, events);
+                  upsert(POINTS, points);
+                  upsert(REJECTS, rejects);
+                  upsert(REDEMPTIONS, spent.redemptions());
+                  upsert(TRANSFERS, spent.transfers());
+                  upsert(DEDUCTIONS, spent.deductions());
+                }));
+  }
+
+  /** Does work on the database, its failures said to be the reporting database's. */
+  private static void onDatabase(String what, Runnable work) {
+    try {
+      work.run();
+    } catch (DataAccessException | TransactionException | FlywayException e) {
+      throw new ReportingDatabaseException(
+          "reporting database: " + what + " failed: " + e.getMessage(), e);
+    }
   }
 
   /** Writes the run's row: what its manifest would say. */
@@ -244,10 +264,14 @@ public class ReportingDatabaseSink implements ExportSink {
       c.eventsWritten(),
       c.warnings()
     };
-    if (dialect == null) {
-      dialect = jdbc.execute((ConnectionCallback<Dialect>) ReportingDatabaseSink::dialectOf);
-    }
-    transaction.executeWithoutResult(status -> upsert(RUNS, List.<Object[]>of(row)));
+    onDatabase(
+        "writing the run's row",
+        () -> {
+          if (dialect == null) {
+            dialect = jdbc.execute((ConnectionCallback<Dialect>) ReportingDatabaseSink::dialectOf);
+          }
+          transaction.executeWithoutResult(status -> upsert(RUNS, List.<Object[]>of(row)));
+        });
   }
 
   /** The rows of one record, in the tables' column order. */

@@ -8,6 +8,7 @@ import com.ledgerexplode.explode.DataScope;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +54,7 @@ class JobSettingsTest {
     assertThat(settings.skipLimit()).isZero();
     assertThat(settings.runDate()).isEqualTo(TODAY);
     assertThat(settings.ledgerImport()).isNull();
+    assertThat(settings.retryFor()).isEqualTo(Duration.ofMinutes(5));
   }
 
   @Test
@@ -206,6 +208,7 @@ class JobSettingsTest {
     values.put("pageSize", "3");
     values.put("skipLimit", "2");
     values.put("ledger.db", "jdbc:h2:mem:other");
+    values.put("retryFor", "1h");
     assertThat(JobSettings.of(values, TODAY).toJobParameters().getIdentifyingParameters())
         .isEqualTo(parameters.getIdentifyingParameters());
   }
@@ -218,6 +221,7 @@ class JobSettingsTest {
     values.put("dataScopeOrgs", "7,8");
     values.put("chunkSize", "7");
     values.put("ledger.import", "sample-input/ledger.jsonl");
+    values.put("retryFor", "90s");
     JobSettings settings = JobSettings.of(values, TODAY);
 
     assertThat(JobSettings.fromJobParameters(settings.toJobParameters())).isEqualTo(settings);
@@ -289,5 +293,24 @@ class JobSettingsTest {
     assertThatThrownBy(() -> with("maxEventIdsPerRow", "9"))
         .hasMessage(
             "Bad value '9' for key 'maxEventIdsPerRow': expected a whole number of at least 10");
+  }
+
+  @Test
+  void retryForIsADurationWithItsUnitOrZeroForNone() {
+    assertThat(with("retryFor", "500ms").retryFor()).isEqualTo(Duration.ofMillis(500));
+    assertThat(with("retryFor", "90s").retryFor()).isEqualTo(Duration.ofSeconds(90));
+    assertThat(with("retryFor", "10M").retryFor()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(with("retryFor", "2h").retryFor()).isEqualTo(Duration.ofHours(2));
+    assertThat(with("retryFor", "0").retryFor()).isZero();
+    assertThat(with("retryFor", "90s").toMap()).containsEntry("retryFor", "90s");
+    assertThat(with("retryFor", "120s").toMap()).containsEntry("retryFor", "2m");
+    for (String bad : new String[] {"5", "-1s", "5 min", "PT5M", "1.5h"}) {
+      assertThatThrownBy(() -> with("retryFor", bad))
+          .hasMessage(
+              "Bad value '"
+                  + bad
+                  + "' for key 'retryFor': expected a duration such as 90s, 5m or 1h (0 for"
+                  + " none)");
+    }
   }
 }
