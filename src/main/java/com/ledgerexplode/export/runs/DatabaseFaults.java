@@ -2,6 +2,7 @@ package com.ledgerexplode.export.runs;
 
 import com.ledgerexplode.store.LedgerStoreException;
 import com.ledgerexplode.store.Secrets;
+import java.net.UnknownHostException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
@@ -11,8 +12,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The one place that tells a database lost for a while (a dropped connection, a server restarting
  * or shutting down, a pool that timed out waiting for one) from a failure that would fail again the
- * same way (bad SQL, a constraint, bad data, a wrong password), and which of the run's databases it
- * happened on. A run retries only the former.
+ * same way (bad SQL, a constraint, bad data, a wrong password, an unknown host), and which of the
+ * run's databases it happened on. A run retries only the former.
  */
 public final class DatabaseFaults {
   /**
@@ -81,6 +82,9 @@ public final class DatabaseFaults {
     for (Throwable c = failure; c != null; c = next(c)) {
       if (c instanceof SQLException sql) {
         innermost = sql;
+      }
+      if (c instanceof UnknownHostException) {
+        return null; // a mistyped host: waiting would not make it known
       }
     }
     return innermost != null && isTransient(innermost) ? innermost : null;

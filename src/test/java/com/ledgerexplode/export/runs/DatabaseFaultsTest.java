@@ -6,6 +6,7 @@ import com.ledgerexplode.export.runs.DatabaseFaults.DatabaseFault;
 import com.ledgerexplode.store.DatabaseUnavailableException;
 import com.ledgerexplode.store.LedgerStoreException;
 import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
@@ -28,6 +29,13 @@ class DatabaseFaultsTest {
     SQLException refused = state("08001", "Connection to localhost:5433 refused.");
     refused.initCause(new ConnectException("Connection refused"));
     assertThat(DatabaseFaults.isTransient(refused)).isTrue();
+  }
+
+  @Test
+  void anUnknownHostIsNotTransientThoughItsStateIsThatOfARefusedConnection() {
+    SQLException unknown = state("08001", "The connection attempt failed.");
+    unknown.initCause(new UnknownHostException("db-typo.example"));
+    assertThat(DatabaseFaults.isTransient(unknown)).isFalse();
   }
 
   @Test
