@@ -122,6 +122,11 @@ final class RunLog implements AutoCloseable {
       }
 
       @Override
+      public void inputRead(long offset) {
+        observer.inputRead(offset);
+      }
+
+      @Override
       public void chunkWritten(ExportCounts counts) {
         observer.chunkWritten(counts);
       }

@@ -3,9 +3,18 @@ package com.ledgerexplode.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ledgerexplode.export.job.ExecutionLog;
+import com.ledgerexplode.export.job.RunObserver;
+import com.ledgerexplode.export.outcome.ExportCounts;
+import com.ledgerexplode.export.runs.RunningProcess;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -121,5 +130,53 @@ class RunLogTest {
         .satisfiesExactly(
             line -> assertThat(line).endsWith("first run"),
             line -> assertThat(line).endsWith("second run"));
+  }
+
+  @Test
+  void theObserverItAnnouncesToHearsEveryCallOfTheRun() throws Exception {
+    List<String> heard = new ArrayList<>();
+    RunObserver recording =
+        (RunObserver)
+            Proxy.newProxyInstance(
+                RunObserver.class.getClassLoader(),
+                new Class<?>[] {RunObserver.class},
+                (proxy, method, args) -> {
+                  heard.add(method.getName());
+                  return null;
+                });
+    List<String> called = new ArrayList<>();
+    try (RunLog log = RunLog.open(dir.resolve("run.log"), false)) {
+      RunObserver announced = log.announcedTo(new PrintWriter(new StringWriter()), recording);
+      for (Method method : RunObserver.class.getMethods()) {
+        if (method.isDefault()) {
+          Object[] args = new Object[method.getParameterCount()];
+          Class<?>[] types = method.getParameterTypes();
+          for (int i = 0; i < args.length; i++) {
+            args[i] = argumentOf(types[i]);
+          }
+          method.invoke(announced, args);
+          called.add(method.getName());
+        }
+      }
+    }
+
+    assertThat(called).contains("started", "inputRead", "chunkWritten", "recovered", "retrying");
+    assertThat(heard).containsExactlyElementsOf(called);
+  }
+
+  private static Object argumentOf(Class<?> type) {
+    if (type == long.class) {
+      return 1L;
+    }
+    if (type == ExportCounts.class) {
+      return ExportCounts.ZERO;
+    }
+    if (type == RunningProcess.class) {
+      return RunningProcess.current();
+    }
+    if (type == String.class) {
+      return "a message";
+    }
+    throw new IllegalArgumentException("no argument of " + type + " for this test");
   }
 }
