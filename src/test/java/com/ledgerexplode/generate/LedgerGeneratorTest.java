@@ -15,6 +15,7 @@ import com.ledgerexplode.ledger.EventHeader;
 import com.ledgerexplode.ledger.Group;
 import com.ledgerexplode.ledger.Identifier;
 import com.ledgerexplode.ledger.LedgerEvent;
+import com.ledgerexplode.ledger.LedgerTime;
 import com.ledgerexplode.ledger.LineItem;
 import com.ledgerexplode.ledger.LineItemField;
 import com.ledgerexplode.ledger.PointsEntry;
@@ -208,7 +209,7 @@ class LedgerGeneratorTest {
     boolean milliseconds = false;
     for (LedgerEvent event : ledger.events().values()) {
       names.add(event.header().eventName());
-      Instant time = event.header().eventTime();
+      Instant time = event.header().eventTime().instant();
       milliseconds |= !time.truncatedTo(ChronoUnit.SECONDS).equals(time);
       for (PointsEntry entry : event.sections().points()) {
         pointsFields
@@ -376,8 +377,8 @@ class LedgerGeneratorTest {
         assertThat(back.get(BillField.BILL_NUMBER)).isEqualTo(original.get(BillField.BILL_NUMBER));
         assertThat(back.get(BillField.BILL_AMOUNT)).isEqualTo(original.get(BillField.BILL_AMOUNT));
         assertThat(back.get(BillField.BILL_DATE)).isEqualTo(original.get(BillField.BILL_DATE));
-        assertThat((Instant) back.get(BillField.RETURN_DATE))
-            .isAfterOrEqualTo((Instant) original.get(BillField.BILL_DATE));
+        assertThat(((LedgerTime) back.get(BillField.RETURN_DATE)).instant())
+            .isAfterOrEqualTo(((LedgerTime) original.get(BillField.BILL_DATE)).instant());
         BigDecimal amount = (BigDecimal) back.get(BillField.RETURN_AMOUNT);
         assertThat(amount).isPositive();
         BigDecimal total = returned.merge(key, amount, BigDecimal::add);

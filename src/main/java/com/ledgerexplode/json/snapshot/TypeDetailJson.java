@@ -1,14 +1,11 @@
 package com.ledgerexplode.json.snapshot;
 
 import com.ledgerexplode.json.JsonValues;
+import com.ledgerexplode.ledger.LedgerTime;
 import com.ledgerexplode.ledger.TimeKeys;
 import java.io.StringWriter;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The verbatim objects of an event's type ({@code details}, {@code blocks}) as snapshot JSON: read
  * strictly (no null, times as ISO-8601, never a time's ISO twin, the vendor's string-typed amounts
- * as strings) and written back, times in ISO-8601. The store keeps them in this form too.
+ * as strings) and written back, times in ISO-8601 with the fraction's digits as read. The store
+ * keeps them in this form too.
  */
 public final class TypeDetailJson {
   private TypeDetailJson() {}
@@ -102,7 +100,7 @@ public final class TypeDetailJson {
       if (!node.isString()) {
         throw new SnapshotReader.Invalid(path + ": not an ISO-8601 time: " + node);
       }
-      return instant(node.stringValue(), path);
+      return time(node.stringValue(), path);
     }
     if (node.isObject()) {
       return object(node, path, STRING_TYPED);
@@ -136,13 +134,13 @@ public final class TypeDetailJson {
     throw new SnapshotReader.Invalid(path + ": not a JSON value: " + node);
   }
 
-  /** ISO-8601 with an offset, or a date alone (its midnight, UTC). */
-  private static Instant instant(String text, String path) throws SnapshotReader.Invalid {
+  /** ISO-8601 with an offset, its fraction's digits kept, or a date alone (its midnight, UTC). */
+  private static LedgerTime time(String text, String path) throws SnapshotReader.Invalid {
     try {
       if (text.length() == 10) {
-        return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return LedgerTime.midnight(LocalDate.parse(text));
       }
-      return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+      return LedgerTime.parse(text);
     } catch (DateTimeParseException e) {
       throw new SnapshotReader.Invalid(path + ": not an ISO-8601 time: '" + text + "'");
     }
@@ -163,8 +161,8 @@ public final class TypeDetailJson {
         write(g, element);
       }
       g.writeEndArray();
-    } else if (value instanceof Instant instant) {
-      g.writeString(JsonValues.timestamp(instant));
+    } else if (value instanceof LedgerTime time) {
+      g.writeString(time.iso());
     } else if (value instanceof BigDecimal decimal) {
       JsonValues.writeDecimal(g, decimal);
     } else if (value instanceof Boolean bool) {

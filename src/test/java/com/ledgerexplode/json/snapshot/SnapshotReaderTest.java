@@ -9,6 +9,7 @@ import com.ledgerexplode.ledger.Customer;
 import com.ledgerexplode.ledger.Group;
 import com.ledgerexplode.ledger.Identifier;
 import com.ledgerexplode.ledger.LedgerEvent;
+import com.ledgerexplode.ledger.LedgerTime;
 import com.ledgerexplode.ledger.LineItem;
 import com.ledgerexplode.ledger.LineItemField;
 import com.ledgerexplode.ledger.NameValue;
@@ -97,9 +98,10 @@ class SnapshotReaderTest {
   }
 
   @Test
-  void anEventKeepsDecimalsExactWithTheirScaleAndTimestampsAsInstants() throws Exception {
+  void anEventKeepsDecimalsExactWithTheirScaleAndTimesWithTheirFractionDigits() throws Exception {
     LedgerEvent event = ((SnapshotRecord.EventRecord) read(EVENT)).event();
-    assertThat(event.header().eventTime()).isEqualTo(Instant.parse("2024-08-20T11:29:02.123456Z"));
+    assertThat(event.header().eventTime())
+        .isEqualTo(new LedgerTime(Instant.parse("2024-08-20T11:29:02.123456Z"), 6));
     assertThat(event.header().eventReferenceId()).isEqualTo("2151165932");
     assertThat(event.header().groupId()).isEqualTo(77L);
     List<PointsEntry> points = event.sections().points();
@@ -117,7 +119,7 @@ class SnapshotReaderTest {
         .isEqualTo(LocalDate.of(2024, 9, 20));
     assertThat(event.sections().bill()).isNotNull();
     assertThat(event.sections().bill().fields().get(BillField.BILL_DATE))
-        .isEqualTo(Instant.parse("2024-08-20T11:29:02Z"));
+        .isEqualTo(new LedgerTime(Instant.parse("2024-08-20T11:29:02Z"), 0));
     assertThat(
             (BigDecimal) event.sections().bill().lineItems().get(0).fields().get(LineItemField.QTY))
         .hasToString("2.50");
@@ -249,7 +251,7 @@ class SnapshotReaderTest {
   }
 
   @Test
-  void aTypesDetailsAndBlocksAreKeptInTheirOrderWithTimesAsInstants() throws Exception {
+  void aTypesDetailsAndBlocksAreKeptInTheirOrderWithTimesInUtcWithTheirDigits() throws Exception {
     LedgerEvent event =
         ((EventRecord)
                 read(
@@ -271,7 +273,7 @@ class SnapshotReaderTest {
                     "redeemedVoucherCode",
                     "V-1",
                     "redeemDate",
-                    Instant.parse("2024-10-05T04:30:00Z"))));
+                    new LedgerTime(Instant.parse("2024-10-05T04:30:00Z"), 0))));
     assertThat(new ArrayList<Object>(((java.util.Map<?, ?>) details).keySet()))
         .containsExactly("voucherIssuedId", "voucherSeriesId", "redeemedVoucherCode", "redeemDate");
   }
