@@ -279,6 +279,30 @@ class SnapshotReaderTest {
   }
 
   @Test
+  void aTimesFractionDigitsAreReadAsWritten() throws Exception {
+    List<Integer> digits = new ArrayList<>();
+    for (String time :
+        List.of(
+            "2024-08-20T11:29:02Z",
+            "2024-08-20T11:29:02.0Z",
+            "2024-08-20T11:29:02.5Z",
+            "2024-08-20T11:29:02.120Z",
+            "2024-08-20T16:59:02.50+05:30",
+            "2024-08-20T11:29:02.123456000Z")) {
+      LedgerEvent event =
+          ((EventRecord)
+                  read(
+                      "{\"kind\":\"event\",\"orgId\":1,\"customerId\":2,\"eventLogId\":3,"
+                          + "\"eventTime\":\""
+                          + time
+                          + "\"}"))
+              .event();
+      digits.add(event.header().eventTime().fractionDigits());
+    }
+    assertThat(digits).containsExactly(0, 1, 1, 3, 2, 9);
+  }
+
+  @Test
   void textThatIsNotJsonSaysSo() {
     assertThat(reasonFor("{\"kind\":\"org\",")).startsWith("not JSON: ");
     assertThat(reasonFor("{\"kind\":\"org\",\"orgId\":1} {}")).startsWith("not JSON: ");

@@ -168,6 +168,38 @@ class SnapshotWriterTest {
     assertThat(read).isEqualTo(records);
   }
 
+  @Test
+  void aTimeReadIsWrittenBackWithItsFractionDigitsExactly() throws Exception {
+    String line =
+        "{\"kind\":\"event\",\"orgId\":50406,\"customerId\":1001,\"eventLogId\":9,"
+            + "\"eventName\":\"ReturnBill\",\"eventTime\":\"2024-08-20T11:29:02.5Z\","
+            + "\"points\":[{\"bucket\":\"regular\",\"awardedOn\":\"2024-08-20T11:29:02.120Z\"},"
+            + "{\"bucket\":\"regular\",\"awardedOn\":\"2024-08-20T11:29:02Z\"}],"
+            + "\"bill\":{\"billDate\":\"2024-08-20T11:29:02.0Z\","
+            + "\"returnDate\":\"2024-08-21T10:00:00.123456000Z\"},"
+            + "\"alternateCurrencies\":[{\"name\":\"stars\",\"bucket\":\"regular\","
+            + "\"awardedOn\":\"2024-08-20T11:29:02.000100Z\"}]}";
+    String redemption =
+        "{\"kind\":\"event\",\"orgId\":50406,\"customerId\":1001,\"eventLogId\":10,"
+            + "\"eventName\":\"PointsRedemption\",\"details\":{\"redemptionDetails\":"
+            + "{\"billingTime\":\"2024-10-02T10:00:00.50Z\"}}}";
+    String adjustment =
+        "{\"kind\":\"event\",\"orgId\":50406,\"customerId\":1001,\"eventLogId\":11,"
+            + "\"eventName\":\"ManualPointsAdjustment\",\"blocks\":"
+            + "{\"manualPointsAdjustmentDetails\":{\"createdOn\":\"2026-01-07T05:43:40.0Z\","
+            + "\"pointsDeductionBreakUpDetails\":[{\"pointsDeductedOn\":"
+            + "\"2026-01-07T05:43:40.120Z\",\"awardedTillDate\":\"2025-01-01T00:00:00Z\"}]}}}";
+    List<SnapshotRecord> read = new ArrayList<>();
+    try (SnapshotReader reader =
+        new SnapshotReader(new StringReader(String.join("\n", line, redemption, adjustment)))) {
+      for (SnapshotRecord r = reader.next(); r != null; r = reader.next()) {
+        read.add(r);
+      }
+    }
+    assertThat(lines(read.toArray(SnapshotRecord[]::new)))
+        .containsExactly(line, redemption, adjustment);
+  }
+
   private static List<String> lines(SnapshotRecord... records) {
     StringWriter out = new StringWriter();
     try (SnapshotWriter writer = new SnapshotWriter(out)) {
