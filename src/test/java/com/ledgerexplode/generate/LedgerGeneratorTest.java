@@ -25,8 +25,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -206,11 +204,8 @@ class LedgerGeneratorTest {
     boolean extendedFields = false;
     boolean paymentModes = false;
     boolean twoCurrencies = false;
-    boolean milliseconds = false;
     for (LedgerEvent event : ledger.events().values()) {
       names.add(event.header().eventName());
-      Instant time = event.header().eventTime().instant();
-      milliseconds |= !time.truncatedTo(ChronoUnit.SECONDS).equals(time);
       for (PointsEntry entry : event.sections().points()) {
         pointsFields
             .computeIfAbsent(entry.bucket(), b -> EnumSet.noneOf(PointsField.class))
@@ -249,8 +244,35 @@ class LedgerGeneratorTest {
     assertThat(billFields).containsExactlyInAnyOrder(BillField.values());
     assertThat(lineFields).containsExactlyInAnyOrder(LineItemField.values());
     assertThat(valueScales).contains(0, 1, 3);
-    assertThat(customFields && extendedFields && paymentModes && twoCurrencies && milliseconds)
-        .isTrue();
+    assertThat(customFields && extendedFields && paymentModes && twoCurrencies).isTrue();
+  }
+
+  @Test
+  void eventTimesCarryFractionsOfNoneToNineDigitsAsLedgersWriteThem() {
+    Set<Integer> digitCounts = new HashSet<>();
+    Set<String> forms = new HashSet<>();
+    for (LedgerEvent event : ledger.events().values()) {
+      LedgerTime time = event.header().eventTime();
+      digitCounts.add(time.fractionDigits());
+      String fraction = time.fraction();
+      if (fraction.matches("[1-9]")) {
+        forms.add("one digit, like .5");
+      } else if (fraction.matches("0+")) {
+        forms.add("zeros, like .0");
+      } else if (fraction.length() <= 6 && fraction.matches(".*[1-9]0+")) {
+        forms.add("trailing zeros, like .120");
+      } else if (fraction.length() > 6) {
+        forms.add("beyond microseconds, zeros there");
+        assertThat(fraction.substring(6)).matches("0+");
+      }
+    }
+    assertThat(digitCounts).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+    assertThat(forms)
+        .containsExactlyInAnyOrder(
+            "one digit, like .5",
+            "zeros, like .0",
+            "trailing zeros, like .120",
+            "beyond microseconds, zeros there");
   }
 
   @Test
