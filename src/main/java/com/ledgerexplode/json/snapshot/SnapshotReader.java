@@ -637,9 +637,15 @@ public final class SnapshotReader implements Closeable {
   private static LedgerTime toTime(JsonNode value, String path) throws Invalid {
     LedgerTime time =
         parseText(value, path, "not an ISO-8601 timestamp with offset", LedgerTime::parse);
+    return noFinerThanMicroseconds(time, path, value.stringValue());
+  }
+
+  /** The time, when the ledger can keep it: to the microsecond, as its store does. */
+  static LedgerTime noFinerThanMicroseconds(LedgerTime time, String path, String text)
+      throws Invalid {
     Instant instant = time.instant();
     if (!instant.truncatedTo(ChronoUnit.MICROS).equals(instant)) {
-      throw new Invalid(path + ": finer than microseconds: " + shown(value));
+      throw new Invalid(path + ": finer than microseconds: '" + text + "'");
     }
     return time;
   }
