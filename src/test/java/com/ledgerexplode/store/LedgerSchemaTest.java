@@ -88,37 +88,28 @@ class LedgerSchemaTest {
         .migrate();
     // as the release before V5 wrote a snapshot's event whose times had fractions
     try (Connection c = dataSource.getConnection()) {
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "INSERT INTO ledger_event (org_id, event_log_id, customer_id, event_name,"
-                  + " event_time, details) VALUES (1, 2, 3, 'PointsRedemption', ?, ?)")) {
-        ps.setObject(1, utc("2024-08-20T11:29:02.5Z"));
-        ps.setString(
-            2, "{\"redemptionDetails\":{\"billingTime\":\"2024-10-02T10:00:00.123456789Z\"}}");
-        ps.executeUpdate();
-      }
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "INSERT INTO ledger_points (org_id, event_log_id, position, bucket, awarded_on)"
-                  + " VALUES (1, 2, 0, 'regular', ?)")) {
-        ps.setObject(1, utc("2024-08-20T11:29:02.12Z"));
-        ps.executeUpdate();
-      }
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "INSERT INTO ledger_bill (org_id, event_log_id, bill_date, return_date)"
-                  + " VALUES (1, 2, ?, ?)")) {
-        ps.setObject(1, utc("2024-08-20T11:29:02Z"));
-        ps.setObject(2, utc("2024-08-21T10:00:00.1234Z"));
-        ps.executeUpdate();
-      }
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "INSERT INTO ledger_alternate_currency (org_id, event_log_id, position, name,"
-                  + " bucket, awarded_on) VALUES (1, 2, 0, 'stars', 'regular', ?)")) {
-        ps.setObject(1, utc("2024-08-20T11:29:02.000001Z"));
-        ps.executeUpdate();
-      }
+      insert(
+          c,
+          "INSERT INTO ledger_event (org_id, event_log_id, customer_id, event_name, event_time,"
+              + " details) VALUES (1, 2, 3, 'PointsRedemption', ?, ?)",
+          utc("2024-08-20T11:29:02.5Z"),
+          "{\"redemptionDetails\":{\"billingTime\":\"2024-10-02T10:00:00.123456789Z\"}}");
+      insert(
+          c,
+          "INSERT INTO ledger_points (org_id, event_log_id, position, bucket, awarded_on)"
+              + " VALUES (1, 2, 0, 'regular', ?)",
+          utc("2024-08-20T11:29:02.12Z"));
+      insert(
+          c,
+          "INSERT INTO ledger_bill (org_id, event_log_id, bill_date, return_date)"
+              + " VALUES (1, 2, ?, ?)",
+          utc("2024-08-20T11:29:02Z"),
+          utc("2024-08-21T10:00:00.1234Z"));
+      insert(
+          c,
+          "INSERT INTO ledger_alternate_currency (org_id, event_log_id, position, name, bucket,"
+              + " awarded_on) VALUES (1, 2, 0, 'stars', 'regular', ?)",
+          utc("2024-08-20T11:29:02.000001Z"));
     }
 
     assertThat(LedgerSchema.migrate(dataSource)).isEqualTo(1);
@@ -149,6 +140,15 @@ class LedgerSchemaTest {
             "2024-08-21T10:00:00.123400Z",
             "2024-08-20T11:29:02.000001Z");
     assertThat(JsonValues.legacyTime(header.eventTime())).isEqualTo("2024-08-20 11:29:02.500");
+  }
+
+  private static void insert(Connection c, String sql, Object... values) throws Exception {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < values.length; i++) {
+        ps.setObject(i + 1, values[i]);
+      }
+      ps.executeUpdate();
+    }
   }
 
   private static OffsetDateTime utc(String iso) {

@@ -132,19 +132,13 @@ class ReportingDatabaseSinkTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
-  void pointsKeepEveryDecimalPlaceTheLedgerGave(TestDatabase database, @TempDir Path dir)
-      throws Exception {
-    Path snapshot = dir.resolve("ledger.jsonl");
-    Files.writeString(
-        snapshot,
-        "{\"kind\":\"org\",\"orgId\":50406}\n"
-            + "{\"kind\":\"customer\",\"orgId\":50406,\"customerId\":1,\"identifiers\":"
-            + "[{\"name\":\"mobile\",\"value\":\"1\",\"source\":\"INSTORE\"}]}\n"
-            + "{\"kind\":\"event\",\"orgId\":50406,\"customerId\":1,\"eventLogId\":7,"
-            + "\"points\":[{\"bucket\":\"regular\",\"value\":\"0.123456789012345678\","
-            + "\"sourceValue\":\"123456789012345678901234567890.5\"}]}\n");
+  private static final String ORG_AND_CUSTOMER_ONE =
+      "{\"kind\":\"org\",\"orgId\":50406}\n"
+          + "{\"kind\":\"customer\",\"orgId\":50406,\"customerId\":1,\"identifiers\":"
+          + "[{\"name\":\"mobile\",\"value\":\"1\",\"source\":\"INSTORE\"}]}\n";
+
+  /** Explodes event 7 of the snapshot, with its breakup, as customer 1 asks, into the database. */
+  private static void writeEventSevenOfCustomerOne(Path snapshot, DataSource db) throws Exception {
     ExplodeEngine engine =
         new ExplodeEngine(
             InMemoryLedger.read(snapshot),
@@ -157,10 +151,24 @@ class ReportingDatabaseSinkTest {
             "source=INSTORE",
             "eventIds=7",
             "getPointsEarnedBreakup=true");
-    DataSource db = database.createEmpty();
-    ReportingDatabaseSink sink = openedSink(db);
+    openedSink(db)
+        .write(RowOutcome.recordsOf(new ChunkExploder(engine, Map.of(), 10).explode(List.of(row))));
+  }
 
-    sink.write(RowOutcome.recordsOf(new ChunkExploder(engine, Map.of(), 10).explode(List.of(row))));
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
+  void pointsKeepEveryDecimalPlaceTheLedgerGave(TestDatabase database, @TempDir Path dir)
+      throws Exception {
+    Path snapshot = dir.resolve("ledger.jsonl");
+    Files.writeString(
+        snapshot,
+        ORG_AND_CUSTOMER_ONE
+            + "{\"kind\":\"event\",\"orgId\":50406,\"customerId\":1,\"eventLogId\":7,"
+            + "\"points\":[{\"bucket\":\"regular\",\"value\":\"0.123456789012345678\","
+            + "\"sourceValue\":\"123456789012345678901234567890.5\"}]}\n");
+    DataSource db = database.createEmpty();
+
+    writeEventSevenOfCustomerOne(snapshot, db);
 
     Map<String, Object> points =
         new JdbcTemplate(db).queryForMap("SELECT points, source_value FROM report_points");
@@ -177,29 +185,14 @@ class ReportingDatabaseSinkTest {
     Path snapshot = dir.resolve("ledger.jsonl");
     Files.writeString(
         snapshot,
-        "{\"kind\":\"org\",\"orgId\":50406}\n"
-            + "{\"kind\":\"customer\",\"orgId\":50406,\"customerId\":1,\"identifiers\":"
-            + "[{\"name\":\"mobile\",\"value\":\"1\",\"source\":\"INSTORE\"}]}\n"
+        ORG_AND_CUSTOMER_ONE
             + "{\"kind\":\"event\",\"orgId\":50406,\"customerId\":1,\"eventLogId\":7,"
             + "\"eventName\":\"CustomerUpdate\",\"eventTime\":\"2024-08-20T11:29:02.5Z\","
             + "\"points\":[{\"bucket\":\"regular\",\"value\":\"1\","
             + "\"awardedOn\":\"2024-08-20T11:29:02.120Z\"}]}\n");
-    ExplodeEngine engine =
-        new ExplodeEngine(
-            InMemoryLedger.read(snapshot),
-            new Scope(50406, DataScope.SELF, java.util.Set.of(50406L)));
-    RequestRow row =
-        Requests.row(
-            2,
-            "identifierName=mobile",
-            "identifierValue=1",
-            "source=INSTORE",
-            "eventIds=7",
-            "getPointsEarnedBreakup=true");
     DataSource db = database.createEmpty();
-    ReportingDatabaseSink sink = openedSink(db);
 
-    sink.write(RowOutcome.recordsOf(new ChunkExploder(engine, Map.of(), 10).explode(List.of(row))));
+    writeEventSevenOfCustomerOne(snapshot, db);
 
     JdbcTemplate jdbc = new JdbcTemplate(db);
     assertThat(jdbc.queryForObject("SELECT event_time FROM report_event", OffsetDateTime.class))
