@@ -64,7 +64,6 @@ final class EventMaker {
 
   static final Instant YEAR_START = Instant.parse("2024-01-01T00:00:00Z");
   private static final long YEAR_SECONDS = Duration.ofDays(366).toSeconds();
-  private static final int MICRO_DIGITS = 6;
   private static final int NANO_DIGITS = 9;
   private static final int RECENT_BILLS = 8;
   private static final int COUNTERPARTS_PER_ORG = 64;
@@ -517,8 +516,9 @@ final class EventMaker {
 
   /**
    * Spread over the year, increasing within a customer; a third carry a fraction of a second, of 1
-   * to 9 digits as ledgers write them: {@code .5}, {@code .120}, {@code .0}, {@code .123456000}
-   * (never finer than the store's microseconds; digits beyond them are zeros).
+   * to 9 digits as ledgers write them: {@code .5}, {@code .0}, {@code .120}, {@code .250000000}
+   * (never finer than the store's microseconds). Digits and fraction come from the one number the
+   * generator always drew here, so that for a seed the rest of the ledger stays as it was.
    */
   private LedgerTime eventTime(int index, int count) {
     double at = (index + random.nextDouble()) / Math.max(count, 1);
@@ -526,19 +526,12 @@ final class EventMaker {
     if (random.nextInt(3) != 0) {
       return new LedgerTime(time, 0);
     }
-    int digits = 1 + random.nextInt(9);
-    int significant = random.nextInt(Math.min(digits, MICRO_DIGITS) + 1);
-    StringBuilder fraction = new StringBuilder(NANO_DIGITS);
-    for (int i = 1; i < significant; i++) {
-      fraction.append((char) ('0' + random.nextInt(10)));
-    }
-    if (significant > 0) {
-      fraction.append((char) ('1' + random.nextInt(9)));
-    }
-    while (fraction.length() < NANO_DIGITS) {
-      fraction.append('0');
-    }
-    return new LedgerTime(time.plusNanos(Long.parseLong(fraction.toString())), digits);
+    int thousandths = 1 + random.nextInt(999);
+    int digits = 1 + thousandths % NANO_DIGITS;
+    String fraction = String.format(java.util.Locale.ROOT, "%03d", thousandths);
+    fraction = digits <= 3 ? fraction.substring(0, digits) : fraction + "0".repeat(digits - 3);
+    long nanos = Long.parseLong((fraction + "0".repeat(NANO_DIGITS)).substring(0, NANO_DIGITS));
+    return new LedgerTime(time.plusNanos(nanos), digits);
   }
 
   /** A time moved by whole seconds, its fraction's digits kept. */
