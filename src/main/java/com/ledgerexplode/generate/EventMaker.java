@@ -8,6 +8,7 @@ import com.ledgerexplode.ledger.EventHeader;
 import com.ledgerexplode.ledger.EventSections;
 import com.ledgerexplode.ledger.Fields;
 import com.ledgerexplode.ledger.LedgerEvent;
+import com.ledgerexplode.ledger.LedgerTime;
 import com.ledgerexplode.ledger.LineItem;
 import com.ledgerexplode.ledger.LineItemField;
 import com.ledgerexplode.ledger.NameValue;
@@ -63,6 +64,7 @@ final class EventMaker {
 
   static final Instant YEAR_START = Instant.parse("2024-01-01T00:00:00Z");
   private static final long YEAR_SECONDS = Duration.ofDays(366).toSeconds();
+  private static final int NANO_DIGITS = 9;
   private static final int RECENT_BILLS = 8;
   private static final int COUNTERPARTS_PER_ORG = 64;
   private static final BigDecimal TEN = BigDecimal.TEN;
@@ -121,7 +123,7 @@ final class EventMaker {
 
   /** Event {@code index} of {@code count} of this customer, earned in its group or not. */
   LedgerEvent event(Person person, int index, int count, boolean earnedInGroup, long programId) {
-    Instant time = eventTime(index, count);
+    LedgerTime time = eventTime(index, count);
     Milestones reached = target;
     String name = reached != null ? TARGET : index == 0 ? REGISTRATION : pickName();
     if (name.equals(RETURN_BILL) && recentBills.isEmpty()) {
@@ -230,7 +232,7 @@ final class EventMaker {
             "fileName",
             name.toLowerCase(java.util.Locale.ROOT) + "-" + random.nextInt(1000) + ".csv");
         meta.put("importStartTime", time);
-        meta.put("importEndTime", time.plusSeconds(30 + random.nextInt(600)));
+        meta.put("importEndTime", shifted(time, Duration.ofSeconds(30 + random.nextInt(600))));
         meta.put("profileName", "promotions");
         meta.put("profileType", "CUSTOMER_PROMOTION ");
         detail =
@@ -439,7 +441,7 @@ final class EventMaker {
     row.put("pointsDeductedStr", points);
     row.put("pointsDeductedOn", c.time);
     row.put("pointsDeductedBy", "ops.user");
-    row.put("awardedTillDate", c.time.minus(Duration.ofDays(30)));
+    row.put("awardedTillDate", shifted(c.time, Duration.ofDays(-30)));
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("orgId", BigDecimal.valueOf(person.orgId));
     details.put("customerId", BigDecimal.valueOf(person.customerId));
@@ -512,14 +514,29 @@ final class EventMaker {
     return choices[random.nextInt(choices.length)];
   }
 
-  /** Spread over the year, increasing within a customer; a third carry milliseconds. */
-  private Instant eventTime(int index, int count) {
+  /**
+   * Spread over the year, increasing within a customer; a third carry a fraction of a second, of 1
+   * to 9 digits as ledgers write them: {@code .5}, {@code .0}, {@code .120}, {@code .250000000}
+   * (never finer than the store's microseconds). Digits and fraction come from the one number the
+   * generator always drew here, so that for a seed the rest of the ledger stays as it was.
+   */
+  private LedgerTime eventTime(int index, int count) {
     double at = (index + random.nextDouble()) / Math.max(count, 1);
     Instant time = YEAR_START.plusSeconds((long) (at * YEAR_SECONDS));
-    if (random.nextInt(3) == 0) {
-      time = time.plusMillis(1 + random.nextInt(999));
+    if (random.nextInt(3) != 0) {
+      return new LedgerTime(time, 0);
     }
-    return time;
+    int thousandths = 1 + random.nextInt(999);
+    int digits = 1 + thousandths % NANO_DIGITS;
+    String fraction = String.format(java.util.Locale.ROOT, "%03d", thousandths);
+    fraction = digits <= 3 ? fraction.substring(0, digits) : fraction + "0".repeat(digits - 3);
+    long nanos = Long.parseLong((fraction + "0".repeat(NANO_DIGITS)).substring(0, NANO_DIGITS));
+    return new LedgerTime(time.plusNanos(nanos), digits);
+  }
+
+  /** A time moved by whole seconds, its fraction's digits kept. */
+  private static LedgerTime shifted(LedgerTime time, Duration by) {
+    return new LedgerTime(time.instant().plus(by), time.fractionDigits());
   }
 
   private EventSections transaction(Context c, String referenceId) {
@@ -883,9 +900,9 @@ final class EventMaker {
     return amount.divide(TEN, 3, RoundingMode.DOWN);
   }
 
-  private record Context(Person person, Instant time, long programId) {
+  private record Context(Person person, LedgerTime time, long programId) {
     LocalDate date() {
-      return LocalDate.ofInstant(time, ZoneOffset.UTC);
+      return LocalDate.ofInstant(time.instant(), ZoneOffset.UTC);
     }
   }
 
@@ -894,7 +911,7 @@ final class EventMaker {
     final String referenceId;
     final String billNumber;
     final BigDecimal amount;
-    final Instant time;
+    final LedgerTime time;
     final List<LineItem> items;
     final @Nullable PointsEntry promotion;
     final List<LineItem> returnedLines = new ArrayList<>();
@@ -904,7 +921,7 @@ final class EventMaker {
         String referenceId,
         String billNumber,
         BigDecimal amount,
-        Instant time,
+        LedgerTime time,
         List<LineItem> items,
         @Nullable PointsEntry promotion) {
       this.referenceId = referenceId;
@@ -925,11 +942,11 @@ final class EventMaker {
   private static final class Milestones {
     final Goal goal;
     final String referenceId;
-    final Instant time;
+    final LedgerTime time;
     int left;
     int next = 1;
 
-    Milestones(Goal goal, int count, String referenceId, Instant time) {
+    Milestones(Goal goal, int count, String referenceId, LedgerTime time) {
       this.goal = goal;
       this.left = count;
       this.referenceId = referenceId;

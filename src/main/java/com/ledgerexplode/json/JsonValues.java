@@ -3,6 +3,7 @@ package com.ledgerexplode.json;
 import com.ledgerexplode.ledger.FieldSpec;
 import com.ledgerexplode.ledger.FieldType;
 import com.ledgerexplode.ledger.Fields;
+import com.ledgerexplode.ledger.LedgerTime;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -49,7 +50,7 @@ public final class JsonValues {
       case INTEGER -> g.writeNumber((Long) value);
       case TEXT -> g.writeString((String) value);
       case DATE -> g.writeString(date((LocalDate) value));
-      case TIMESTAMP -> g.writeString(timestamp((Instant) value));
+      case TIMESTAMP -> g.writeString(((LedgerTime) value).iso());
     }
   }
 
@@ -62,29 +63,17 @@ public final class JsonValues {
     return date.toString();
   }
 
-  /** ISO-8601 in UTC, e.g. {@code 2024-08-20T11:29:02Z}. */
+  /** ISO-8601 in UTC, e.g. {@code 2024-08-20T11:29:02Z}: a moment of the run, not the ledger's. */
   public static String timestamp(Instant instant) {
     return DateTimeFormatter.ISO_INSTANT.format(instant);
   }
 
   /**
-   * The vendor's legacy form of a time, UTC: {@code yyyy-MM-dd HH:mm:ss.S}, the fraction's digits
-   * as the ISO-8601 form has them ({@code .250}), {@code .0} when it has none.
+   * The vendor's legacy form of a ledger time, UTC: {@code yyyy-MM-dd HH:mm:ss.S}, the fraction's
+   * digits as the ledger has them ({@code .5}, {@code .120}), {@code .0} when it has none.
    */
-  public static String legacyTime(Instant instant) {
-    String iso = timestamp(instant);
-    int dot = iso.indexOf('.');
-    String fraction = dot < 0 ? "0" : iso.substring(dot + 1, iso.length() - 1);
-    return LEGACY_SECONDS.format(instant) + "." + fraction;
-  }
-
-  /** A date as the vendor writes a legacy time: its midnight, UTC. */
-  public static String legacyTime(LocalDate date) {
-    return legacyTime(midnight(date));
-  }
-
-  /** A date's midnight, UTC: a date alone means that in the ledger. */
-  public static Instant midnight(LocalDate date) {
-    return date.atStartOfDay(ZoneOffset.UTC).toInstant();
+  public static String legacyTime(LedgerTime time) {
+    String fraction = time.fraction();
+    return LEGACY_SECONDS.format(time.instant()) + "." + (fraction.isEmpty() ? "0" : fraction);
   }
 }

@@ -1,6 +1,5 @@
 package com.ledgerexplode.ledger;
 
-import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,7 +12,7 @@ public record EventHeader(
     long customerId,
     @Nullable Long groupId,
     @Nullable String eventName,
-    @Nullable Instant eventTime,
+    @Nullable LedgerTime eventTime,
     @Nullable Long tillId,
     @Nullable String eventReferenceId,
     @Nullable String uniqueId,
@@ -26,7 +25,7 @@ public record EventHeader(
       long customerId,
       @Nullable Long groupId,
       @Nullable String eventName,
-      @Nullable Instant eventTime,
+      @Nullable LedgerTime eventTime,
       @Nullable Long tillId,
       @Nullable String eventReferenceId,
       @Nullable String uniqueId) {

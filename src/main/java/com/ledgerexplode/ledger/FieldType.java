@@ -10,6 +10,9 @@ public enum FieldType {
   TEXT,
   /** A calendar date ({@link java.time.LocalDate}), written {@code yyyy-MM-dd}. */
   DATE,
-  /** An instant ({@link java.time.Instant}), written ISO-8601 in UTC. */
+  /**
+   * A time ({@link LedgerTime}: an instant and its fraction's digits), written ISO-8601 in UTC with
+   * the ledger's digits.
+   */
   TIMESTAMP
 }

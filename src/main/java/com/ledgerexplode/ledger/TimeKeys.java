@@ -3,9 +3,9 @@ package com.ledgerexplode.ledger;
 import java.util.Set;
 
 /**
- * The keys that hold times wherever they occur in an event: the ledger holds them as instants, the
- * output in the vendor's legacy form, followed for {@link #TWINNED} by their ISO-8601 twin ({@code
- * eventTimeISO}).
+ * The keys that hold times wherever they occur in an event: the ledger holds them as {@link
+ * LedgerTime}s, the output in the vendor's legacy form, followed for {@link #TWINNED} by their
+ * ISO-8601 twin ({@code eventTimeISO}).
  */
 public final class TimeKeys {
   private TimeKeys() {}

@@ -61,8 +61,9 @@ public final class JdbcLedgerStore implements LedgerPort {
           + " ON g.org_id = m.org_id AND g.group_id = m.group_id"
           + " WHERE m.org_id = ANY(?) AND m.customer_id = ANY(?)";
   private static final String EVENT_COLUMNS =
-      "SELECT org_id, event_log_id, customer_id, group_id, event_name, event_time, till_id,"
-          + " event_reference_id, unique_id, details, blocks FROM ledger_event WHERE org_id = ANY(?)";
+      "SELECT org_id, event_log_id, customer_id, group_id, event_name, event_time,"
+          + " event_time_fraction_digits, till_id, event_reference_id, unique_id, details, blocks"
+          + " FROM ledger_event WHERE org_id = ANY(?)";
   static final String FIND_EVENTS_BY_ID = EVENT_COLUMNS + " AND event_log_id = ANY(?)";
   static final String FIND_EVENTS_BY_REFERENCE = EVENT_COLUMNS + " AND event_reference_id = ANY(?)";
 
@@ -261,11 +262,11 @@ public final class JdbcLedgerStore implements LedgerPort {
         rs.getLong(3),
         Sql.nullableLong(rs, 4),
         rs.getString(5),
-        Sql.instant(rs, 6),
-        Sql.nullableLong(rs, 7),
-        rs.getString(8),
+        Sql.time(rs, 6),
+        Sql.nullableLong(rs, 8),
         rs.getString(9),
-        typeDetail(rs.getString(10), rs.getString(11)));
+        rs.getString(10),
+        typeDetail(rs.getString(11), rs.getString(12)));
   }
 
   private static TypeDetail typeDetail(@Nullable String details, @Nullable String blocks) {

@@ -136,8 +136,9 @@ final class LedgerWriter implements AutoCloseable {
   private static final String INSERT_EVENT =
       insert(
           "ledger_event",
-          "org_id, event_log_id, customer_id, group_id, event_name, event_time, till_id,"
-              + " event_reference_id, unique_id, details, blocks");
+          "org_id, event_log_id, customer_id, group_id, event_name, event_time,"
+              + " event_time_fraction_digits, till_id, event_reference_id, unique_id, details,"
+              + " blocks");
   private static final String INSERT_POINTS =
       insert(
           "ledger_points",
@@ -329,12 +330,12 @@ final class LedgerWriter implements AutoCloseable {
     ps.setLong(3, h.customerId());
     Sql.bind(ps, 4, FieldType.INTEGER, h.groupId());
     Sql.bind(ps, 5, FieldType.TEXT, h.eventName());
-    Sql.bind(ps, 6, FieldType.TIMESTAMP, h.eventTime());
-    Sql.bind(ps, 7, FieldType.INTEGER, h.tillId());
-    Sql.bind(ps, 8, FieldType.TEXT, h.eventReferenceId());
-    Sql.bind(ps, 9, FieldType.TEXT, h.uniqueId());
-    Sql.bind(ps, 10, FieldType.TEXT, TypeDetailJson.toText(h.typeDetail().details()));
-    Sql.bind(ps, 11, FieldType.TEXT, TypeDetailJson.toText(h.typeDetail().blocks()));
+    Sql.bindTime(ps, 6, h.eventTime());
+    Sql.bind(ps, 8, FieldType.INTEGER, h.tillId());
+    Sql.bind(ps, 9, FieldType.TEXT, h.eventReferenceId());
+    Sql.bind(ps, 10, FieldType.TEXT, h.uniqueId());
+    Sql.bind(ps, 11, FieldType.TEXT, TypeDetailJson.toText(h.typeDetail().details()));
+    Sql.bind(ps, 12, FieldType.TEXT, TypeDetailJson.toText(h.typeDetail().blocks()));
     addBatch(ps);
 
     EventSections s = event.sections();

@@ -3,6 +3,7 @@ package com.ledgerexplode.store;
 import com.ledgerexplode.ledger.FieldSpec;
 import com.ledgerexplode.ledger.FieldType;
 import com.ledgerexplode.ledger.Fields;
+import com.ledgerexplode.ledger.LedgerTime;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Connection;
@@ -10,7 +11,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -30,13 +30,27 @@ final class Sql {
     return name.equals("value") ? "\"value\"" : name;
   }
 
-  /** The columns of these fields, comma-separated, in the enum's order. */
+  /**
+   * The columns of these fields, comma-separated, in the enum's order; a time's column is followed
+   * by that of its fraction's digits ({@link #digitsColumn}).
+   */
   static String columns(FieldSpec[] fields) {
     StringJoiner joiner = new StringJoiner(", ");
     for (FieldSpec field : fields) {
       joiner.add(column(field.column()));
+      if (field.type() == FieldType.TIMESTAMP) {
+        joiner.add(digitsColumn(field.column()));
+      }
     }
     return joiner.toString();
+  }
+
+  /**
+   * The column beside a time's that keeps how many digits its fraction was given with; NULL in the
+   * rows written before it existed (V5), which read as they did then ({@link LedgerTime#of}).
+   */
+  static String digitsColumn(String timeColumn) {
+    return timeColumn + "_fraction_digits";
   }
 
   static String placeholders(int count) {
@@ -52,8 +66,16 @@ final class Sql {
     return connection.createArrayOf("varchar", new LinkedHashSet<>(values).toArray(new String[0]));
   }
 
+  /**
+   * Binds one value of a single column; a time takes two ({@link #bindTime}).
+   *
+   * @throws IllegalArgumentException for a time
+   */
   static void bind(PreparedStatement ps, int index, FieldType type, @Nullable Object value)
       throws SQLException {
+    if (type == FieldType.TIMESTAMP) {
+      throw new IllegalArgumentException("a time is bound with its fraction's digits: bindTime");
+    }
     if (value == null) {
       ps.setNull(index, sqlType(type));
       return;
@@ -63,12 +85,27 @@ final class Sql {
       case INTEGER -> ps.setLong(index, (Long) value);
       case TEXT -> ps.setString(index, (String) value);
       case DATE -> ps.setObject(index, value, Types.DATE);
-      case TIMESTAMP ->
-          ps.setObject(
-              index,
-              OffsetDateTime.ofInstant((Instant) value, ZoneOffset.UTC),
-              Types.TIMESTAMP_WITH_TIMEZONE);
+      case TIMESTAMP -> throw new AssertionError("checked above");
     }
+  }
+
+  /**
+   * Binds a time at {@code index} and its fraction's digits at the next index (both NULL for no
+   * time); returns the index after them.
+   */
+  static int bindTime(PreparedStatement ps, int index, @Nullable LedgerTime time)
+      throws SQLException {
+    if (time == null) {
+      ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+      ps.setNull(index + 1, Types.SMALLINT);
+    } else {
+      ps.setObject(
+          index,
+          OffsetDateTime.ofInstant(time.instant(), ZoneOffset.UTC),
+          Types.TIMESTAMP_WITH_TIMEZONE);
+      ps.setShort(index + 1, (short) time.fractionDigits());
+    }
+    return index + 2;
   }
 
   /** Binds each field (absent ones as NULL) from {@code first} on; returns the next index. */
@@ -76,19 +113,13 @@ final class Sql {
       PreparedStatement ps, int first, F[] all, Fields<F> fields) throws SQLException {
     int index = first;
     for (F field : all) {
-      bind(ps, index++, field.type(), fields.get(field));
+      if (field.type() == FieldType.TIMESTAMP) {
+        index = bindTime(ps, index, (LedgerTime) fields.get(field));
+      } else {
+        bind(ps, index++, field.type(), fields.get(field));
+      }
     }
     return index;
-  }
-
-  static @Nullable Object read(ResultSet rs, int index, FieldType type) throws SQLException {
-    return switch (type) {
-      case DECIMAL -> decimal(rs, index);
-      case INTEGER -> nullableLong(rs, index);
-      case TEXT -> rs.getString(index);
-      case DATE -> rs.getObject(index, LocalDate.class);
-      case TIMESTAMP -> instant(rs, index);
-    };
   }
 
   /** Reads the fields from {@code first} on; a NULL column is a field not given. */
@@ -97,7 +128,15 @@ final class Sql {
     Map<F, Object> values = new EnumMap<>(type);
     int index = first;
     for (F field : type.getEnumConstants()) {
-      Object value = read(rs, index++, field.type());
+      Object value =
+          switch (field.type()) {
+            case DECIMAL -> decimal(rs, index);
+            case INTEGER -> nullableLong(rs, index);
+            case TEXT -> rs.getString(index);
+            case DATE -> rs.getObject(index, LocalDate.class);
+            case TIMESTAMP -> time(rs, index);
+          };
+      index += field.type() == FieldType.TIMESTAMP ? 2 : 1;
       if (value != null) {
         values.put(field, value);
       }
@@ -115,9 +154,20 @@ final class Sql {
     return rs.wasNull() ? null : value;
   }
 
-  static @Nullable Instant instant(ResultSet rs, int index) throws SQLException {
+  /**
+   * The time in the column at {@code index} with its fraction's digits from the next column; when
+   * those are NULL (a row written before they were kept), the digits an ISO-8601 instant writes, as
+   * the time read then.
+   */
+  static @Nullable LedgerTime time(ResultSet rs, int index) throws SQLException {
     OffsetDateTime value = rs.getObject(index, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
+    if (value == null) {
+      return null;
+    }
+    int digits = rs.getInt(index + 1);
+    return rs.wasNull()
+        ? LedgerTime.of(value.toInstant())
+        : new LedgerTime(value.toInstant(), digits);
   }
 
   private static int sqlType(FieldType type) {

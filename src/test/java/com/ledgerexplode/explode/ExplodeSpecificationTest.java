@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.ledgerexplode.ledger.Bucket;
 import com.ledgerexplode.ledger.EventHeader;
+import com.ledgerexplode.ledger.LedgerTime;
 import com.ledgerexplode.ledger.PointsEntry;
 import com.ledgerexplode.ledger.PointsField;
 import com.ledgerexplode.testing.TestDatabase;
@@ -688,7 +689,7 @@ class ExplodeSpecificationTest {
     ExplodedEvent event = first(db, "getPointsEarnedBreakup=true");
     PointsEntry regular = event.pointsEarnedBreakup().get(Bucket.REGULAR).get(0);
     assertThat(regular.fields().values())
-        .containsEntry(PointsField.AWARDED_ON, java.time.Instant.parse("2024-08-20T11:29:02Z"))
+        .containsEntry(PointsField.AWARDED_ON, LedgerTime.parse("2024-08-20T11:29:02Z"))
         .containsEntry(PointsField.SOURCE_VALUE, new BigDecimal("1200.00"))
         .containsEntry(PointsField.ALLOCATION_STRATEGY_NAME, "Spend10")
         .containsEntry(PointsField.POINTS_CATEGORY_NAME, "Main")
@@ -984,7 +985,7 @@ class ExplodeSpecificationTest {
                 + "'promised':[]},'eventReferenceId':'-1','uniqueId':'iMp0001ccc',"
                 + "'importMeta':{'fileName':'promo.csv',"
                 + "'importStartTime':'2024-10-04 01:00:00.0',"
-                + "'importEndTime':'2024-10-04 01:05:00.500','profileName':'promo',"
+                + "'importEndTime':'2024-10-04 01:05:00.5','profileName':'promo',"
                 + "'profileType':'CUSTOMER_PROMOTION '},'orgId':50406}");
     assertThat(exploded(db, "18609005"))
         .isEqualTo(
@@ -999,6 +1000,119 @@ class ExplodeSpecificationTest {
                 + "'pointsDeducted':100.0,'pointsDeductedStr':'100.000',"
                 + "'pointsDeductedOn':'2026-01-07 05:43:40.0',"
                 + "'pointsDeductedOnISO':'2026-01-07T05:43:40Z',"
+                + "'awardedTillDate':'2025-01-01 00:00:00.0',"
+                + "'awardedTillDateISO':'2025-01-01T00:00:00Z'}]},'orgId':50406}");
+  }
+
+  // --- Dates and times: the fraction's digits as the ledger has them ---
+
+  /** The eventDetails of one of customer 1003's CustomerUpdates, as the engine writes them. */
+  private static String eventDetails(TestDatabase db, String eventId) {
+    String event = exploded(db, eventId);
+    return event.substring(event.indexOf("'eventDetails'"), event.indexOf(",'pointsEarned'"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void aFractionOfOneDigitStaysOneDigitInTheLegacyTimeAndInItsTwin(TestDatabase db) {
+    assertThat(eventDetails(db, "18609006"))
+        .isEqualTo(
+            "'eventDetails':{'eventTime':'2024-08-20 11:29:02.5',"
+                + "'eventTimeISO':'2024-08-20T11:29:02.5Z','tillId':50681412}");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void aTimeWithoutFractionIsWrittenWithDotZeroAndItsTwinWithoutFraction(TestDatabase db) {
+    assertThat(eventDetails(db, "18609007"))
+        .isEqualTo(
+            "'eventDetails':{'eventTime':'2024-08-20 11:29:02.0',"
+                + "'eventTimeISO':'2024-08-20T11:29:02Z','tillId':50681412}");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void aFractionOfZeroIsTheLedgersOwnAndItsTwinKeepsIt(TestDatabase db) {
+    assertThat(eventDetails(db, "18609008"))
+        .isEqualTo(
+            "'eventDetails':{'eventTime':'2024-08-20 11:29:02.0',"
+                + "'eventTimeISO':'2024-08-20T11:29:02.0Z','tillId':50681412}");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void aFractionKeepsItsTrailingZeros(TestDatabase db) {
+    assertThat(eventDetails(db, "18609009"))
+        .isEqualTo(
+            "'eventDetails':{'eventTime':'2024-08-20 11:29:02.120',"
+                + "'eventTimeISO':'2024-08-20T11:29:02.120Z','tillId':50681412}");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void aTimeWithAnOffsetIsWrittenInUtcWithAllItsDigitsUpToNine(TestDatabase db) {
+    // the ledger keeps microseconds: digits beyond them are zeros, and kept as digits
+    assertThat(eventDetails(db, "18609010"))
+        .isEqualTo(
+            "'eventDetails':{'eventTime':'2024-08-20 11:29:02.123456000',"
+                + "'eventTimeISO':'2024-08-20T11:29:02.123456000Z','tillId':50681412}");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void billDateReturnDateAndAwardedOnOfPointsAndCurrenciesKeepTheirDigits(TestDatabase db) {
+    assertThat(
+            exploded(
+                db,
+                "18609011",
+                "getBillDetails=true",
+                "getPointsEarnedBreakup=true",
+                "includeAlternateCurrencies=true"))
+        .isEqualTo(
+            "{'eventLogId':18609011,'eventName':'ReturnBill','eventDetails':{"
+                + "'eventTime':'2024-08-25 10:00:00.50','eventTimeISO':'2024-08-25T10:00:00.50Z'},"
+                + "'billDetails':{'billNumber':'B-9','billAmount':1000,"
+                + "'billDate':'2024-08-20 11:29:02.5','billDateISO':'2024-08-20T11:29:02.5Z',"
+                + "'returnDate':'2024-08-25 10:00:00.50',"
+                + "'returnDateISO':'2024-08-25T10:00:00.50Z','returnAmount':100,"
+                + "'returnType':'AMOUNT','returnBillId':'RB-9',"
+                + "'pointsEarned':{'regular':[{'value':-10.000,'programId':1,'programName':'Main',"
+                + "'returnPoints':10.000}],'promo':[],'promised':[]},"
+                + "'pointsEarnedBreakup':{'regular':[{'value':-10.000,"
+                + "'awardedOn':'2024-08-25 10:00:00.120','awardedOnISO':'2024-08-25T10:00:00.120Z',"
+                + "'programId':1,'programName':'Main','returnPoints':10.000}],'promised':[]},"
+                + "'alternateCurrencyValueEarned':[{'regular':[{'value':-1}],'promo':[],"
+                + "'promised':[],'alternateCurrencyName':'stars',"
+                + "'alternateCurrencyIdentifier':'STR'}],"
+                + "'alternateCurrencyValueEarnedBreakup':[{'regular':[{'value':-1,"
+                + "'awardedOn':'2024-08-25 10:00:00.0','awardedOnISO':'2024-08-25T10:00:00.0Z'}],"
+                + "'promised':[],'alternateCurrencyName':'stars',"
+                + "'alternateCurrencyIdentifier':'STR'}],'lineItems':[]},"
+                + "'eventReferenceId':'T-11','uniqueId':'tMe0011fff','orgId':50406}");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void timesInsideATypesDetailsAndBlocksKeepTheirDigits(TestDatabase db) {
+    assertThat(exploded(db, "18609012"))
+        .isEqualTo(
+            "{'eventLogId':18609012,'eventName':'PointsRedemption','eventDetails':{"
+                + "'eventTime':'2024-10-02 10:00:00.0','eventTimeISO':'2024-10-02T10:00:00Z',"
+                + "'redemptionDetails':{'pointsRedeemed':'5.000',"
+                + "'billingTime':'2024-10-02 10:00:00.5','billingTimeISO':'2024-10-02T10:00:00.5Z',"
+                + "'redemptionId':'Tm12Ab'}},"
+                + "'eventReferenceId':'T-12','uniqueId':'tMe0012ggg','orgId':50406}");
+    // a date alone is its midnight, with no fraction
+    assertThat(exploded(db, "18609013"))
+        .isEqualTo(
+            "{'eventLogId':18609013,'eventName':'ManualPointsAdjustment','eventDetails':{"
+                + "'eventTime':'2026-01-07 05:43:40.0','eventTimeISO':'2026-01-07T05:43:40.0Z'},"
+                + "'eventReferenceId':'T-13','uniqueId':'tMe0013hhh',"
+                + "'manualPointsAdjustmentDetails':{'totalPointsDeducted':'5.000',"
+                + "'createdOn':'2026-01-07 05:43:40.0','createdOnISO':'2026-01-07T05:43:40.0Z',"
+                + "'pointsDeductionBreakUpDetails':[{'pointsDeductedStr':'5.000',"
+                + "'pointsDeductedOn':'2026-01-07 05:43:40.120',"
+                + "'pointsDeductedOnISO':'2026-01-07T05:43:40.120Z',"
                 + "'awardedTillDate':'2025-01-01 00:00:00.0',"
                 + "'awardedTillDateISO':'2025-01-01T00:00:00Z'}]},'orgId':50406}");
   }
@@ -1059,7 +1173,7 @@ class ExplodeSpecificationTest {
   void eventTimesAndDecimalsComeBackExactly(TestDatabase db) {
     EventHeader registration = ask(db, ana("eventIds=18608684")).events().get(0).header();
     assertThat(registration.eventTime())
-        .isEqualTo(java.time.Instant.parse("2024-01-18T17:18:00.250Z"));
+        .isEqualTo(new LedgerTime(java.time.Instant.parse("2024-01-18T17:18:00.250Z"), 3));
     assertThat(first(db).pointsEarned().get(Bucket.PROMISED).get(1).fields().get(PointsField.VALUE))
         .isEqualTo(new BigDecimal("0.5"));
   }

@@ -15,6 +15,7 @@ import com.ledgerexplode.ledger.EventHeader;
 import com.ledgerexplode.ledger.Group;
 import com.ledgerexplode.ledger.Identifier;
 import com.ledgerexplode.ledger.LedgerEvent;
+import com.ledgerexplode.ledger.LedgerTime;
 import com.ledgerexplode.ledger.LineItem;
 import com.ledgerexplode.ledger.LineItemField;
 import com.ledgerexplode.ledger.PointsEntry;
@@ -24,8 +25,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -205,11 +204,8 @@ class LedgerGeneratorTest {
     boolean extendedFields = false;
     boolean paymentModes = false;
     boolean twoCurrencies = false;
-    boolean milliseconds = false;
     for (LedgerEvent event : ledger.events().values()) {
       names.add(event.header().eventName());
-      Instant time = event.header().eventTime();
-      milliseconds |= !time.truncatedTo(ChronoUnit.SECONDS).equals(time);
       for (PointsEntry entry : event.sections().points()) {
         pointsFields
             .computeIfAbsent(entry.bucket(), b -> EnumSet.noneOf(PointsField.class))
@@ -248,8 +244,35 @@ class LedgerGeneratorTest {
     assertThat(billFields).containsExactlyInAnyOrder(BillField.values());
     assertThat(lineFields).containsExactlyInAnyOrder(LineItemField.values());
     assertThat(valueScales).contains(0, 1, 3);
-    assertThat(customFields && extendedFields && paymentModes && twoCurrencies && milliseconds)
-        .isTrue();
+    assertThat(customFields && extendedFields && paymentModes && twoCurrencies).isTrue();
+  }
+
+  @Test
+  void eventTimesCarryFractionsOfNoneToNineDigitsAsLedgersWriteThem() {
+    Set<Integer> digitCounts = new HashSet<>();
+    Set<String> forms = new HashSet<>();
+    for (LedgerEvent event : ledger.events().values()) {
+      LedgerTime time = event.header().eventTime();
+      digitCounts.add(time.fractionDigits());
+      String fraction = time.fraction();
+      if (fraction.matches("[1-9]")) {
+        forms.add("one digit, like .5");
+      } else if (fraction.matches("0+")) {
+        forms.add("zeros, like .0");
+      } else if (fraction.length() <= 6 && fraction.matches(".*[1-9]0+")) {
+        forms.add("trailing zeros, like .120");
+      } else if (fraction.length() > 6) {
+        forms.add("beyond microseconds, zeros there");
+        assertThat(fraction.substring(6)).matches("0+");
+      }
+    }
+    assertThat(digitCounts).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+    assertThat(forms)
+        .containsExactlyInAnyOrder(
+            "one digit, like .5",
+            "zeros, like .0",
+            "trailing zeros, like .120",
+            "beyond microseconds, zeros there");
   }
 
   @Test
@@ -376,8 +399,8 @@ class LedgerGeneratorTest {
         assertThat(back.get(BillField.BILL_NUMBER)).isEqualTo(original.get(BillField.BILL_NUMBER));
         assertThat(back.get(BillField.BILL_AMOUNT)).isEqualTo(original.get(BillField.BILL_AMOUNT));
         assertThat(back.get(BillField.BILL_DATE)).isEqualTo(original.get(BillField.BILL_DATE));
-        assertThat((Instant) back.get(BillField.RETURN_DATE))
-            .isAfterOrEqualTo((Instant) original.get(BillField.BILL_DATE));
+        assertThat(((LedgerTime) back.get(BillField.RETURN_DATE)).instant())
+            .isAfterOrEqualTo(((LedgerTime) original.get(BillField.BILL_DATE)).instant());
         BigDecimal amount = (BigDecimal) back.get(BillField.RETURN_AMOUNT);
         assertThat(amount).isPositive();
         BigDecimal total = returned.merge(key, amount, BigDecimal::add);

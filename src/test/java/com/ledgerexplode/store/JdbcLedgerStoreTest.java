@@ -6,12 +6,14 @@ import com.ledgerexplode.explode.LedgerPort.GroupMembership;
 import com.ledgerexplode.explode.LedgerPort.IdentifierMatch;
 import com.ledgerexplode.explode.LedgerPort.Section;
 import com.ledgerexplode.json.snapshot.SnapshotReader;
+import com.ledgerexplode.ledger.BillField;
 import com.ledgerexplode.ledger.CustomerKey;
 import com.ledgerexplode.ledger.EventHeader;
 import com.ledgerexplode.ledger.EventKey;
 import com.ledgerexplode.ledger.EventSections;
 import com.ledgerexplode.ledger.Identifier;
 import com.ledgerexplode.ledger.LedgerEvent;
+import com.ledgerexplode.ledger.LedgerTime;
 import com.ledgerexplode.ledger.Org;
 import com.ledgerexplode.ledger.SnapshotRecord;
 import com.ledgerexplode.testing.StatementCounter;
@@ -56,11 +58,37 @@ class JdbcLedgerStoreTest {
     assertThat(store.findEventsById(List.of(A), List.of(EVENT_ID)))
         .containsExactly(expected.header());
     assertThat(expected.header().eventTime())
-        .isEqualTo(Instant.parse("2024-08-20T11:29:02.123456Z"));
+        .isEqualTo(new LedgerTime(Instant.parse("2024-08-20T11:29:02.123456Z"), 6));
     Map<EventKey, EventSections> sections =
         store.loadSections(List.of(new EventKey(A, EVENT_ID)), EnumSet.allOf(Section.class));
     // records compare BigDecimals with equals: the scale must be the one imported
     assertThat(sections).containsExactly(Map.entry(new EventKey(A, EVENT_ID), expected.sections()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
+  void everyStoredTimeKeepsItsFractionDigits(TestDatabase db) throws Exception {
+    String line =
+        """
+        {"kind":"event","orgId":50406,"customerId":1001,"eventLogId":7,\
+        "eventName":"ReturnBill","eventTime":"2024-08-20T11:29:02.5Z",\
+        "points":[{"bucket":"regular","awardedOn":"2024-08-20T11:29:02.120Z"},\
+        {"bucket":"regular","awardedOn":"2024-08-20T11:29:02Z"}],\
+        "bill":{"billDate":"2024-08-20T11:29:02.0Z","returnDate":"2024-08-21T10:00:00.123456000Z"},\
+        "alternateCurrencies":[{"name":"stars","bucket":"regular",\
+        "awardedOn":"2024-08-20T11:29:02.000100Z"}]}""";
+    DataSource dataSource = db.createEmpty();
+    Snapshots.load(dataSource, dir.resolve("times.jsonl"), List.of(Snapshots.ORG_A, line));
+    JdbcLedgerStore store = new JdbcLedgerStore(dataSource);
+    LedgerEvent expected = parsed(line);
+
+    // records compare times with their digits: each must come back with the ones imported
+    assertThat(store.findEventsById(List.of(A), List.of(7L))).containsExactly(expected.header());
+    assertThat(store.loadSections(List.of(new EventKey(A, 7)), EnumSet.allOf(Section.class)))
+        .containsExactly(Map.entry(new EventKey(A, 7), expected.sections()));
+    assertThat(expected.header().eventTime().fractionDigits()).isEqualTo(1);
+    assertThat(expected.sections().bill().fields().get(BillField.RETURN_DATE))
+        .isEqualTo(new LedgerTime(Instant.parse("2024-08-21T10:00:00.123456Z"), 9));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -5,11 +5,11 @@ import com.ledgerexplode.ledger.Bill;
 import com.ledgerexplode.ledger.BillField;
 import com.ledgerexplode.ledger.Bucket;
 import com.ledgerexplode.ledger.EventType;
+import com.ledgerexplode.ledger.LedgerTime;
 import com.ledgerexplode.ledger.PointsEntry;
 import com.ledgerexplode.ledger.PointsField;
 import com.ledgerexplode.ledger.TypeDetail;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -148,7 +148,9 @@ record EventFacts(
             text(r.get("deductionType")),
             text(r.get("pointAwardedRefType")),
             integer(r.get("pointAwardedRefId")),
-            r.get("pointsDeductedOn") instanceof Instant on ? on.atOffset(ZoneOffset.UTC) : null,
+            r.get("pointsDeductedOn") instanceof LedgerTime on
+                ? on.instant().atOffset(ZoneOffset.UTC)
+                : null,
             text(r.get("pointsDeductedBy")),
             text(adjustment.get("reason"))
           });

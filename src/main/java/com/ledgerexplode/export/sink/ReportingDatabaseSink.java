@@ -6,6 +6,7 @@ import com.ledgerexplode.export.outcome.ExportJson;
 import com.ledgerexplode.export.outcome.OutputRecord;
 import com.ledgerexplode.ledger.Bucket;
 import com.ledgerexplode.ledger.EventHeader;
+import com.ledgerexplode.ledger.LedgerTime;
 import com.ledgerexplode.ledger.PointsEntry;
 import com.ledgerexplode.ledger.PointsField;
 import java.sql.Connection;
@@ -366,7 +367,7 @@ public class ReportingDatabaseSink implements ExportSink {
         int column = 6;
         for (PointsField field : REPORTED_POINTS) {
           Object value = inBucket.get(position).fields().get(field);
-          values[column++] = value instanceof Instant instant ? utc(instant) : value;
+          values[column++] = value instanceof LedgerTime time ? utc(time) : value;
         }
         points.add(values);
       }
@@ -375,6 +376,11 @@ public class ReportingDatabaseSink implements ExportSink {
 
   private static String orEmpty(@Nullable String value) {
     return value == null ? "" : value;
+  }
+
+  /** A typed timestamp column's value; the {@code event} column keeps the digits as exported. */
+  private static OffsetDateTime utc(LedgerTime time) {
+    return utc(time.instant());
   }
 
   private static OffsetDateTime utc(Instant instant) {

@@ -13,6 +13,7 @@ import com.ledgerexplode.ledger.EventType;
 import com.ledgerexplode.ledger.EventType.PointsPlace;
 import com.ledgerexplode.ledger.FieldSpec;
 import com.ledgerexplode.ledger.Fields;
+import com.ledgerexplode.ledger.LedgerTime;
 import com.ledgerexplode.ledger.LineItem;
 import com.ledgerexplode.ledger.NameValue;
 import com.ledgerexplode.ledger.PaymentMode;
@@ -20,7 +21,6 @@ import com.ledgerexplode.ledger.PointsEntry;
 import com.ledgerexplode.ledger.PointsField;
 import com.ledgerexplode.ledger.TimeKeys;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -101,7 +101,7 @@ public final class EventJson {
       }
     }
     if (event.maxConversionDate() != null) {
-      writeTime(g, "maxConversionDate", JsonValues.midnight(event.maxConversionDate()));
+      writeTime(g, "maxConversionDate", LedgerTime.midnight(event.maxConversionDate()));
     }
     g.writeEndObject();
     if (event.billDetails() != null) {
@@ -173,7 +173,7 @@ public final class EventJson {
 
   /** A value of the ledger's type detail, verbatim but for its times (legacy, with twins). */
   private static void writeTree(JsonGenerator g, String name, @Nullable Object value) {
-    if (value instanceof Instant time) {
+    if (value instanceof LedgerTime time) {
       writeTime(g, name, time);
       return;
     }
@@ -198,7 +198,7 @@ public final class EventJson {
       JsonValues.writeDecimal(g, decimal);
     } else if (value instanceof Boolean bool) {
       g.writeBoolean(bool);
-    } else if (value instanceof Instant time) {
+    } else if (value instanceof LedgerTime time) {
       g.writeString(JsonValues.legacyTime(time));
     } else {
       g.writeString(String.valueOf(value));
@@ -214,10 +214,10 @@ public final class EventJson {
    * A time in the vendor's legacy form, followed for the keys of {@link TimeKeys#TWINNED} by its
    * ISO-8601 twin ({@code eventTimeISO}).
    */
-  private static void writeTime(JsonGenerator g, String name, Instant time) {
+  private static void writeTime(JsonGenerator g, String name, LedgerTime time) {
     g.writeStringProperty(name, JsonValues.legacyTime(time));
     if (TimeKeys.TWINNED.contains(name)) {
-      g.writeStringProperty(name + "ISO", JsonValues.timestamp(time));
+      g.writeStringProperty(name + "ISO", time.iso());
     }
   }
 
@@ -227,8 +227,8 @@ public final class EventJson {
       return;
     }
     switch (field.type()) {
-      case DATE -> writeTime(g, field.jsonName(), JsonValues.midnight((LocalDate) value));
-      case TIMESTAMP -> writeTime(g, field.jsonName(), (Instant) value);
+      case DATE -> writeTime(g, field.jsonName(), LedgerTime.midnight((LocalDate) value));
+      case TIMESTAMP -> writeTime(g, field.jsonName(), (LedgerTime) value);
       default -> JsonValues.writeProperty(g, field.jsonName(), field.type(), value);
     }
   }

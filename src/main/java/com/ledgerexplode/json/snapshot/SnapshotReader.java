@@ -15,6 +15,7 @@ import com.ledgerexplode.ledger.Fields;
 import com.ledgerexplode.ledger.Group;
 import com.ledgerexplode.ledger.Identifier;
 import com.ledgerexplode.ledger.LedgerEvent;
+import com.ledgerexplode.ledger.LedgerTime;
 import com.ledgerexplode.ledger.LineItem;
 import com.ledgerexplode.ledger.LineItemField;
 import com.ledgerexplode.ledger.NameValue;
@@ -32,8 +33,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -533,9 +532,9 @@ public final class SnapshotReader implements Closeable {
       return value == null ? null : toDecimal(value, path(name));
     }
 
-    @Nullable Instant timestamp(String name) throws Invalid {
+    @Nullable LedgerTime timestamp(String name) throws Invalid {
       JsonNode value = value(name);
-      return value == null ? null : toInstant(value, path(name));
+      return value == null ? null : toTime(value, path(name));
     }
 
     /** The fields of this object that the enum names, parsed by their type. */
@@ -551,7 +550,7 @@ public final class SnapshotReader implements Closeable {
                 case INTEGER -> toId(value, path);
                 case TEXT -> toText(value, path);
                 case DATE -> toDate(value, path);
-                case TIMESTAMP -> toInstant(value, path);
+                case TIMESTAMP -> toTime(value, path);
               };
           values.put(field, parsed);
         }
@@ -656,17 +655,24 @@ public final class SnapshotReader implements Closeable {
     return parseText(value, path, "not a date (yyyy-MM-dd)", LocalDate::parse);
   }
 
-  private static Instant toInstant(JsonNode value, String path) throws Invalid {
-    Instant instant =
-        parseText(
-            value,
-            path,
-            "not an ISO-8601 timestamp with offset",
-            text -> OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
+  /**
+   * A time with its fraction's digits. The store keeps microseconds: a finer time is refused, while
+   * digits beyond them that are zeros ({@code .123456000}) are kept as digits.
+   */
+  private static LedgerTime toTime(JsonNode value, String path) throws Invalid {
+    LedgerTime time =
+        parseText(value, path, "not an ISO-8601 timestamp with offset", LedgerTime::parse);
+    return noFinerThanMicroseconds(time, path, value.stringValue());
+  }
+
+  /** The time, when the ledger can keep it: to the microsecond, as its store does. */
+  static LedgerTime noFinerThanMicroseconds(LedgerTime time, String path, String text)
+      throws Invalid {
+    Instant instant = time.instant();
     if (!instant.truncatedTo(ChronoUnit.MICROS).equals(instant)) {
-      throw new Invalid(path + ": finer than microseconds: " + shown(value));
+      throw new Invalid(path + ": finer than microseconds: '" + text + "'");
     }
-    return instant;
+    return time;
   }
 
   private static <T> T parseText(

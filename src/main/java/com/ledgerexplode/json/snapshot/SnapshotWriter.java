@@ -37,9 +37,9 @@ import tools.jackson.core.json.JsonFactory;
  * Writes a ledger snapshot (PRODUCT.md, "Ledger snapshot"): one record per line, {@code kind}
  * first, then the record's identity, then the rest in the API's order. Decimals are JSON strings of
  * their plain notation with the scale the ledger gave them ({@code "120.000"}), so that no reader
- * ever sees them through binary floating point; timestamps are ISO-8601 in UTC; dates {@code
- * yyyy-MM-dd}. A field that is null, and a list that is empty, is left out (the snapshot reads an
- * absent list as empty).
+ * ever sees them through binary floating point; timestamps are ISO-8601 in UTC, with the fraction's
+ * digits the ledger gave them ({@code 2024-08-20T11:29:02.50Z}); dates {@code yyyy-MM-dd}. A field
+ * that is null, and a list that is empty, is left out (the snapshot reads an absent list as empty).
  *
  * <p>Streams: nothing is kept between records. Not thread-safe. {@link #close()} closes the writer
  * it was given.
@@ -129,7 +129,7 @@ public final class SnapshotWriter implements Closeable, Flushable {
     g.writeNumberProperty("eventLogId", header.eventLogId());
     optionalString("eventName", header.eventName());
     if (header.eventTime() != null) {
-      g.writeStringProperty("eventTime", JsonValues.timestamp(header.eventTime()));
+      g.writeStringProperty("eventTime", header.eventTime().iso());
     }
     optionalLong("tillId", header.tillId());
     optionalString("eventReferenceId", header.eventReferenceId());

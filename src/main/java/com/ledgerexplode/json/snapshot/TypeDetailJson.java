@@ -1,14 +1,11 @@
 package com.ledgerexplode.json.snapshot;
 
 import com.ledgerexplode.json.JsonValues;
+import com.ledgerexplode.ledger.LedgerTime;
 import com.ledgerexplode.ledger.TimeKeys;
 import java.io.StringWriter;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The verbatim objects of an event's type ({@code details}, {@code blocks}) as snapshot JSON: read
  * strictly (no null, times as ISO-8601, never a time's ISO twin, the vendor's string-typed amounts
- * as strings) and written back, times in ISO-8601. The store keeps them in this form too.
+ * as strings) and written back, times in ISO-8601 with the fraction's digits as read. The store
+ * keeps them in this form too.
  */
 public final class TypeDetailJson {
   private TypeDetailJson() {}
@@ -64,13 +62,23 @@ public final class TypeDetailJson {
 
   /** An object of the snapshot, checked; {@code path} names it in a reason ({@code blocks}). */
   static Map<String, Object> read(JsonNode object, String path) throws SnapshotReader.Invalid {
+    return read(object, path, true);
+  }
+
+  /**
+   * @param snapshot whether the object comes from a snapshot, whose times may be no finer than
+   *     microseconds (what the ledger keeps); text the store kept is read as it was written
+   */
+  private static Map<String, Object> read(JsonNode object, String path, boolean snapshot)
+      throws SnapshotReader.Invalid {
     if (!object.isObject()) {
       throw new SnapshotReader.Invalid(path + ": not an object: " + object);
     }
-    return object(object, path, STRING_TYPED);
+    return object(object, path, STRING_TYPED, snapshot);
   }
 
-  private static Map<String, Object> object(JsonNode node, String path, Set<String> stringTyped)
+  private static Map<String, Object> object(
+      JsonNode node, String path, Set<String> stringTyped, boolean snapshot)
       throws SnapshotReader.Invalid {
     Map<String, Object> values = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> field : node.properties()) {
@@ -80,7 +88,7 @@ public final class TypeDetailJson {
         throw new SnapshotReader.Invalid(
             at + ": the export writes a time's ISO twin; give " + twinOf(key) + " alone");
       }
-      values.put(key, value(field.getValue(), at, key, stringTyped));
+      values.put(key, value(field.getValue(), at, key, stringTyped, snapshot));
     }
     return values;
   }
@@ -90,7 +98,7 @@ public final class TypeDetailJson {
   }
 
   private static Object value(
-      JsonNode node, String path, @Nullable String key, Set<String> stringTyped)
+      JsonNode node, String path, @Nullable String key, Set<String> stringTyped, boolean snapshot)
       throws SnapshotReader.Invalid {
     if (node.isNull()) {
       throw new SnapshotReader.Invalid(path + ": is null (leave an absent value out)");
@@ -102,10 +110,10 @@ public final class TypeDetailJson {
       if (!node.isString()) {
         throw new SnapshotReader.Invalid(path + ": not an ISO-8601 time: " + node);
       }
-      return instant(node.stringValue(), path);
+      return time(node.stringValue(), path, snapshot);
     }
     if (node.isObject()) {
-      return object(node, path, STRING_TYPED);
+      return object(node, path, STRING_TYPED, snapshot);
     }
     if (node.isArray()) {
       Set<String> inElements =
@@ -116,8 +124,8 @@ public final class TypeDetailJson {
         String at = path + "[" + i + "]";
         elements.add(
             element.isObject()
-                ? object(element, at, inElements)
-                : value(element, at, null, inElements));
+                ? object(element, at, inElements, snapshot)
+                : value(element, at, null, inElements, snapshot));
       }
       return elements;
     }
@@ -136,16 +144,17 @@ public final class TypeDetailJson {
     throw new SnapshotReader.Invalid(path + ": not a JSON value: " + node);
   }
 
-  /** ISO-8601 with an offset, or a date alone (its midnight, UTC). */
-  private static Instant instant(String text, String path) throws SnapshotReader.Invalid {
+  /** ISO-8601 with an offset, its fraction's digits kept, or a date alone (its midnight, UTC). */
+  private static LedgerTime time(String text, String path, boolean snapshot)
+      throws SnapshotReader.Invalid {
+    LedgerTime time;
     try {
-      if (text.length() == 10) {
-        return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
-      }
-      return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+      time =
+          text.length() == 10 ? LedgerTime.midnight(LocalDate.parse(text)) : LedgerTime.parse(text);
     } catch (DateTimeParseException e) {
       throw new SnapshotReader.Invalid(path + ": not an ISO-8601 time: '" + text + "'");
     }
+    return snapshot ? SnapshotReader.noFinerThanMicroseconds(time, path, text) : time;
   }
 
   /** Writes a value as the snapshot holds it: times in ISO-8601. */
@@ -163,8 +172,8 @@ public final class TypeDetailJson {
         write(g, element);
       }
       g.writeEndArray();
-    } else if (value instanceof Instant instant) {
-      g.writeString(JsonValues.timestamp(instant));
+    } else if (value instanceof LedgerTime time) {
+      g.writeString(time.iso());
     } else if (value instanceof BigDecimal decimal) {
       JsonValues.writeDecimal(g, decimal);
     } else if (value instanceof Boolean bool) {
@@ -196,7 +205,7 @@ public final class TypeDetailJson {
       return Map.of();
     }
     try {
-      return read(MAPPER.readTree(text), "stored");
+      return read(MAPPER.readTree(text), "stored", false);
     } catch (SnapshotReader.Invalid | JacksonException e) {
       throw new IllegalStateException(
           "A stored event detail is not readable: " + e.getMessage(), e);

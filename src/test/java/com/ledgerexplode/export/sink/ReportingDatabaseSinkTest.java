@@ -18,6 +18,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -131,19 +132,13 @@ class ReportingDatabaseSinkTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
-  void pointsKeepEveryDecimalPlaceTheLedgerGave(TestDatabase database, @TempDir Path dir)
-      throws Exception {
-    Path snapshot = dir.resolve("ledger.jsonl");
-    Files.writeString(
-        snapshot,
-        "{\"kind\":\"org\",\"orgId\":50406}\n"
-            + "{\"kind\":\"customer\",\"orgId\":50406,\"customerId\":1,\"identifiers\":"
-            + "[{\"name\":\"mobile\",\"value\":\"1\",\"source\":\"INSTORE\"}]}\n"
-            + "{\"kind\":\"event\",\"orgId\":50406,\"customerId\":1,\"eventLogId\":7,"
-            + "\"points\":[{\"bucket\":\"regular\",\"value\":\"0.123456789012345678\","
-            + "\"sourceValue\":\"123456789012345678901234567890.5\"}]}\n");
+  private static final String ORG_AND_CUSTOMER_ONE =
+      "{\"kind\":\"org\",\"orgId\":50406}\n"
+          + "{\"kind\":\"customer\",\"orgId\":50406,\"customerId\":1,\"identifiers\":"
+          + "[{\"name\":\"mobile\",\"value\":\"1\",\"source\":\"INSTORE\"}]}\n";
+
+  /** Explodes event 7 of the snapshot, with its breakup, as customer 1 asks, into the database. */
+  private static void writeEventSevenOfCustomerOne(Path snapshot, DataSource db) throws Exception {
     ExplodeEngine engine =
         new ExplodeEngine(
             InMemoryLedger.read(snapshot),
@@ -156,10 +151,24 @@ class ReportingDatabaseSinkTest {
             "source=INSTORE",
             "eventIds=7",
             "getPointsEarnedBreakup=true");
-    DataSource db = database.createEmpty();
-    ReportingDatabaseSink sink = openedSink(db);
+    openedSink(db)
+        .write(RowOutcome.recordsOf(new ChunkExploder(engine, Map.of(), 10).explode(List.of(row))));
+  }
 
-    sink.write(RowOutcome.recordsOf(new ChunkExploder(engine, Map.of(), 10).explode(List.of(row))));
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
+  void pointsKeepEveryDecimalPlaceTheLedgerGave(TestDatabase database, @TempDir Path dir)
+      throws Exception {
+    Path snapshot = dir.resolve("ledger.jsonl");
+    Files.writeString(
+        snapshot,
+        ORG_AND_CUSTOMER_ONE
+            + "{\"kind\":\"event\",\"orgId\":50406,\"customerId\":1,\"eventLogId\":7,"
+            + "\"points\":[{\"bucket\":\"regular\",\"value\":\"0.123456789012345678\","
+            + "\"sourceValue\":\"123456789012345678901234567890.5\"}]}\n");
+    DataSource db = database.createEmpty();
+
+    writeEventSevenOfCustomerOne(snapshot, db);
 
     Map<String, Object> points =
         new JdbcTemplate(db).queryForMap("SELECT points, source_value FROM report_points");
@@ -167,6 +176,35 @@ class ReportingDatabaseSinkTest {
         .isEqualByComparingTo(new BigDecimal("0.123456789012345678"));
     assertThat((BigDecimal) points.get("source_value"))
         .isEqualByComparingTo(new BigDecimal("123456789012345678901234567890.5"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
+  void typedTimeColumnsHoldTheInstantAndTheEventColumnTheLedgersDigits(
+      TestDatabase database, @TempDir Path dir) throws Exception {
+    Path snapshot = dir.resolve("ledger.jsonl");
+    Files.writeString(
+        snapshot,
+        ORG_AND_CUSTOMER_ONE
+            + "{\"kind\":\"event\",\"orgId\":50406,\"customerId\":1,\"eventLogId\":7,"
+            + "\"eventName\":\"CustomerUpdate\",\"eventTime\":\"2024-08-20T11:29:02.5Z\","
+            + "\"points\":[{\"bucket\":\"regular\",\"value\":\"1\","
+            + "\"awardedOn\":\"2024-08-20T11:29:02.120Z\"}]}\n");
+    DataSource db = database.createEmpty();
+
+    writeEventSevenOfCustomerOne(snapshot, db);
+
+    JdbcTemplate jdbc = new JdbcTemplate(db);
+    assertThat(jdbc.queryForObject("SELECT event_time FROM report_event", OffsetDateTime.class))
+        .isEqualTo(OffsetDateTime.parse("2024-08-20T11:29:02.5Z"));
+    assertThat(jdbc.queryForObject("SELECT awarded_on FROM report_points", OffsetDateTime.class))
+        .isEqualTo(OffsetDateTime.parse("2024-08-20T11:29:02.12Z"));
+    assertThat(jdbc.queryForObject("SELECT event FROM report_event", String.class))
+        .contains(
+            "\"2024-08-20 11:29:02.5\"",
+            "\"2024-08-20T11:29:02.5Z\"",
+            "\"2024-08-20 11:29:02.120\"",
+            "\"2024-08-20T11:29:02.120Z\"");
   }
 
   @ParameterizedTest(name = "{0}")

@@ -1,6 +1,7 @@
 package com.ledgerexplode.json.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.ledgerexplode.explode.ApiError;
 import com.ledgerexplode.explode.ApiResponse;
@@ -13,6 +14,7 @@ import com.ledgerexplode.ledger.BillField;
 import com.ledgerexplode.ledger.Bucket;
 import com.ledgerexplode.ledger.EventHeader;
 import com.ledgerexplode.ledger.Fields;
+import com.ledgerexplode.ledger.LedgerTime;
 import com.ledgerexplode.ledger.LineItem;
 import com.ledgerexplode.ledger.LineItemField;
 import com.ledgerexplode.ledger.NameValue;
@@ -42,7 +44,7 @@ class EventJsonTest {
           1001,
           77L,
           "TransactionAdd",
-          Instant.parse("2024-08-20T11:29:02Z"),
+          LedgerTime.parse("2024-08-20T11:29:02Z"),
           50681412L,
           "2151165932",
           "aBcdEfG1H2");
@@ -66,7 +68,7 @@ class EventJsonTest {
         1001,
         null,
         eventName,
-        Instant.parse("2024-10-01T08:00:00Z"),
+        LedgerTime.parse("2024-10-01T08:00:00Z"),
         -1L,
         "R-7",
         "uNiQuE0007");
@@ -118,16 +120,65 @@ class EventJsonTest {
   private static final BigDecimal HUNDRED = new BigDecimal("100.000");
   private static final LocalDate EXPIRY = LocalDate.parse("2025-08-20");
 
+  /** A ledger time's legacy form and its ISO-8601 twin. */
+  private static List<String> forms(LedgerTime time) {
+    return List.of(JsonValues.legacyTime(time), time.iso());
+  }
+
   @Test
-  void aLegacyTimeKeepsTheLedgersFractionAndItsIsoTwinTheSame() {
-    assertThat(JsonValues.legacyTime(Instant.parse("2024-08-20T11:29:02Z")))
-        .isEqualTo("2024-08-20 11:29:02.0");
-    assertThat(JsonValues.legacyTime(Instant.parse("2024-01-18T17:18:00.250Z")))
-        .isEqualTo("2024-01-18 17:18:00.250");
-    assertThat(JsonValues.timestamp(Instant.parse("2024-01-18T17:18:00.250Z")))
-        .isEqualTo("2024-01-18T17:18:00.250Z");
-    assertThat(JsonValues.legacyTime(LocalDate.parse("2025-08-20")))
-        .isEqualTo("2025-08-20 00:00:00.0");
+  void aLegacyTimeAndItsTwinKeepTheLedgersFractionDigits() {
+    assertThat(forms(LedgerTime.parse("2024-08-20T11:29:02.5Z")))
+        .containsExactly("2024-08-20 11:29:02.5", "2024-08-20T11:29:02.5Z");
+    assertThat(forms(LedgerTime.parse("2024-01-18T17:18:00.120Z")))
+        .containsExactly("2024-01-18 17:18:00.120", "2024-01-18T17:18:00.120Z");
+    assertThat(forms(LedgerTime.parse("2024-01-18T17:18:00.000100000Z")))
+        .containsExactly("2024-01-18 17:18:00.000100000", "2024-01-18T17:18:00.000100000Z");
+  }
+
+  @Test
+  void aTimeWithoutFractionIsLegacyDotZeroAndItsTwinHasNoFraction() {
+    assertThat(forms(LedgerTime.parse("2024-08-20T11:29:02Z")))
+        .containsExactly("2024-08-20 11:29:02.0", "2024-08-20T11:29:02Z");
+  }
+
+  @Test
+  void aFractionOfZeroDigitsIsKeptInBothForms() {
+    assertThat(forms(LedgerTime.parse("2024-08-20T11:29:02.0Z")))
+        .containsExactly("2024-08-20 11:29:02.0", "2024-08-20T11:29:02.0Z");
+    assertThat(forms(LedgerTime.parse("2024-08-20T11:29:02.000Z")))
+        .containsExactly("2024-08-20 11:29:02.000", "2024-08-20T11:29:02.000Z");
+  }
+
+  @Test
+  void aTimeWithAnOffsetIsWrittenInUtcWithItsDigits() {
+    assertThat(forms(LedgerTime.parse("2024-08-20T16:59:02.50+05:30")))
+        .containsExactly("2024-08-20 11:29:02.50", "2024-08-20T11:29:02.50Z");
+  }
+
+  @Test
+  void aDateAloneIsItsMidnightWithoutFraction() {
+    assertThat(forms(LedgerTime.midnight(LocalDate.parse("2025-08-20"))))
+        .containsExactly("2025-08-20 00:00:00.0", "2025-08-20T00:00:00Z");
+  }
+
+  @Test
+  void anInstantAloneHasTheDigitsAnIsoInstantWrites() {
+    // how a time stored before the digits were kept reads: as it did then
+    assertThat(LedgerTime.of(Instant.parse("2024-08-20T11:29:02Z")).fractionDigits()).isZero();
+    assertThat(LedgerTime.of(Instant.parse("2024-08-20T11:29:02.5Z")).iso())
+        .isEqualTo("2024-08-20T11:29:02.500Z");
+    assertThat(LedgerTime.of(Instant.parse("2024-08-20T11:29:02.1234Z")).iso())
+        .isEqualTo("2024-08-20T11:29:02.123400Z");
+    assertThat(LedgerTime.of(Instant.parse("2024-08-20T11:29:02.1234567Z")).iso())
+        .isEqualTo("2024-08-20T11:29:02.123456700Z");
+  }
+
+  @Test
+  void aTimeCannotClaimFewerDigitsThanItsInstantHas() {
+    assertThatThrownBy(() -> new LedgerTime(Instant.parse("2024-08-20T11:29:02.25Z"), 1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new LedgerTime(Instant.parse("2024-08-20T11:29:02Z"), 10))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -150,7 +201,7 @@ class EventJsonTest {
     fields.put(BillField.BILL_NUMBER, "B-1");
     fields.put(BillField.BILL_AMOUNT, new BigDecimal("1200"));
     fields.put(BillField.NOTE, "");
-    fields.put(BillField.BILL_DATE, Instant.parse("2024-08-20T11:29:02Z"));
+    fields.put(BillField.BILL_DATE, LedgerTime.parse("2024-08-20T11:29:02Z"));
     Bill bill =
         new Bill(
             new Fields<>(fields),
@@ -239,7 +290,7 @@ class EventJsonTest {
             PointsField.EXPIRY_TYPE,
             "fixed",
             PointsField.AWARDED_ON,
-            Instant.parse("2024-08-20T11:29:02Z"),
+            LedgerTime.parse("2024-08-20T11:29:02Z"),
             PointsField.LINE_ITEM_ID,
             1L);
     PointsEntry promo =
@@ -315,7 +366,7 @@ class EventJsonTest {
             PointsField.EXPIRY_TYPE,
             "fixed",
             PointsField.AWARDED_ON,
-            Instant.parse("2024-08-20T11:29:02.5Z"),
+            LedgerTime.parse("2024-08-20T11:29:02.5Z"),
             PointsField.SOURCE_VALUE,
             new BigDecimal("1200.00"),
             PointsField.ALLOCATION_STRATEGY_ID,
@@ -370,7 +421,7 @@ class EventJsonTest {
             q(
                 "'pointsEarnedBreakup':{'regular':[{'value':100.000,"
                     + "'expiresOn':'2025-08-20 00:00:00.0','expiresOnISO':'2025-08-20T00:00:00Z',"
-                    + "'awardedOn':'2024-08-20 11:29:02.500','awardedOnISO':'2024-08-20T11:29:02.500Z',"
+                    + "'awardedOn':'2024-08-20 11:29:02.5','awardedOnISO':'2024-08-20T11:29:02.5Z',"
                     + "'sourceValue':1200.00,'programId':1,'allocationStrategyId':3,"
                     + "'pointsCategoryName':'Main','expiryStrategyName':'12 months',"
                     + "'expiryType':'fixed'},{'value':50,'promotionDetails':{'promotionId':9,"
@@ -601,7 +652,7 @@ class EventJsonTest {
                         "redeemedVoucherCode",
                         "V-1",
                         "redeemDate",
-                        Instant.parse("2024-10-05T04:30:00Z")))));
+                        LedgerTime.parse("2024-10-05T04:30:00Z")))));
     assertThat(json.substring(json.indexOf(q("'uniqueId'"))))
         .isEqualTo(
             q(

@@ -9,6 +9,7 @@ import com.ledgerexplode.ledger.Customer;
 import com.ledgerexplode.ledger.Group;
 import com.ledgerexplode.ledger.Identifier;
 import com.ledgerexplode.ledger.LedgerEvent;
+import com.ledgerexplode.ledger.LedgerTime;
 import com.ledgerexplode.ledger.LineItem;
 import com.ledgerexplode.ledger.LineItemField;
 import com.ledgerexplode.ledger.NameValue;
@@ -97,9 +98,10 @@ class SnapshotReaderTest {
   }
 
   @Test
-  void anEventKeepsDecimalsExactWithTheirScaleAndTimestampsAsInstants() throws Exception {
+  void anEventKeepsDecimalsExactWithTheirScaleAndTimesWithTheirFractionDigits() throws Exception {
     LedgerEvent event = ((SnapshotRecord.EventRecord) read(EVENT)).event();
-    assertThat(event.header().eventTime()).isEqualTo(Instant.parse("2024-08-20T11:29:02.123456Z"));
+    assertThat(event.header().eventTime())
+        .isEqualTo(new LedgerTime(Instant.parse("2024-08-20T11:29:02.123456Z"), 6));
     assertThat(event.header().eventReferenceId()).isEqualTo("2151165932");
     assertThat(event.header().groupId()).isEqualTo(77L);
     List<PointsEntry> points = event.sections().points();
@@ -117,7 +119,7 @@ class SnapshotReaderTest {
         .isEqualTo(LocalDate.of(2024, 9, 20));
     assertThat(event.sections().bill()).isNotNull();
     assertThat(event.sections().bill().fields().get(BillField.BILL_DATE))
-        .isEqualTo(Instant.parse("2024-08-20T11:29:02Z"));
+        .isEqualTo(new LedgerTime(Instant.parse("2024-08-20T11:29:02Z"), 0));
     assertThat(
             (BigDecimal) event.sections().bill().lineItems().get(0).fields().get(LineItemField.QTY))
         .hasToString("2.50");
@@ -203,6 +205,9 @@ class SnapshotReaderTest {
         "{\"kind\":\"event\",\"orgId\":1,\"customerId\":2,\"eventLogId\":3,\"eventName\":\"PointsRedemption\",\"blocks\":{\"pointsBreakup\":[{\"points\":20.0,\"programId\":\"1\"}]}} | blocks.pointsBreakup[0].points: the vendor writes it as a string: 20.0",
         "{\"kind\":\"event\",\"orgId\":1,\"customerId\":2,\"eventLogId\":3,\"eventName\":\"PointsTransfer\",\"blocks\":{\"transferredFrom\":{\"userId\":\"1\",\"pointsTransferDetails\":[{\"points\":\"4\",\"programId\":1}]}}} | blocks.transferredFrom.pointsTransferDetails[0].programId: the vendor writes it as a string: 1",
         "{\"kind\":\"event\",\"orgId\":1,\"customerId\":2,\"eventLogId\":3,\"eventName\":\"VoucherRedemption\",\"blocks\":{\"voucherRedemptionDetails\":{\"redeemDate\":\"2024-13-01\"}}} | blocks.voucherRedemptionDetails.redeemDate: not an ISO-8601 time: '2024-13-01'",
+        "{\"kind\":\"event\",\"orgId\":1,\"customerId\":2,\"eventLogId\":3,\"eventName\":\"VoucherRedemption\",\"blocks\":{\"voucherRedemptionDetails\":{\"redeemDate\":\"2024-10-05T04:30:00.0000001Z\"}}} | blocks.voucherRedemptionDetails.redeemDate: finer than microseconds: '2024-10-05T04:30:00.0000001Z'",
+        "{\"kind\":\"event\",\"orgId\":1,\"customerId\":2,\"eventLogId\":3,\"points\":[{\"bucket\":\"regular\",\"awardedOn\":\"2024-08-20T11:29:02.123456789Z\"}]} | points[0].awardedOn: finer than microseconds: '2024-08-20T11:29:02.123456789Z'",
+        "{\"kind\":\"event\",\"orgId\":1,\"customerId\":2,\"eventLogId\":3,\"bill\":{\"returnDate\":\"2024-08-20T11:29:02.000000500Z\"}} | bill.returnDate: finer than microseconds: '2024-08-20T11:29:02.000000500Z'",
         "{\"kind\":\"event\",\"orgId\":1,\"customerId\":2,\"eventLogId\":3,\"eventName\":\"TargetCompleted\",\"points\":[{\"bucket\":\"promo\"},{\"bucket\":\"regular\"}]} | points[1]: a TargetCompleted earns no regular points",
         "{\"kind\":\"event\",\"orgId\":1,\"customerId\":2,\"eventLogId\":3,\"points\":[{\"bucket\":\"promised\",\"delayStrategy\":\"SOMEDAY\"}]} | points[0].delayStrategy: not one of FIXED_DATE, RETURN_DATE, EXTENDED_FIELD, EXTERNAL_TRIGGER: 'SOMEDAY'",
         "{\"kind\":\"event\",\"orgId\":1,\"customerId\":2,\"eventLogId\":3,\"points\":[{\"bucket\":\"regular\",\"delayStrategy\":\"FIXED_DATE\"}]} | points[0].delayStrategy: belongs to promised entries, not regular",
@@ -249,7 +254,7 @@ class SnapshotReaderTest {
   }
 
   @Test
-  void aTypesDetailsAndBlocksAreKeptInTheirOrderWithTimesAsInstants() throws Exception {
+  void aTypesDetailsAndBlocksAreKeptInTheirOrderWithTimesInUtcWithTheirDigits() throws Exception {
     LedgerEvent event =
         ((EventRecord)
                 read(
@@ -271,9 +276,33 @@ class SnapshotReaderTest {
                     "redeemedVoucherCode",
                     "V-1",
                     "redeemDate",
-                    Instant.parse("2024-10-05T04:30:00Z"))));
+                    new LedgerTime(Instant.parse("2024-10-05T04:30:00Z"), 0))));
     assertThat(new ArrayList<Object>(((java.util.Map<?, ?>) details).keySet()))
         .containsExactly("voucherIssuedId", "voucherSeriesId", "redeemedVoucherCode", "redeemDate");
+  }
+
+  @Test
+  void aTimesFractionDigitsAreReadAsWritten() throws Exception {
+    List<Integer> digits = new ArrayList<>();
+    for (String time :
+        List.of(
+            "2024-08-20T11:29:02Z",
+            "2024-08-20T11:29:02.0Z",
+            "2024-08-20T11:29:02.5Z",
+            "2024-08-20T11:29:02.120Z",
+            "2024-08-20T16:59:02.50+05:30",
+            "2024-08-20T11:29:02.123456000Z")) {
+      LedgerEvent event =
+          ((EventRecord)
+                  read(
+                      "{\"kind\":\"event\",\"orgId\":1,\"customerId\":2,\"eventLogId\":3,"
+                          + "\"eventTime\":\""
+                          + time
+                          + "\"}"))
+              .event();
+      digits.add(event.header().eventTime().fractionDigits());
+    }
+    assertThat(digits).containsExactly(0, 1, 1, 3, 2, 9);
   }
 
   @Test

@@ -13,6 +13,7 @@ import com.ledgerexplode.ledger.Fields;
 import com.ledgerexplode.ledger.Group;
 import com.ledgerexplode.ledger.Identifier;
 import com.ledgerexplode.ledger.LedgerEvent;
+import com.ledgerexplode.ledger.LedgerTime;
 import com.ledgerexplode.ledger.LineItem;
 import com.ledgerexplode.ledger.LineItemField;
 import com.ledgerexplode.ledger.NameValue;
@@ -28,7 +29,6 @@ import com.ledgerexplode.ledger.SnapshotRecord.OrgRecord;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -37,7 +37,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SnapshotWriterTest {
-  private static final Instant TIME = Instant.parse("2024-08-20T11:29:02Z");
+  private static final LedgerTime TIME = LedgerTime.parse("2024-08-20T11:29:02Z");
 
   private static final SnapshotRecord ORG =
       new OrgRecord(new Org(50406, "Brand A", List.of(4000218L)));
@@ -97,7 +97,7 @@ class SnapshotWriterTest {
   void writesATypesDetailsAndBlocksLastWithTimesInIsoAndReadsThemBackTheSame() throws Exception {
     java.util.Map<String, Object> redemption = new java.util.LinkedHashMap<>();
     redemption.put("pointsRedeemed", "20.000");
-    redemption.put("billingTime", java.time.Instant.parse("2024-10-02T10:00:00.680Z"));
+    redemption.put("billingTime", LedgerTime.parse("2024-10-02T10:00:00.680Z"));
     redemption.put("groupRedemption", false);
     redemption.put("billAmount", new BigDecimal("1.50")); // a number keeps its scale
     SnapshotRecord event =
@@ -168,6 +168,38 @@ class SnapshotWriterTest {
     assertThat(read).isEqualTo(records);
   }
 
+  @Test
+  void aTimeReadIsWrittenBackWithItsFractionDigitsExactly() throws Exception {
+    String line =
+        "{\"kind\":\"event\",\"orgId\":50406,\"customerId\":1001,\"eventLogId\":9,"
+            + "\"eventName\":\"ReturnBill\",\"eventTime\":\"2024-08-20T11:29:02.5Z\","
+            + "\"points\":[{\"bucket\":\"regular\",\"awardedOn\":\"2024-08-20T11:29:02.120Z\"},"
+            + "{\"bucket\":\"regular\",\"awardedOn\":\"2024-08-20T11:29:02Z\"}],"
+            + "\"bill\":{\"billDate\":\"2024-08-20T11:29:02.0Z\","
+            + "\"returnDate\":\"2024-08-21T10:00:00.123456000Z\"},"
+            + "\"alternateCurrencies\":[{\"name\":\"stars\",\"bucket\":\"regular\","
+            + "\"awardedOn\":\"2024-08-20T11:29:02.000100Z\"}]}";
+    String redemption =
+        "{\"kind\":\"event\",\"orgId\":50406,\"customerId\":1001,\"eventLogId\":10,"
+            + "\"eventName\":\"PointsRedemption\",\"details\":{\"redemptionDetails\":"
+            + "{\"billingTime\":\"2024-10-02T10:00:00.50Z\"}}}";
+    String adjustment =
+        "{\"kind\":\"event\",\"orgId\":50406,\"customerId\":1001,\"eventLogId\":11,"
+            + "\"eventName\":\"ManualPointsAdjustment\",\"blocks\":"
+            + "{\"manualPointsAdjustmentDetails\":{\"createdOn\":\"2026-01-07T05:43:40.0Z\","
+            + "\"pointsDeductionBreakUpDetails\":[{\"pointsDeductedOn\":"
+            + "\"2026-01-07T05:43:40.120Z\",\"awardedTillDate\":\"2025-01-01T00:00:00Z\"}]}}}";
+    List<SnapshotRecord> read = new ArrayList<>();
+    try (SnapshotReader reader =
+        new SnapshotReader(new StringReader(String.join("\n", line, redemption, adjustment)))) {
+      for (SnapshotRecord r = reader.next(); r != null; r = reader.next()) {
+        read.add(r);
+      }
+    }
+    assertThat(lines(read.toArray(SnapshotRecord[]::new)))
+        .containsExactly(line, redemption, adjustment);
+  }
+
   private static List<String> lines(SnapshotRecord... records) {
     StringWriter out = new StringWriter();
     try (SnapshotWriter writer = new SnapshotWriter(out)) {
@@ -212,7 +244,7 @@ class SnapshotWriterTest {
                 1001,
                 77L,
                 "TransactionAdd",
-                TIME.plusMillis(250),
+                LedgerTime.parse("2024-08-20T11:29:02.250Z"),
                 50681412L,
                 "2151165932",
                 "aBcdEfG1H2"),
