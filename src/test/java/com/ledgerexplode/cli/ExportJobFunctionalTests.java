@@ -154,6 +154,14 @@ class ExportJobFunctionalTests {
                     "ledger-explode: Unknown column 'colour' in the header of requests.csv"));
   }
 
+  /** Runs the job, which fails with exit code 1 and one line on standard error: that line. */
+  private static String failureLine(JobFixture job) {
+    Cli run = Cli.run("run", job.jobFile.toString());
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+    assertThat(run.err().lines()).as(run.err()).hasSize(1);
+    return run.err().strip();
+  }
+
   @Test
   void anUnreachableDatabaseWithoutRetriesIsOneLineNamingIt() {
     JobFixture job =
@@ -161,16 +169,12 @@ class ExportJobFunctionalTests {
             .set("ledger.db", "jdbc:postgresql://127.0.0.1:1/none")
             .set("retryFor", "0");
 
-    Cli run = Cli.run("run", job.jobFile.toString());
-
-    assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err())
+    assertThat(failureLine(job))
         .startsWith(
             "ledger-explode: the ledger database (jdbc:postgresql://127.0.0.1:1/none) is"
                 + " unreachable since ")
         .contains("refused")
-        .endsWith("; rerun with the same command when it is back" + System.lineSeparator());
-    assertThat(run.err().lines().count()).isOne();
+        .endsWith("; rerun with the same command when it is back");
   }
 
   @Test
@@ -180,12 +184,7 @@ class ExportJobFunctionalTests {
             .set("output", "jdbc:postgresql://127.0.0.1:1/report?connectTimeout=2")
             .set("retryFor", "0");
 
-    Cli run = Cli.run("run", job.jobFile.toString());
-
-    assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err().lines().toList())
-        .singleElement()
-        .asString()
+    assertThat(failureLine(job))
         .startsWith(
             "ledger-explode: the reporting database"
                 + " (jdbc:postgresql://127.0.0.1:1/report?connectTimeout=2) is unreachable since ")
@@ -200,12 +199,7 @@ class ExportJobFunctionalTests {
             .set("output", "jdbc:postgresql://no-such-host.invalid/report")
             .set("retryFor", "10m");
 
-    Cli run = Cli.run("run", job.jobFile.toString());
-
-    assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err().lines().toList())
-        .singleElement()
-        .asString()
+    assertThat(failureLine(job))
         .startsWith(
             "ledger-explode: Cannot connect to jdbc:postgresql://no-such-host.invalid/report:")
         .doesNotContain("retrying");
@@ -216,12 +210,7 @@ class ExportJobFunctionalTests {
     String url = TestDatabases.POSTGRESQL.jdbcUrl(TestDatabases.POSTGRESQL.createEmpty());
     JobFixture job = JobFixture.create(dir, 2, 1).set("output", url.substring(0, url.indexOf('?')));
 
-    Cli run = Cli.run("run", job.jobFile.toString());
-
-    assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err().lines().toList())
-        .singleElement()
-        .asString()
+    assertThat(failureLine(job))
         .startsWith("ledger-explode: Cannot connect to jdbc:postgresql://")
         .endsWith(
             " (no user was given: set REPORTING_DB_USER and REPORTING_DB_PASSWORD, or user= in"

@@ -78,7 +78,8 @@ class JdbcLedgerStoreTest {
         "alternateCurrencies":[{"name":"stars","bucket":"regular",\
         "awardedOn":"2024-08-20T11:29:02.000100Z"}]}""";
     DataSource dataSource = db.createEmpty();
-    Snapshots.load(dataSource, dir.resolve("times.jsonl"), List.of(Snapshots.ORG_A, line));
+    Snapshots.load(
+        dataSource, dir.resolve("times.jsonl"), List.of(Snapshots.ORG_A, Snapshots.CUSTOMER, line));
     JdbcLedgerStore store = new JdbcLedgerStore(dataSource);
     LedgerEvent expected = parsed(line);
 
