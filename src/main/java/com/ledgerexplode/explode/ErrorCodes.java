@@ -1,5 +1,7 @@
 package com.ledgerexplode.explode;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /** The API's error and warning codes this engine gives, with their exact messages. */
@@ -22,6 +24,9 @@ public final class ErrorCodes {
   public static final int SCOPE = 310144;
   public static final int EVENT_NOT_FOUND = 9021;
   public static final int NO_ALTERNATE_CURRENCY = 9018;
+
+  /** The vendor's "explode failed and fallback failed": a failure on its side, worth retrying. */
+  public static final int EXPLODE_FAILED = 9003;
 
   static ApiError identifierMissing() {
     return new ApiError(
@@ -125,5 +130,35 @@ public final class ErrorCodes {
         "No alternate currency found for names " + String.join(",", names) + " in event " + eventId,
         Long.toString(eventId),
         null);
+  }
+
+  private static final Pattern EVENT_NOT_FOUND_MESSAGE =
+      Pattern.compile("No event found for eventId (\\S+)");
+  private static final Pattern REFERENCE_NOT_FOUND_MESSAGE =
+      Pattern.compile("No \\S+ event found for eventReferenceId (.+)");
+  private static final Pattern NO_ALTERNATE_CURRENCY_MESSAGE =
+      Pattern.compile("No alternate currency found for names .* in event (\\S+)");
+
+  /**
+   * A warning as an envelope gives it (code and message alone), with the event id or reference id
+   * it names read back from the messages above, so that it equals the warning this engine gives.
+   */
+  public static ApiWarning warningOf(int code, String message) {
+    if (code == EVENT_NOT_FOUND) {
+      Matcher byId = EVENT_NOT_FOUND_MESSAGE.matcher(message);
+      if (byId.matches()) {
+        return new ApiWarning(code, message, byId.group(1), null);
+      }
+      Matcher byReference = REFERENCE_NOT_FOUND_MESSAGE.matcher(message);
+      if (byReference.matches()) {
+        return new ApiWarning(code, message, null, byReference.group(1));
+      }
+    } else if (code == NO_ALTERNATE_CURRENCY) {
+      Matcher matcher = NO_ALTERNATE_CURRENCY_MESSAGE.matcher(message);
+      if (matcher.matches()) {
+        return new ApiWarning(code, message, matcher.group(1), null);
+      }
+    }
+    return new ApiWarning(code, message, null, null);
   }
 }

@@ -46,6 +46,24 @@ class ArchitectureTest {
   }
 
   @Test
+  void theVendorClientIsTheJdkResilience4jAndJacksonAlone() {
+    classes()
+        .that()
+        .resideInAPackage("com.ledgerexplode.vendor..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            "java..",
+            "org.jspecify..",
+            "io.github.resilience4j..",
+            "tools.jackson.core..",
+            "com.ledgerexplode.explode..",
+            "com.ledgerexplode.vendor..")
+        .because("the client is plain Java over the JDK's HttpClient: no Spring, no JDBC")
+        .check(PRODUCT);
+  }
+
+  @Test
   void nothingBelowTheCommandLineDependsOnIt() {
     noClasses()
         .that()

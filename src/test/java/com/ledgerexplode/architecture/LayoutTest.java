@@ -31,6 +31,8 @@ class LayoutTest {
         .definedBy("com.ledgerexplode.store..")
         .layer("generate")
         .definedBy("com.ledgerexplode.generate..")
+        .layer("vendor")
+        .definedBy("com.ledgerexplode.vendor..")
         .layer("settings")
         .definedBy("com.ledgerexplode.export.settings..")
         .layer("requests")
@@ -59,6 +61,8 @@ class LayoutTest {
         .mayOnlyBeAccessedByLayers("outcome", "sink", "job", "cli")
         .whereLayer("settings")
         .mayOnlyBeAccessedByLayers("sink", "runs", "job", "cli")
+        .whereLayer("vendor")
+        .mayOnlyBeAccessedByLayers("settings", "requests", "outcome", "sink", "runs", "job", "cli")
         .whereLayer("generate")
         .mayOnlyBeAccessedByLayers("cli")
         .whereLayer("store")
@@ -70,6 +74,7 @@ class LayoutTest {
             "json",
             "store",
             "generate",
+            "vendor",
             "settings",
             "requests",
             "outcome",

@@ -1,0 +1,404 @@
+package com.ledgerexplode.vendor;
+
+import com.ledgerexplode.explode.ApiError;
+import com.ledgerexplode.explode.ApiParameter;
+import com.ledgerexplode.explode.ApiRequest;
+import com.ledgerexplode.explode.ApiWarning;
+import com.ledgerexplode.explode.DataScope;
+import com.ledgerexplode.explode.ErrorCodes;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Asks the vendor's {@code getLedgerExplodeInfo} for request rows, one request per row and page:
+ * each row's window (its own {@code offset} and {@code limit}) is fetched {@code pageSize} events
+ * at a time until a short page, and its pages merged into one {@link VendorAnswer}.
+ *
+ * <p>A batch runs at most {@code concurrency} requests at once and answers in input order. Every
+ * request waits for the shared rate limiter, and is retried with a jittered exponential backoff on
+ * 429 (waiting at least its {@code Retry-After}), 5xx, a connection failure, a timeout, the
+ * vendor's 9003 and a body that is not the API's JSON; any other error code is the row's answer.
+ * What is still failing after the retries is a {@link VendorApiException} naming the row's line.
+ *
+ * <p>Thread-safe. Credentials come from the environment given, never from settings; nothing this
+ * client says (its {@code toString}, exceptions) shows them or a request's query.
+ */
+public final class VendorApiClient implements AutoCloseable {
+  private static final String DATA_SCOPE = "DATA-SCOPE";
+  private static final String DATA_SCOPE_ORG = "DATA-SCOPE-ORG";
+  private static final Set<ApiParameter> WINDOW = Set.of(ApiParameter.OFFSET, ApiParameter.LIMIT);
+
+  private final VendorApiSettings settings;
+  private final VendorCredentials credentials;
+  private final Clock clock;
+  private final HttpClient http;
+  private final Retry retry;
+  private final RateLimiter rateLimiter;
+  private final ExecutorService workers;
+
+  /**
+   * @param environment where the credential is read ({@link VendorCredentials}): {@code
+   *     System.getenv()} in production
+   */
+  public VendorApiClient(VendorApiSettings settings, Map<String, String> environment) {
+    this(settings, environment, Clock.systemUTC());
+  }
+
+  /** With the clock a {@code Retry-After} date is read against. */
+  VendorApiClient(VendorApiSettings settings, Map<String, String> environment, Clock clock) {
+    this.settings = settings;
+    this.credentials = VendorCredentials.fromEnvironment(environment);
+    this.clock = clock;
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(settings.timeout())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    this.retry = Retry.of("vendor-api", retryConfig(settings.retries()));
+    this.rateLimiter =
+        RateLimiter.of(
+            "vendor-api",
+            RateLimiterConfig.custom()
+                .limitForPeriod(settings.rateLimit().permits())
+                .limitRefreshPeriod(settings.rateLimit().period())
+                .timeoutDuration(Duration.ofDays(1))
+                .build());
+    this.workers = Executors.newFixedThreadPool(settings.concurrency(), VendorApiClient::worker);
+  }
+
+  private static Thread worker(Runnable task) {
+    Thread thread = new Thread(task, "vendor-api");
+    thread.setDaemon(true);
+    return thread;
+  }
+
+  private static RetryConfig retryConfig(VendorApiSettings.Retries retries) {
+    IntervalFunction backoff =
+        IntervalFunction.ofExponentialRandomBackoff(
+            retries.initialBackoff(), 2.0, 0.5, retries.maxBackoff());
+    return RetryConfig.<Envelope>custom()
+        .maxAttempts(retries.maxAttempts())
+        .retryOnException(
+            e -> e instanceof TransientException || e instanceof Envelope.NotApiJsonException)
+        .intervalBiFunction(
+            (attempt, outcome) -> {
+              long wait = backoff.apply(attempt);
+              if (outcome.isLeft()
+                  && outcome.getLeft() instanceof TransientException failure
+                  && failure.retryAfter != null) {
+                wait = Math.max(wait, failure.retryAfter.toMillis());
+              }
+              return wait;
+            })
+        .build();
+  }
+
+  /**
+   * The answers to {@code rows}, in their order.
+   *
+   * @throws VendorApiException for the first row, in input order, that the API did not answer
+   */
+  public List<VendorAnswer> fetch(List<VendorRow> rows) {
+    List<Future<VendorAnswer>> answers = new ArrayList<>(rows.size());
+    for (VendorRow row : rows) {
+      answers.add(workers.submit(() -> fetch(row)));
+    }
+    List<VendorAnswer> fetched = new ArrayList<>(rows.size());
+    try {
+      for (Future<VendorAnswer> answer : answers) {
+        fetched.add(answer.get());
+      }
+    } catch (ExecutionException e) {
+      answers.forEach(answer -> answer.cancel(true));
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException | CancellationException e) {
+      answers.forEach(answer -> answer.cancel(true));
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the API answered", e);
+    }
+    return fetched;
+  }
+
+  /**
+   * The answer to one row, its window fetched page by page.
+   *
+   * @throws VendorApiException when the API did not answer it
+   */
+  public VendorAnswer fetch(VendorRow row) {
+    ApiRequest request = row.request();
+    Long offset = number(request.get(ApiParameter.OFFSET), 0);
+    Long limit = number(request.get(ApiParameter.LIMIT), 1);
+    if (offset == null || (request.has(ApiParameter.LIMIT) && limit == null)) {
+      // a window the API refuses: ask it as given, for the API's own error
+      return answer(page(row, query(request, null, null)), List.of());
+    }
+    long start = offset;
+    Long remaining = request.has(ApiParameter.LIMIT) ? limit : null;
+    List<Envelope> pages = new ArrayList<>();
+    while (true) {
+      long asked =
+          remaining == null ? settings.pageSize() : Math.min(settings.pageSize(), remaining);
+      Envelope page = page(row, query(request, start, asked));
+      if (page.error() != null) {
+        return VendorAnswer.rejected(page.error());
+      }
+      pages.add(page);
+      int got = page.events().size();
+      start += got;
+      if (remaining != null) {
+        remaining -= got;
+      }
+      if (got < asked || (remaining != null && remaining <= 0)) {
+        return answer(pages.get(0), pages.subList(1, pages.size()));
+      }
+    }
+  }
+
+  /**
+   * The pages of a row as the API answers the row's window in one request: each page repeats the
+   * request's own warnings (an event id not found) beside the warnings of its events; the merged
+   * answer has the request's once, then each event's own in event order.
+   */
+  private static VendorAnswer answer(Envelope first, List<Envelope> rest) {
+    ApiError error = first.error();
+    if (error != null) {
+      return VendorAnswer.rejected(error);
+    }
+    List<Envelope> pages = new ArrayList<>();
+    pages.add(first);
+    pages.addAll(rest);
+    Set<ApiWarning> requestWarnings = new LinkedHashSet<>();
+    List<ApiWarning> eventWarnings = new ArrayList<>();
+    List<VendorEvent> events = new ArrayList<>();
+    for (Envelope page : pages) {
+      events.addAll(page.events());
+      Set<String> ids = Set.copyOf(page.eventLogIds());
+      for (ApiWarning warning : page.warnings()) {
+        if (warning.eventId() != null
+            && warning.code() != ErrorCodes.EVENT_NOT_FOUND
+            && ids.contains(warning.eventId())) {
+          eventWarnings.add(warning);
+        } else {
+          requestWarnings.add(warning);
+        }
+      }
+    }
+    List<ApiWarning> warnings = new ArrayList<>(requestWarnings);
+    warnings.addAll(eventWarnings);
+    return new VendorAnswer(events, warnings, null);
+  }
+
+  private static @Nullable Long number(@Nullable String value, long least) {
+    if (value == null) {
+      return least == 0 ? 0L : null;
+    }
+    try {
+      long parsed = Long.parseLong(value);
+      return parsed >= least ? parsed : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** The row's parameters in the API's spelling, then the page's window when given. */
+  private static String query(ApiRequest request, @Nullable Long offset, @Nullable Long limit) {
+    List<String> pairs = new ArrayList<>();
+    request
+        .params()
+        .forEach(
+            (parameter, value) -> {
+              if (offset == null || !WINDOW.contains(parameter)) {
+                pairs.add(
+                    parameter.apiName() + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
+              }
+            });
+    if (offset != null) {
+      pairs.add(ApiParameter.OFFSET.apiName() + "=" + offset);
+      pairs.add(ApiParameter.LIMIT.apiName() + "=" + limit);
+    }
+    return String.join("&", pairs);
+  }
+
+  private Envelope page(VendorRow row, String query) {
+    String path = settings.version().explodePath();
+    URI uri = URI.create(settings.baseUrl().toString().replaceAll("/$", "") + path + "?" + query);
+    try {
+      return retry.executeCallable(() -> attempt(uri));
+    } catch (Envelope.NotApiJsonException e) {
+      throw new UnreadableAnswerException(row.line(), path, e.getMessage() + tries());
+    } catch (TransientException e) {
+      throw new VendorUnavailableException(row.line(), path, e.getMessage() + tries());
+    } catch (RefusedException e) {
+      throw new VendorUnavailableException(row.line(), path, String.valueOf(e.getMessage()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new VendorUnavailableException(row.line(), path, "interrupted");
+    } catch (Exception e) {
+      throw new VendorUnavailableException(row.line(), path, e.getClass().getSimpleName());
+    }
+  }
+
+  private String tries() {
+    return " (after " + settings.retries().maxAttempts() + " attempts)";
+  }
+
+  private Envelope attempt(URI uri) throws InterruptedException {
+    RateLimiter.waitForPermission(rateLimiter);
+    HttpResponse<byte[]> response;
+    try {
+      response = http.send(request(uri), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (HttpTimeoutException e) {
+      throw new TransientException("no answer within " + settings.timeout(), null);
+    } catch (IOException e) {
+      throw new TransientException(
+          "the connection failed (" + e.getClass().getSimpleName() + ")", null);
+    }
+    int status = response.statusCode();
+    if (status == 429) {
+      Duration retryAfter = retryAfter(response);
+      if (retryAfter != null && retryAfter.compareTo(settings.retries().maxRetryAfter()) > 0) {
+        throw new RefusedException(
+            "HTTP 429 asks to wait "
+                + retryAfter
+                + ", more than the "
+                + settings.retries().maxRetryAfter()
+                + " allowed");
+      }
+      throw new TransientException("HTTP 429", retryAfter);
+    }
+    if (status >= 500) {
+      throw new TransientException("HTTP " + status, null);
+    }
+    Envelope envelope;
+    try {
+      envelope = Envelope.parse(response.body());
+    } catch (Envelope.NotApiJsonException e) {
+      if (status == 401 || status == 403) {
+        throw new RefusedException("HTTP " + status + ": the credential is refused", e);
+      }
+      throw new Envelope.NotApiJsonException("HTTP " + status + ", " + e.getMessage());
+    }
+    ApiError error = envelope.error();
+    if (error != null && error.code() == ErrorCodes.EXPLODE_FAILED) {
+      throw new TransientException("error " + ErrorCodes.EXPLODE_FAILED, null);
+    }
+    if (error == null && status != 200) {
+      throw new Envelope.NotApiJsonException("HTTP " + status + " without errors");
+    }
+    return envelope;
+  }
+
+  private HttpRequest request(URI uri) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri)
+            .timeout(settings.timeout())
+            .header("Accept", "application/json")
+            .GET();
+    credentials.authorization().ifPresent(value -> request.header("Authorization", value));
+    if (settings.version() == ApiVersion.V2_1) {
+      request.header(DATA_SCOPE, settings.dataScope().name());
+      if (settings.dataScope() == DataScope.OTHER) {
+        request.header(
+            DATA_SCOPE_ORG,
+            settings.scopeOrgs().stream().map(String::valueOf).collect(Collectors.joining(",")));
+      }
+    }
+    return request.build();
+  }
+
+  /** {@code Retry-After} in seconds or as an HTTP-date; none when absent or unreadable. */
+  private @Nullable Duration retryAfter(HttpResponse<?> response) {
+    String value = response.headers().firstValue("Retry-After").orElse(null);
+    if (value == null) {
+      return null;
+    }
+    String given = value.strip();
+    try {
+      if (given.chars().allMatch(Character::isDigit)) {
+        return Duration.ofSeconds(Long.parseLong(given));
+      }
+      ZonedDateTime at = ZonedDateTime.parse(given, DateTimeFormatter.RFC_1123_DATE_TIME);
+      Duration wait = Duration.between(clock.instant(), at.toInstant());
+      return wait.isNegative() ? Duration.ZERO : wait;
+    } catch (NumberFormatException | DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  /** For tests: the retry, whose events tell the waits chosen. */
+  Retry retry() {
+    return retry;
+  }
+
+  @Override
+  public void close() {
+    workers.shutdownNow();
+  }
+
+  @Override
+  public String toString() {
+    return "VendorApiClient["
+        + settings.baseUrl()
+        + " "
+        + settings.version()
+        + ", "
+        + credentials
+        + "]";
+  }
+
+  /** A failure worth another attempt; the message says what, never the query. */
+  static final class TransientException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient @Nullable Duration retryAfter;
+
+    TransientException(String why, @Nullable Duration retryAfter) {
+      super(why);
+      this.retryAfter = retryAfter;
+    }
+  }
+
+  /** A failure no retry mends. */
+  static final class RefusedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    RefusedException(String why) {
+      super(why);
+    }
+
+    RefusedException(String why, Throwable cause) {
+      super(why, cause);
+    }
+  }
+}

@@ -1,0 +1,18 @@
+package com.ledgerexplode.vendor;
+
+/** A row the API did not answer, so that its chunk fails; the message names the row's line. */
+public abstract class VendorApiException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final long line;
+
+  VendorApiException(long line, String message) {
+    super("line " + line + ": " + message);
+    this.line = line;
+  }
+
+  /** The row's line in the requests file. */
+  public long line() {
+    return line;
+  }
+}
