@@ -13,6 +13,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.json.JsonFactory;
 
 /**
@@ -44,7 +45,9 @@ record Envelope(
       }
       return envelope;
     } catch (JacksonException e) {
-      throw new NotApiJsonException("malformed JSON at byte " + e.getLocation().getByteOffset());
+      TokenStreamLocation at = e.getLocation();
+      throw new NotApiJsonException(
+          at == null ? "malformed JSON" : "malformed JSON at byte " + at.getByteOffset());
     }
   }
 

@@ -34,8 +34,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Asks the vendor's {@code getLedgerExplodeInfo} for request rows, one request per row and page:
@@ -49,9 +52,11 @@ import org.jspecify.annotations.Nullable;
  * What is still failing after the retries is a {@link VendorApiException} naming the row's line.
  *
  * <p>Thread-safe. Credentials come from the environment given, never from settings; nothing this
- * client says (its {@code toString}, exceptions) shows them or a request's query.
+ * client says (its {@code toString}, exceptions, the WARN line it logs for each failed attempt)
+ * shows them or a request's query.
  */
 public final class VendorApiClient implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(VendorApiClient.class);
   private static final String DATA_SCOPE = "DATA-SCOPE";
   private static final String DATA_SCOPE_ORG = "DATA-SCOPE-ORG";
   private static final Set<ApiParameter> WINDOW = Set.of(ApiParameter.OFFSET, ApiParameter.LIMIT);
@@ -254,8 +259,24 @@ public final class VendorApiClient implements AutoCloseable {
   private Envelope page(VendorRow row, String query) {
     String path = settings.version().explodePath();
     URI uri = URI.create(settings.baseUrl().toString().replaceAll("/$", "") + path + "?" + query);
+    AtomicInteger attempts = new AtomicInteger();
     try {
-      return retry.executeCallable(() -> attempt(uri));
+      return retry.executeCallable(
+          () -> {
+            int attempt = attempts.incrementAndGet();
+            try {
+              return attempt(uri);
+            } catch (TransientException | Envelope.NotApiJsonException e) {
+              LOG.warn(
+                  "line {}: {} from {} (attempt {} of {})",
+                  row.line(),
+                  e.getMessage(),
+                  path,
+                  attempt,
+                  settings.retries().maxAttempts());
+              throw e;
+            }
+          });
     } catch (Envelope.NotApiJsonException e) {
       throw new UnreadableAnswerException(row.line(), path, e.getMessage() + tries());
     } catch (TransientException e) {

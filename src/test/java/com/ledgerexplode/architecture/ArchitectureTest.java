@@ -55,6 +55,7 @@ class ArchitectureTest {
         .resideInAnyPackage(
             "java..",
             "org.jspecify..",
+            "org.slf4j..",
             "io.github.resilience4j..",
             "tools.jackson.core..",
             "com.ledgerexplode.explode..",
