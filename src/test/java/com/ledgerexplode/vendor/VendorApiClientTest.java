@@ -235,6 +235,60 @@ class VendorApiClientTest {
   }
 
   @Test
+  void v21WithTheSelfScopeSendsDataScopeSelfAlone() {
+    server.stubFor(page(0, 2).willReturn(okJson(envelope(List.of(), List.of()))));
+
+    fetch(settings(), row(2));
+
+    server.verify(
+        getRequestedFor(urlPathEqualTo(V21))
+            .withHeader("DATA-SCOPE", equalTo("SELF"))
+            .withHeader("DATA-SCOPE-ORG", absent()));
+  }
+
+  @Test
+  void aWindowTheApiRefusesIsAskedAsGivenForTheApisOwnError() {
+    server.stubFor(
+        get(urlPathEqualTo(V21))
+            .withQueryParam("offset", equalTo("-1"))
+            .withQueryParam("limit", absent())
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withBody(
+                        "{\"warnings\":[],\"errors\":[{\"status\":false,\"code\":11012,"
+                            + "\"message\":\"offset must be a number from 0\"}]}")));
+
+    VendorAnswer answer = fetch(settings(), row(2, "offset", "-1"));
+
+    assertThat(answer.error()).isEqualTo(new ApiError(11012, "offset must be a number from 0"));
+    assertThat(server.getAllServeEvents()).hasSize(1);
+  }
+
+  @Test
+  void aRetryAfterLongerThanAllowedGivesUpAtOnce() {
+    server.stubFor(
+        page(0, 2).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
+
+    assertThatThrownBy(() -> fetch(settings(), row(9)))
+        .isInstanceOf(VendorUnavailableException.class)
+        .hasMessage(
+            "line 9: the API did not answer "
+                + V21
+                + ": HTTP 429 asks to wait PT1H, more than the PT5S allowed");
+    assertThat(server.getAllServeEvents()).hasSize(1);
+  }
+
+  @Test
+  void aUserWithoutAPasswordIsRefusedNamingTheVariablesOnly() {
+    assertThatThrownBy(
+            () -> VendorCredentials.fromEnvironment(Map.of("LEDGER_API_USER", "ops-user")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "the API's Basic credential needs both LEDGER_API_USER and LEDGER_API_PASSWORD");
+  }
+
+  @Test
   void tooManyRequestsWaitsItsRetryAfterSecondsThenSucceeds() {
     failThenSucceed(List.of(aResponse().withStatus(429).withHeader("Retry-After", "1")));
 
