@@ -7,7 +7,6 @@ import com.ledgerexplode.serve.LedgerServer;
 import com.ledgerexplode.serve.ServeSettings;
 import com.ledgerexplode.store.LedgerDatabase;
 import java.io.BufferedReader;
-import java.io.Console;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -193,11 +192,6 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private static String readPassword() throws IOException {
-      Console console = System.console();
-      if (console != null) {
-        char[] typed = console.readPassword("Password: ");
-        return typed == null ? "" : new String(typed);
-      }
       BufferedReader in =
           new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       String line = in.readLine();

@@ -12,6 +12,9 @@ import com.ledgerexplode.json.api.EventJson;
 import com.ledgerexplode.store.Secrets;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +26,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
-import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -49,7 +51,7 @@ public final class LedgerServer {
       List.of("DATA-SCOPE-ORG", "DATA-SCOPE-ORGS", "CONNECTED-ORGS");
 
   private static final Logger LOG = LoggerFactory.getLogger(LedgerServer.class);
-  private static final String JSON = "application/json; charset=utf-8";
+  private static final String JSON = "application/json;charset=utf-8";
   private static final String CHALLENGE = "realm=\"getLedgerExplodeInfo\"";
   private static final String USER_ATTRIBUTE = "ledger-explode.credential";
   private static final String EVENTS_ATTRIBUTE = "ledger-explode.events";
@@ -133,17 +135,17 @@ public final class LedgerServer {
   }
 
   /**
-   * Stops gracefully: stops accepting connections, answers a request that comes on a connection
-   * already open with 503, lets the requests in flight finish (for at most the settings' stop
-   * grace), then stops the server.
+   * Stops gracefully: stops accepting requests (one that comes now is answered 503, its connection
+   * closed), lets the requests in flight finish (for at most the settings' stop grace), then stops
+   * the server and closes its port.
    *
    * @return whether every request in flight finished within the grace
    */
   public boolean stop() {
+    // Requests that come now are refused with 503 and their connection closed. The listening
+    // socket stays open until the drain ends: Jetty closes a connector's open connections with it,
+    // and would cut the requests in flight short.
     stopping = true;
-    for (Connector connector : app.jettyServer().server().getConnectors()) {
-      connector.shutdown();
-    }
     boolean drained = awaitNoneInFlight(stopGrace);
     app.stop();
     return drained;
@@ -349,7 +351,21 @@ public final class LedgerServer {
     return new ApiResponse(List.of(), List.of(), new ApiError(code, message));
   }
 
+  /**
+   * Writes the answer and flushes it before the handler returns, so that a request counted in
+   * flight has been answered when it is counted out (a stop waits for exactly that).
+   */
   private static void answer(Context ctx, int status, ApiResponse response) {
-    ctx.status(status).contentType(JSON).result(EventJson.responseText(response, false));
+    byte[] body = EventJson.responseText(response, false).getBytes(StandardCharsets.UTF_8);
+    HttpServletResponse res = ctx.res();
+    res.setStatus(status);
+    res.setContentType(JSON);
+    res.setContentLength(body.length);
+    try {
+      res.getOutputStream().write(body);
+      res.flushBuffer();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot answer " + ctx.ip(), e);
+    }
   }
 }
