@@ -119,7 +119,15 @@ final class ServeCommand implements Callable<Integer> {
       try {
         LedgerServer server =
             LedgerServer.start(
-                settings, database.store(), () -> database.reachable(2), credentials, log);
+                settings,
+                database.store(),
+                () -> database.reachable(2),
+                credentials,
+                log,
+                failure -> {
+                  err.println("ledger-explode: " + failure);
+                  err.flush();
+                });
         out.println("listening on http://" + bind + ":" + server.port());
         out.flush();
         stop.await();

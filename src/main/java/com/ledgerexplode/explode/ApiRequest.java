@@ -1,11 +1,9 @@
 package com.ledgerexplode.explode;
 
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,18 +42,12 @@ public record ApiRequest(Map<ApiParameter, String> params) {
               .orElseThrow(
                   () ->
                       new BadParameterException(
-                          "Unknown parameter '" + name + "'; known: " + knownNames()));
+                          "Unknown parameter '" + name + "'; known: " + ApiParameter.knownNames()));
       if (params.put(known, parameter.getValue()) != null) {
         throw new BadParameterException("Parameter '" + name + "' is given twice");
       }
     }
     return new ApiRequest(params);
-  }
-
-  private static String knownNames() {
-    return Arrays.stream(ApiParameter.values())
-        .map(ApiParameter::apiName)
-        .collect(Collectors.joining(", "));
   }
 
   public @Nullable String get(ApiParameter parameter) {

@@ -26,10 +26,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * getLedgerExplodeInfo over HTTP: {@code GET /v2/pointsLedger/getLedgerExplodeInfo} (the
@@ -50,7 +49,6 @@ public final class LedgerServer {
   static final List<String> DATA_SCOPE_ORG_HEADERS =
       List.of("DATA-SCOPE-ORG", "DATA-SCOPE-ORGS", "CONNECTED-ORGS");
 
-  private static final Logger LOG = LoggerFactory.getLogger(LedgerServer.class);
   private static final String JSON = "application/json;charset=utf-8";
   private static final String CHALLENGE = "realm=\"getLedgerExplodeInfo\"";
   private static final String USER_ATTRIBUTE = "ledger-explode.credential";
@@ -63,6 +61,7 @@ public final class LedgerServer {
   private final BooleanSupplier reachable;
   private final Credentials credentials;
   private final RateLimits rateLimits;
+  private final Consumer<String> failures;
   private final Duration stopGrace;
   private final Object inFlightLock = new Object();
   private int inFlight;
@@ -73,8 +72,10 @@ public final class LedgerServer {
       LedgerPort ledger,
       BooleanSupplier reachable,
       Credentials credentials,
-      @Nullable AccessLog accessLog) {
+      @Nullable AccessLog accessLog,
+      Consumer<String> failures) {
     this.ledger = ledger;
+    this.failures = failures;
     this.reachable = reachable;
     this.credentials = credentials;
     this.rateLimits = new RateLimits(settings.requestsPerWindow(), settings.rateWindow());
@@ -117,14 +118,17 @@ public final class LedgerServer {
    * @param ledger the ledger the answers are read from
    * @param reachable whether the ledger's database answers now ({@code /health})
    * @param accessLog where each request is logged, or null for no access log
+   * @param failures told, in one line without secrets, why a request failed with 9003
    */
   public static LedgerServer start(
       ServeSettings settings,
       LedgerPort ledger,
       BooleanSupplier reachable,
       Credentials credentials,
-      @Nullable AccessLog accessLog) {
-    LedgerServer server = new LedgerServer(settings, ledger, reachable, credentials, accessLog);
+      @Nullable AccessLog accessLog,
+      Consumer<String> failures) {
+    LedgerServer server =
+        new LedgerServer(settings, ledger, reachable, credentials, accessLog, failures);
     server.app.start();
     return server;
   }
@@ -215,10 +219,9 @@ public final class LedgerServer {
       try {
         response = explode(ctx, who, connectedOrgs);
       } catch (RuntimeException failed) {
-        LOG.warn(
-            "getLedgerExplodeInfo failed: {}",
-            Secrets.mask(String.valueOf(failed.getMessage())),
-            failed);
+        failures.accept(
+            "getLedgerExplodeInfo failed (9003): "
+                + Secrets.mask(String.valueOf(failed.getMessage())).lines().findFirst().orElse(""));
         response =
             error(ErrorStatus.INTERNAL, "getLedgerExplodeInfo failed: the ledger cannot be read");
       }

@@ -51,6 +51,10 @@ final class ServeFixture implements AutoCloseable {
   private final AccessLog log;
   final LedgerDatabase database;
   final LedgerServer server;
+
+  /** What the server reported of the requests that failed with 9003. */
+  final List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private ServeFixture(
@@ -82,7 +86,8 @@ final class ServeFixture implements AutoCloseable {
             port.apply(database.store()),
             () -> database.reachable(2),
             Credentials.load(credentials),
-            log);
+            log,
+            failures::add);
   }
 
   static ServeSettings settings() {

@@ -9,17 +9,18 @@ import com.ledgerexplode.testing.TestDatabase;
 import com.ledgerexplode.testing.TestDatabases;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -501,6 +502,11 @@ class ServeTest {
           .isEqualTo(
               "{\"warnings\":[],\"errors\":[{\"status\":false,\"code\":9003,"
                   + "\"message\":\"getLedgerExplodeInfo failed: the ledger cannot be read\"}]}\n");
+      assertThat(serve.failures)
+          .singleElement()
+          .asString()
+          .startsWith("getLedgerExplodeInfo failed (9003): ")
+          .doesNotContain("\n");
     }
   }
 
@@ -512,11 +518,7 @@ class ServeTest {
     CountDownLatch release = new CountDownLatch(1);
     try (ServeFixture serve =
         ServeFixture.start(
-            db,
-            dir,
-            ServeFixture.settings(),
-            port -> new SlowLedger(port, entered, release),
-            false)) {
+            db, dir, ServeFixture.settings(), port -> slow(port, entered, release), false)) {
       String expected = serve.explode(List.of("--org", "50406"), BILL).out();
       CompletableFuture<HttpResponse<String>> inFlight =
           CompletableFuture.supplyAsync(() -> serve.get(V2, BILL, "Authorization", serve.ana()));
@@ -627,63 +629,26 @@ class ServeTest {
     assertThat(lines.get(1)).isEqualTo("token.nightly.sha256=" + Credentials.tokenHash(secret));
   }
 
-  /** A ledger port whose first lookup waits until the test releases it: a slow request. */
-  private static final class SlowLedger implements LedgerPort {
-    private final LedgerPort ledger;
-    private final CountDownLatch entered;
-    private final CountDownLatch release;
-
-    SlowLedger(LedgerPort ledger, CountDownLatch entered, CountDownLatch release) {
-      this.ledger = ledger;
-      this.entered = entered;
-      this.release = release;
-    }
-
-    @Override
-    public List<com.ledgerexplode.ledger.Org> findOrgs(Collection<Long> orgIds) {
-      entered.countDown();
-      try {
-        release.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return ledger.findOrgs(orgIds);
-    }
-
-    @Override
-    public List<IdentifierMatch> findIdentifiers(
-        Collection<Long> orgIds, Collection<String> valueKeys) {
-      return ledger.findIdentifiers(orgIds, valueKeys);
-    }
-
-    @Override
-    public List<com.ledgerexplode.ledger.CustomerKey> findCustomers(
-        Collection<Long> orgIds, Collection<Long> customerIds) {
-      return ledger.findCustomers(orgIds, customerIds);
-    }
-
-    @Override
-    public List<GroupMembership> findMemberships(
-        Collection<Long> orgIds, Collection<Long> customerIds) {
-      return ledger.findMemberships(orgIds, customerIds);
-    }
-
-    @Override
-    public List<com.ledgerexplode.ledger.EventHeader> findEventsById(
-        Collection<Long> orgIds, Collection<Long> eventLogIds) {
-      return ledger.findEventsById(orgIds, eventLogIds);
-    }
-
-    @Override
-    public List<com.ledgerexplode.ledger.EventHeader> findEventsByReference(
-        Collection<Long> orgIds, Collection<String> referenceIds) {
-      return ledger.findEventsByReference(orgIds, referenceIds);
-    }
-
-    @Override
-    public Map<com.ledgerexplode.ledger.EventKey, com.ledgerexplode.ledger.EventSections>
-        loadSections(Collection<com.ledgerexplode.ledger.EventKey> events, Set<Section> sections) {
-      return ledger.loadSections(events, sections);
-    }
+  /**
+   * A ledger port whose lookups of orgs (a request's first) wait until the test releases them: a
+   * slow request, made slow by the port and not by the product.
+   */
+  private static LedgerPort slow(
+      LedgerPort ledger, CountDownLatch entered, CountDownLatch release) {
+    InvocationHandler handler =
+        (proxy, method, args) -> {
+          if (method.getName().equals("findOrgs")) {
+            entered.countDown();
+            release.await();
+          }
+          try {
+            return method.invoke(ledger, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        };
+    return (LedgerPort)
+        Proxy.newProxyInstance(
+            LedgerPort.class.getClassLoader(), new Class<?>[] {LedgerPort.class}, handler);
   }
 }
