@@ -118,16 +118,17 @@ final class ServeCommand implements Callable<Integer> {
               err);
       try {
         LedgerServer server =
-            LedgerServer.start(
-                settings,
-                database.store(),
-                () -> database.reachable(2),
-                credentials,
-                log,
-                failure -> {
-                  err.println("ledger-explode: " + failure);
-                  err.flush();
-                });
+            new LedgerServer(
+                    settings,
+                    database.store(),
+                    () -> database.reachable(2),
+                    credentials,
+                    log,
+                    failure -> {
+                      err.println("ledger-explode: " + failure);
+                      err.flush();
+                    })
+                .start();
         out.println("listening on http://" + bind + ":" + server.port());
         out.flush();
         stop.await();

@@ -67,7 +67,15 @@ public final class LedgerServer {
   private int inFlight;
   private volatile boolean stopping;
 
-  private LedgerServer(
+  /**
+   * A server, not yet started.
+   *
+   * @param ledger the ledger the answers are read from
+   * @param reachable whether the ledger's database answers now ({@code /health})
+   * @param accessLog where each request is logged, or null for no access log
+   * @param failures told, in one line without secrets, why a request failed with 9003
+   */
+  public LedgerServer(
       ServeSettings settings,
       LedgerPort ledger,
       BooleanSupplier reachable,
@@ -112,25 +120,10 @@ public final class LedgerServer {
             });
   }
 
-  /**
-   * Starts serving; returns once the server listens.
-   *
-   * @param ledger the ledger the answers are read from
-   * @param reachable whether the ledger's database answers now ({@code /health})
-   * @param accessLog where each request is logged, or null for no access log
-   * @param failures told, in one line without secrets, why a request failed with 9003
-   */
-  public static LedgerServer start(
-      ServeSettings settings,
-      LedgerPort ledger,
-      BooleanSupplier reachable,
-      Credentials credentials,
-      @Nullable AccessLog accessLog,
-      Consumer<String> failures) {
-    LedgerServer server =
-        new LedgerServer(settings, ledger, reachable, credentials, accessLog, failures);
-    server.app.start();
-    return server;
+  /** Starts serving; returns once the server listens. */
+  public LedgerServer start() {
+    app.start();
+    return this;
   }
 
   /** The port it listens on (the one picked when asked for port 0). */

@@ -81,13 +81,14 @@ final class ServeFixture implements AutoCloseable {
     this.database = LedgerDatabase.open(url, settings.poolSize());
     this.log = AccessLog.open(accessLog, ids);
     this.server =
-        LedgerServer.start(
-            settings,
-            port.apply(database.store()),
-            () -> database.reachable(2),
-            Credentials.load(credentials),
-            log,
-            failures::add);
+        new LedgerServer(
+                settings,
+                port.apply(database.store()),
+                () -> database.reachable(2),
+                Credentials.load(credentials),
+                log,
+                failures::add)
+            .start();
   }
 
   static ServeSettings settings() {

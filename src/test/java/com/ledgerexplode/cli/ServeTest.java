@@ -156,158 +156,70 @@ class ServeTest {
         .isEqualTo(serve.get(V2, NORTH, "Authorization", serve.ana()).body());
   }
 
+  private static final String CUSTOMER = "identifierName=id&identifierValue=1001&source=INSTORE";
+
   /** Each error code's request and HTTP status, as README's table gives them. */
   static Stream<Arguments> errorCodes() {
+    Map<String, String> other = Map.of("DATA-SCOPE", "OTHER");
+    Object[][] table = {
+      {11013, 400, V2, "identifierName=mobile&source=INSTORE&eventIds=1", Map.of()},
+      {8013, 400, V2, "identifierName=phone&identifierValue=1&source=INSTORE&eventIds=1", Map.of()},
+      {8003, 400, V2, "identifierName=mobile&identifierValue=1&source=SHOP&eventIds=1", Map.of()},
+      {8015, 400, V2, "identifierName=id&identifierValue=abc&source=INSTORE&eventIds=1", Map.of()},
+      {
+        8015, 400, V2, "identifierName=mobile&identifierValue=1&source=INSTORE&eventIds=1", Map.of()
+      },
+      {11021, 400, V2, CUSTOMER + "&eventIds=1&eventName=ReturnBill&eventReferenceIds=2", Map.of()},
+      {11023, 400, V2, CUSTOMER, Map.of()},
+      {11017, 400, V2, CUSTOMER + "&eventIds=x1", Map.of()},
+      {11014, 400, V2, CUSTOMER + "&eventName=DelayedAccrual&eventReferenceIds=2", Map.of()},
+      {
+        9022,
+        400,
+        V2,
+        CUSTOMER + "&eventName=ReturnBill&eventReferenceIds=1,2,3,4,5,6,7,8,9,10,11",
+        Map.of()
+      },
+      {9005, 400, V2, CUSTOMER + "&eventIds=1&alternateCurrencyNames=a, ,b", Map.of()},
+      {11012, 400, V2, CUSTOMER + "&eventIds=1&getBillDetails=yes", Map.of()},
+      {11012, 400, V2, CUSTOMER + "&eventIds=1&getbilldetails=true", Map.of()},
+      {
+        11019,
+        400,
+        V2,
+        "identifierName=id&identifierValue=1&source=INSTORE&eventIds=1"
+            + "&getPointsEarnedBreakup=true",
+        Map.of("user", "nocap")
+      },
+      {
+        1632,
+        400,
+        V2,
+        "identifierName=id&identifierValue=1004&source=INSTORE&eventIds=1" + "&type=USERGROUP2",
+        Map.of()
+      },
+      {
+        310144,
+        403,
+        V2,
+        CUSTOMER + "&eventIds=1",
+        Map.of("DATA-SCOPE", "OTHER", "DATA-SCOPE-ORG", "4000218")
+      },
+      {310144, 403, V2_1, CUSTOMER + "&eventIds=1", other},
+      {
+        310144,
+        403,
+        V2_1,
+        CUSTOMER + "&eventIds=1",
+        Map.of("DATA-SCOPE", "OTHER", "DATA-SCOPE-ORG", "60001")
+      },
+      {310144, 403, V2_1, CUSTOMER + "&eventIds=1", Map.of("DATA-SCOPE", "ALL")},
+    };
     List<Arguments> rows = new ArrayList<>();
     for (TestDatabase db : TestDatabases.both().toList()) {
-      Object[][] table = {
-        {11013, 400, V2, query("identifierName=mobile", "source=INSTORE", "eventIds=1"), Map.of()},
-        {
-          8013,
-          400,
-          V2,
-          query("identifierName=phone", "identifierValue=1", "source=INSTORE", "eventIds=1"),
-          Map.of()
-        },
-        {
-          8003,
-          400,
-          V2,
-          query("identifierName=mobile", "identifierValue=1", "source=SHOP", "eventIds=1"),
-          Map.of()
-        },
-        {
-          8015,
-          400,
-          V2,
-          query("identifierName=id", "identifierValue=abc", "source=INSTORE", "eventIds=1"),
-          Map.of()
-        },
-        {
-          8015,
-          400,
-          V2,
-          query("identifierName=mobile", "identifierValue=1", "source=INSTORE", "eventIds=1"),
-          Map.of()
-        },
-        {
-          11021,
-          400,
-          V2,
-          query(
-              "identifierName=id",
-              "identifierValue=1001",
-              "source=INSTORE",
-              "eventIds=1",
-              "eventName=ReturnBill",
-              "eventReferenceIds=2"),
-          Map.of()
-        },
-        {
-          11023,
-          400,
-          V2,
-          query("identifierName=id", "identifierValue=1001", "source=INSTORE"),
-          Map.of()
-        },
-        {
-          11017,
-          400,
-          V2,
-          query("identifierName=id", "identifierValue=1001", "source=INSTORE", "eventIds=x1"),
-          Map.of()
-        },
-        {
-          11014,
-          400,
-          V2,
-          query(
-              "identifierName=id",
-              "identifierValue=1001",
-              "source=INSTORE",
-              "eventName=DelayedAccrual",
-              "eventReferenceIds=2"),
-          Map.of()
-        },
-        {
-          9022,
-          400,
-          V2,
-          query(
-              "identifierName=id",
-              "identifierValue=1001",
-              "source=INSTORE",
-              "eventName=ReturnBill",
-              "eventReferenceIds=1,2,3,4,5,6,7,8,9,10,11"),
-          Map.of()
-        },
-        {
-          9005,
-          400,
-          V2,
-          query(
-              "identifierName=id",
-              "identifierValue=1001",
-              "source=INSTORE",
-              "eventIds=1",
-              "alternateCurrencyNames=a, ,b"),
-          Map.of()
-        },
-        {
-          11012,
-          400,
-          V2,
-          query(
-              "identifierName=id",
-              "identifierValue=1001",
-              "source=INSTORE",
-              "eventIds=1",
-              "getBillDetails=yes"),
-          Map.of()
-        },
-        {
-          11012,
-          400,
-          V2,
-          query(
-              "identifierName=id",
-              "identifierValue=1001",
-              "source=INSTORE",
-              "eventIds=1",
-              "getbilldetails=true"),
-          Map.of()
-        },
-        {
-          11019,
-          400,
-          V2,
-          query(
-              "identifierName=id",
-              "identifierValue=1",
-              "source=INSTORE",
-              "eventIds=1",
-              "getPointsEarnedBreakup=true"),
-          Map.of("user", "nocap")
-        },
-        {
-          1632,
-          400,
-          V2,
-          query(
-              "identifierName=id",
-              "identifierValue=1004",
-              "source=INSTORE",
-              "eventIds=1",
-              "type=USERGROUP2"),
-          Map.of()
-        },
-        {310144, 403, V2, NORTH, Map.of("DATA-SCOPE", "OTHER", "DATA-SCOPE-ORG", "4000218")},
-        {310144, 403, V2_1, NORTH, Map.of("DATA-SCOPE", "OTHER")},
-        {310144, 403, V2_1, NORTH, Map.of("DATA-SCOPE", "OTHER", "DATA-SCOPE-ORG", "60001")},
-        {310144, 403, V2_1, NORTH, Map.of("DATA-SCOPE", "ALL")},
-      };
       for (Object[] row : table) {
-        rows.add(Arguments.of(db, row[0], row[1], row[2], row[3], row[4]));
+        Map<String, String> request = query(((String) row[3]).split("&"));
+        rows.add(Arguments.of(db, row[0], row[1], row[2], request, row[4]));
       }
     }
     return rows.stream();
