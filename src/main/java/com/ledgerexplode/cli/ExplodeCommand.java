@@ -1,30 +1,22 @@
 package com.ledgerexplode.cli;
 
 import com.ledgerexplode.explode.ApiError;
-import com.ledgerexplode.explode.ApiParameter;
 import com.ledgerexplode.explode.ApiRequest;
 import com.ledgerexplode.explode.ApiResponse;
+import com.ledgerexplode.explode.BadParameterException;
 import com.ledgerexplode.explode.DataScope;
 import com.ledgerexplode.explode.ExplodeEngine;
-import com.ledgerexplode.explode.Scope;
-import com.ledgerexplode.explode.ScopeRefusedException;
-import com.ledgerexplode.json.JsonValues;
 import com.ledgerexplode.json.api.EventJson;
-import com.ledgerexplode.store.JdbcLedgerStore;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import tools.jackson.core.JsonGenerator;
 
 @Command(
     name = "explode",
@@ -81,53 +73,29 @@ final class ExplodeCommand implements Callable<Integer> {
   public Integer call() {
     ApiRequest request = parse(parameters);
     try (var database = ledgerDb.open()) {
-      JdbcLedgerStore ledger = database.store();
-      ApiResponse response;
-      try {
-        Scope scope = Scope.resolve(ledger, org, dataScope, dataScopeOrgs);
-        response = new ExplodeEngine(ledger, scope).answer(List.of(request)).get(0);
-      } catch (ScopeRefusedException refused) {
-        response = new ApiResponse(List.of(), List.of(), refused.error());
-      }
-      print(response);
+      ApiResponse response =
+          ExplodeEngine.answerOne(database.store(), org, dataScope, dataScopeOrgs, request);
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(EventJson.responseText(response, pretty));
+      out.flush();
       ApiError error = response.error();
       return error == null ? ExitCode.OK.code() : ExitCode.REJECTED.code();
     }
   }
 
-  private void print(ApiResponse response) {
-    PrintWriter out = spec.commandLine().getOut();
-    try (JsonGenerator g = JsonValues.generator(out, pretty)) {
-      EventJson.writeResponse(g, response);
-    }
-    out.println();
-    out.flush();
-  }
-
   static ApiRequest parse(List<String> parameters) {
-    Map<ApiParameter, String> params = new EnumMap<>(ApiParameter.class);
+    List<Map.Entry<String, String>> named = new ArrayList<>();
     for (String parameter : parameters) {
       int equals = parameter.indexOf('=');
       if (equals <= 0) {
         throw new UsageException("Expected name=value, got '" + parameter + "'");
       }
-      String name = parameter.substring(0, equals);
-      ApiParameter known =
-          ApiParameter.byName(name)
-              .orElseThrow(
-                  () ->
-                      new UsageException(
-                          "Unknown parameter '" + name + "'; known: " + knownNames()));
-      if (params.put(known, parameter.substring(equals + 1)) != null) {
-        throw new UsageException("Parameter '" + name + "' is given twice");
-      }
+      named.add(Map.entry(parameter.substring(0, equals), parameter.substring(equals + 1)));
     }
-    return ApiRequest.of(params);
-  }
-
-  static String knownNames() {
-    return Arrays.stream(ApiParameter.values())
-        .map(ApiParameter::apiName)
-        .collect(Collectors.joining(", "));
+    try {
+      return ApiRequest.named(named);
+    } catch (BadParameterException e) {
+      throw new UsageException(e.getMessage());
+    }
   }
 }

@@ -10,6 +10,7 @@ import com.ledgerexplode.export.runs.RunStoppedException;
 import com.ledgerexplode.export.settings.InvalidSettingsException;
 import com.ledgerexplode.export.sink.ExportLockedException;
 import com.ledgerexplode.export.sink.ExportNotOursException;
+import com.ledgerexplode.serve.InvalidCredentialsException;
 import com.ledgerexplode.store.EmptySnapshotException;
 import com.ledgerexplode.store.Secrets;
 import java.io.PrintWriter;
@@ -58,6 +59,7 @@ final class Failures {
         || cause instanceof RequestsChangedException
         || cause instanceof ExportNotOursException
         || cause instanceof ScopeRefusedException
+        || cause instanceof InvalidCredentialsException
         || cause instanceof NoSuchFileException
         || cause instanceof EmptySnapshotException
         || cause instanceof picocli.CommandLine.ParameterException) {

@@ -20,4 +20,9 @@ final class LedgerDatabaseOption {
   LedgerDatabase open() {
     return LedgerDatabase.open(url);
   }
+
+  /** As {@link #open()}, with a pool of {@code poolSize} connections. */
+  LedgerDatabase open(int poolSize) {
+    return LedgerDatabase.open(url, poolSize);
+  }
 }

@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
     subcommands = {
       LedgerCommand.class,
       ExplodeCommand.class,
+      ServeCommand.class,
       RunCommand.class,
       StatusCommand.class,
       ExecutionCommands.Restart.class,

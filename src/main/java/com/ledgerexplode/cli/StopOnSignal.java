@@ -12,10 +12,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * While a run goes on, SIGTERM and SIGINT stop it at its next chunk boundary instead of killing the
- * JVM (whose shutdown would close the databases under the step): the run ends STOPPED, exit code 6,
- * and the same command continues it. A second signal ends the process at once, as a kill would (the
- * run is then recovered by the next run). Outside a run the JVM's own handling is back.
+ * While a run goes on (or a server serves, see {@link #install(Runnable, String, PrintWriter)}),
+ * SIGTERM and SIGINT stop it at its next chunk boundary instead of killing the JVM (whose shutdown
+ * would close the databases under the step): the run ends STOPPED, exit code 6, and the same
+ * command continues it. A second signal ends the process at once, as a kill would (the run is then
+ * recovered by the next run). Outside a run the JVM's own handling is back.
  *
  * <p>The JDK has no public API to handle a signal without shutting down; {@code sun.misc.Signal}
  * (module jdk.unsupported, in every JDK) is the one used by servers for this, reached by reflection
@@ -35,6 +36,17 @@ final class StopOnSignal implements AutoCloseable {
 
   /** Stops {@code control}'s run on the first signal, ends the process on the second. */
   static StopOnSignal install(RunControl control, PrintWriter err) {
+    return install(
+        control::requestStop,
+        "stopping after the current chunk (a second signal ends the run at once)",
+        err);
+  }
+
+  /**
+   * Runs {@code stop} on the first signal, saying {@code what} it does after the signal's name;
+   * ends the process on the second.
+   */
+  static StopOnSignal install(Runnable stop, String what, PrintWriter err) {
     try {
       Class<?> signalType = Class.forName("sun.misc.Signal");
       Class<?> handlerType = Class.forName("sun.misc.SignalHandler");
@@ -54,12 +66,9 @@ final class StopOnSignal implements AutoCloseable {
               err.flush();
               Runtime.getRuntime().halt(128 + NUMBERS.getOrDefault(signal, 15));
             }
-            err.println(
-                "ledger-explode: SIG"
-                    + signal
-                    + ": stopping after the current chunk (a second signal ends the run at once)");
+            err.println("ledger-explode: SIG" + signal + ": " + what);
             err.flush();
-            control.requestStop();
+            stop.run();
             return null;
           };
       Object handler =

@@ -55,6 +55,11 @@ public enum ApiParameter {
     return flag;
   }
 
+  /** Every parameter's name, comma-separated: what a message naming an unknown one lists. */
+  public static String knownNames() {
+    return Arrays.stream(values()).map(ApiParameter::apiName).collect(Collectors.joining(", "));
+  }
+
   public static Optional<ApiParameter> byName(String apiName) {
     return Optional.ofNullable(BY_NAME.get(apiName));
   }

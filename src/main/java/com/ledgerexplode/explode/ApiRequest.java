@@ -2,6 +2,7 @@ package com.ledgerexplode.explode;
 
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -23,6 +24,29 @@ public record ApiRequest(Map<ApiParameter, String> params) {
   }
 
   public static ApiRequest of(Map<ApiParameter, String> params) {
+    return new ApiRequest(params);
+  }
+
+  /**
+   * A request from its parameters as named on the wire (the command line's {@code name=value}, the
+   * server's query), by the API's exact names.
+   *
+   * @throws BadParameterException for a name the API does not have, or a parameter given twice
+   */
+  public static ApiRequest named(List<Map.Entry<String, String>> named) {
+    Map<ApiParameter, String> params = new EnumMap<>(ApiParameter.class);
+    for (Map.Entry<String, String> parameter : named) {
+      String name = parameter.getKey();
+      ApiParameter known =
+          ApiParameter.byName(name)
+              .orElseThrow(
+                  () ->
+                      new BadParameterException(
+                          "Unknown parameter '" + name + "'; known: " + ApiParameter.knownNames()));
+      if (params.put(known, parameter.getValue()) != null) {
+        throw new BadParameterException("Parameter '" + name + "' is given twice");
+      }
+    }
     return new ApiRequest(params);
   }
 

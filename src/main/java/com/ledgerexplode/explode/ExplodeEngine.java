@@ -72,6 +72,20 @@ public final class ExplodeEngine {
     return scope;
   }
 
+  /**
+   * One request answered as {@code org} would be with this data scope: the answer of {@code
+   * explode} and of the server, a refused scope answered as its 310144 error.
+   */
+  public static ApiResponse answerOne(
+      LedgerPort ledger, long org, DataScope dataScope, List<Long> scopeOrgs, ApiRequest request) {
+    try {
+      Scope scope = Scope.resolve(ledger, org, dataScope, scopeOrgs);
+      return new ExplodeEngine(ledger, scope).answer(List.of(request)).get(0);
+    } catch (ScopeRefusedException refused) {
+      return new ApiResponse(List.of(), List.of(), refused.error());
+    }
+  }
+
   /** Answers each request whole (its own offset and limit), in order. */
   public List<ApiResponse> answer(List<ApiRequest> requests) {
     List<Resolution> resolutions = resolve(requests);

@@ -39,6 +39,17 @@ public final class Databases {
     return open(jdbcUrl, envPrefix, System.getenv(), connectionTimeout);
   }
 
+  /**
+   * As {@link #open(String, String)}, with {@code poolSize} connections (at least 1) instead of
+   * {@link #POOL_SIZE}: a server answers that many requests at once.
+   */
+  public static HikariDataSource open(String jdbcUrl, String envPrefix, int poolSize) {
+    if (poolSize < 1) {
+      throw new IllegalArgumentException("a pool needs at least 1 connection, not " + poolSize);
+    }
+    return open(jdbcUrl, envPrefix, System.getenv(), CONNECTION_TIMEOUT, poolSize);
+  }
+
   /** As {@link #open(String, String)}, with the environment given (for tests). */
   public static HikariDataSource open(String jdbcUrl, String envPrefix, Map<String, String> env) {
     return open(jdbcUrl, envPrefix, env, CONNECTION_TIMEOUT);
@@ -46,10 +57,19 @@ public final class Databases {
 
   private static HikariDataSource open(
       String jdbcUrl, String envPrefix, Map<String, String> env, Duration connectionTimeout) {
+    return open(jdbcUrl, envPrefix, env, connectionTimeout, POOL_SIZE);
+  }
+
+  private static HikariDataSource open(
+      String jdbcUrl,
+      String envPrefix,
+      Map<String, String> env,
+      Duration connectionTimeout,
+      int poolSize) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(jdbcUrl);
     config.setPoolName("ledger-explode-" + envPrefix.toLowerCase(java.util.Locale.ROOT));
-    config.setMaximumPoolSize(POOL_SIZE);
+    config.setMaximumPoolSize(poolSize);
     config.setMinimumIdle(1);
     config.setConnectionTimeout(Math.max(250, connectionTimeout.toMillis()));
     String user = env.get(envPrefix + "_USER");

@@ -96,6 +96,18 @@ class ArchitectureTest {
   }
 
   @Test
+  void theHttpServerStaysInServe() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("com.ledgerexplode.serve..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.javalin..", "org.eclipse.jetty..", "jakarta.servlet..")
+        .because("serve is the one part that speaks HTTP; the engine answers requests, not calls")
+        .check(PRODUCT);
+  }
+
+  @Test
   void jdbcStaysInTheStoreTheSinksAndTheJobRepository() {
     noClasses()
         .that()

@@ -45,10 +45,14 @@ class LayoutTest {
         .definedBy("com.ledgerexplode.export.runs..")
         .layer("job")
         .definedBy("com.ledgerexplode.export.job..")
+        .layer("serve")
+        .definedBy("com.ledgerexplode.serve..")
         .layer("cli")
         .definedBy("com.ledgerexplode.cli..")
         .whereLayer("cli")
         .mayNotBeAccessedByAnyLayer()
+        .whereLayer("serve")
+        .mayOnlyBeAccessedByLayers("cli")
         .whereLayer("job")
         .mayOnlyBeAccessedByLayers("cli")
         .whereLayer("runs")
@@ -66,9 +70,10 @@ class LayoutTest {
         .whereLayer("generate")
         .mayOnlyBeAccessedByLayers("cli")
         .whereLayer("store")
-        .mayOnlyBeAccessedByLayers("generate", "settings", "sink", "runs", "job", "cli")
+        .mayOnlyBeAccessedByLayers("generate", "settings", "sink", "runs", "job", "serve", "cli")
         .whereLayer("json")
-        .mayOnlyBeAccessedByLayers("store", "generate", "outcome", "sink", "runs", "job", "cli")
+        .mayOnlyBeAccessedByLayers(
+            "store", "generate", "outcome", "sink", "runs", "job", "serve", "cli")
         .whereLayer("engine")
         .mayOnlyBeAccessedByLayers(
             "json",
@@ -81,6 +86,7 @@ class LayoutTest {
             "sink",
             "runs",
             "job",
+            "serve",
             "cli")
         .check(PRODUCT);
   }

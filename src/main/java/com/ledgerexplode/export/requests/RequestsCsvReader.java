@@ -10,14 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
@@ -173,7 +171,7 @@ public class RequestsCsvReader implements ItemStreamReader<RequestItem> {
                               + "' in the header of "
                               + fileName()
                               + "; known columns: "
-                              + knownColumns()));
+                              + ApiParameter.knownNames()));
       if (!seen.add(name)) {
         throw new UnknownColumnException(
             "Duplicate column '" + name + "' in the header of " + fileName());
@@ -182,12 +180,6 @@ public class RequestsCsvReader implements ItemStreamReader<RequestItem> {
     }
     columns = names.stream().map(String::strip).toList();
     parameters = List.copyOf(known);
-  }
-
-  private static String knownColumns() {
-    return Arrays.stream(ApiParameter.values())
-        .map(ApiParameter::apiName)
-        .collect(Collectors.joining(", "));
   }
 
   @Override

@@ -20,6 +20,7 @@ import com.ledgerexplode.ledger.PaymentMode;
 import com.ledgerexplode.ledger.PointsEntry;
 import com.ledgerexplode.ledger.PointsField;
 import com.ledgerexplode.ledger.TimeKeys;
+import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,6 +37,18 @@ import tools.jackson.core.JsonGenerator;
  */
 public final class EventJson {
   private EventJson() {}
+
+  /**
+   * The API's envelope as text, followed by a newline: what {@code explode} prints and the server
+   * answers, byte for byte.
+   */
+  public static String responseText(ApiResponse response, boolean pretty) {
+    StringWriter text = new StringWriter();
+    try (JsonGenerator g = JsonValues.generator(text, pretty)) {
+      writeResponse(g, response);
+    }
+    return text.append('\n').toString();
+  }
 
   /** The API's envelope: {@code {"events":[...],"warnings":[...]}}, or the error alone. */
   public static void writeResponse(JsonGenerator g, ApiResponse response) {
