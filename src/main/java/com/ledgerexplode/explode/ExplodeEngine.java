@@ -78,11 +78,32 @@ public final class ExplodeEngine {
    */
   public static ApiResponse answerOne(
       LedgerPort ledger, long org, DataScope dataScope, List<Long> scopeOrgs, ApiRequest request) {
+    return answerOneWithCustomer(ledger, org, dataScope, scopeOrgs, request).response();
+  }
+
+  /**
+   * {@link #answerOne}'s answer with the customer its request resolved to.
+   *
+   * @param response the answer, as {@link #answerOne} gives it
+   * @param customerId the resolved customer; null when the request is rejected
+   */
+  public record CustomerAnswer(ApiResponse response, @Nullable Long customerId) {}
+
+  /** As {@link #answerOne}, with the customer the request resolved to. */
+  public static CustomerAnswer answerOneWithCustomer(
+      LedgerPort ledger, long org, DataScope dataScope, List<Long> scopeOrgs, ApiRequest request) {
     try {
       Scope scope = Scope.resolve(ledger, org, dataScope, scopeOrgs);
-      return new ExplodeEngine(ledger, scope).answer(List.of(request)).get(0);
+      ExplodeEngine engine = new ExplodeEngine(ledger, scope);
+      List<Resolution> resolutions = engine.resolve(List.of(request));
+      Resolution resolution = resolutions.get(0);
+      ApiResponse response =
+          ApiResponse.of(resolution, engine.explodeWindows(resolutions, Integer.MAX_VALUE).get(0));
+      return new CustomerAnswer(
+          response,
+          resolution instanceof Resolved resolved ? resolved.customer().customerId() : null);
     } catch (ScopeRefusedException refused) {
-      return new ApiResponse(List.of(), List.of(), refused.error());
+      return new CustomerAnswer(new ApiResponse(List.of(), List.of(), refused.error()), null);
     }
   }
 

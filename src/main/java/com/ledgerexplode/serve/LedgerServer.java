@@ -53,6 +53,14 @@ public final class LedgerServer {
   private static final String CHALLENGE = "realm=\"getLedgerExplodeInfo\"";
   private static final String USER_ATTRIBUTE = "ledger-explode.credential";
   private static final String EVENTS_ATTRIBUTE = "ledger-explode.events";
+  private static final String CUSTOMER_ATTRIBUTE = "ledger-explode.customer";
+
+  /**
+   * The header of a 200 answer that names the customer the request resolved to: the vendor's
+   * envelope has none, and the body stays byte for byte {@code explode}'s.
+   */
+  public static final String CUSTOMER_ID_HEADER = "Ledger-Customer-Id";
+
   // Jetty's own threads beside the workers: its acceptor and selectors
   private static final int CONNECTOR_THREADS = 2 + Runtime.getRuntime().availableProcessors();
 
@@ -221,6 +229,10 @@ public final class LedgerServer {
       ApiError failed = response.error();
       if (failed == null) {
         ctx.attribute(EVENTS_ATTRIBUTE, response.events().size());
+        Long customer = ctx.attribute(CUSTOMER_ATTRIBUTE);
+        if (customer != null) {
+          ctx.header(CUSTOMER_ID_HEADER, Long.toString(customer));
+        }
       }
       answer(ctx, failed == null ? 200 : ErrorStatus.of(failed.code()), response);
     } finally {
@@ -280,7 +292,12 @@ public final class LedgerServer {
         }
       }
     }
-    return ExplodeEngine.answerOne(ledger, who.org(), dataScope, orgs, request);
+    ExplodeEngine.CustomerAnswer answer =
+        ExplodeEngine.answerOneWithCustomer(ledger, who.org(), dataScope, orgs, request);
+    if (answer.customerId() != null) {
+      ctx.attribute(CUSTOMER_ATTRIBUTE, answer.customerId());
+    }
+    return answer.response();
   }
 
   /** The query's parameters, each as often as given (so that one given twice is refused). */

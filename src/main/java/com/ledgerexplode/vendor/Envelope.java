@@ -19,13 +19,15 @@ import tools.jackson.core.json.JsonFactory;
 /**
  * One page of the API's envelope, {@code {"events":[...],"warnings":[...],"errors":[...]}}, read
  * with Jackson's streaming parser. Each event is copied token by token into its own compact text,
- * numbers written with the digits the API sent, so that nothing of it is lost or reordered.
+ * numbers written with the digits the API sent, so that nothing of it is lost or reordered. The
+ * customer is that of the answer's {@code Ledger-Customer-Id} header, when given.
  */
 record Envelope(
     List<VendorEvent> events,
     List<String> eventLogIds,
     List<ApiWarning> warnings,
-    @Nullable ApiError error) {
+    @Nullable ApiError error,
+    @Nullable Long customerId) {
   private static final JsonFactory JSON = new JsonFactory();
 
   /** The body is not the API's JSON; the reason says where, never what the body holds. */
@@ -92,12 +94,17 @@ record Envelope(
       }
     }
     if (errors != null && !errors.isEmpty()) {
-      return new Envelope(List.of(), List.of(), List.of(), errors.get(0));
+      return new Envelope(List.of(), List.of(), List.of(), errors.get(0), null);
     }
     if (events == null) {
       throw new NotApiJsonException("neither events nor errors");
     }
-    return new Envelope(events, ids, warnings, null);
+    return new Envelope(events, ids, warnings, null, null);
+  }
+
+  /** This page with the customer its answer named ({@code Ledger-Customer-Id}). */
+  Envelope withCustomer(@Nullable Long customer) {
+    return new Envelope(events, eventLogIds, warnings, error, customer);
   }
 
   private static void expectArray(JsonToken value, String name) {

@@ -6,6 +6,7 @@ import com.ledgerexplode.explode.ApiRequest;
 import com.ledgerexplode.explode.ApiWarning;
 import com.ledgerexplode.explode.DataScope;
 import com.ledgerexplode.explode.ErrorCodes;
+import com.ledgerexplode.explode.IdentifierName;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
@@ -59,6 +60,10 @@ public final class VendorApiClient implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(VendorApiClient.class);
   private static final String DATA_SCOPE = "DATA-SCOPE";
   private static final String DATA_SCOPE_ORG = "DATA-SCOPE-ORG";
+
+  /** The header naming the customer an answer resolved to, as our {@code serve} sends it. */
+  public static final String CUSTOMER_ID = "Ledger-Customer-Id";
+
   private static final Set<ApiParameter> WINDOW = Set.of(ApiParameter.OFFSET, ApiParameter.LIMIT);
 
   private final VendorApiSettings settings;
@@ -167,7 +172,7 @@ public final class VendorApiClient implements AutoCloseable {
     Long limit = number(request.get(ApiParameter.LIMIT), 1);
     if (offset == null || (request.has(ApiParameter.LIMIT) && limit == null)) {
       // a window the API refuses: ask it as given, for the API's own error
-      return answer(page(row, query(request, null, null)), List.of());
+      return answer(request, page(row, query(request, null, null)), List.of());
     }
     long start = offset;
     Long remaining = request.has(ApiParameter.LIMIT) ? limit : null;
@@ -186,7 +191,7 @@ public final class VendorApiClient implements AutoCloseable {
         remaining -= got;
       }
       if (got < asked || (remaining != null && remaining <= 0)) {
-        return answer(pages.get(0), pages.subList(1, pages.size()));
+        return answer(request, pages.get(0), pages.subList(1, pages.size()));
       }
     }
   }
@@ -196,7 +201,7 @@ public final class VendorApiClient implements AutoCloseable {
    * request's own warnings (an event id not found) beside the warnings of its events; the merged
    * answer has the request's once, then each event's own in event order.
    */
-  private static VendorAnswer answer(Envelope first, List<Envelope> rest) {
+  private static VendorAnswer answer(ApiRequest request, Envelope first, List<Envelope> rest) {
     ApiError error = first.error();
     if (error != null) {
       return VendorAnswer.rejected(error);
@@ -222,7 +227,20 @@ public final class VendorApiClient implements AutoCloseable {
     }
     List<ApiWarning> warnings = new ArrayList<>(requestWarnings);
     warnings.addAll(eventWarnings);
-    return new VendorAnswer(events, warnings, null);
+    Long customer = first.customerId();
+    return new VendorAnswer(events, warnings, null, customer != null ? customer : named(request));
+  }
+
+  /** The customer a request names by its id ({@code id}, {@code cuid}, {@code CustomerID}). */
+  private static @Nullable Long named(ApiRequest request) {
+    String name = request.get(ApiParameter.IDENTIFIER_NAME);
+    String value = request.get(ApiParameter.IDENTIFIER_VALUE);
+    if (name == null
+        || value == null
+        || IdentifierName.parse(name.strip()).orElse(null) != IdentifierName.ID) {
+      return null;
+    }
+    return number(value.strip(), 1);
   }
 
   private static @Nullable Long number(@Nullable String value, long least) {
@@ -332,6 +350,9 @@ public final class VendorApiClient implements AutoCloseable {
       throw new Envelope.NotApiJsonException("HTTP " + status + ", " + e.getMessage());
     }
     ApiError error = envelope.error();
+    if (error == null && status == 200) {
+      envelope = envelope.withCustomer(customer(response));
+    }
     if (error != null && error.code() == ErrorCodes.EXPLODE_FAILED) {
       throw new TransientException("error " + ErrorCodes.EXPLODE_FAILED, null);
     }
@@ -357,6 +378,15 @@ public final class VendorApiClient implements AutoCloseable {
       }
     }
     return request.build();
+  }
+
+  /** The answer's {@code Ledger-Customer-Id}; none when absent or not a customer id. */
+  private static @Nullable Long customer(HttpResponse<?> response) {
+    return response
+        .headers()
+        .firstValue(CUSTOMER_ID)
+        .map(value -> number(value.strip(), 1))
+        .orElse(null);
   }
 
   /** {@code Retry-After} in seconds or as an HTTP-date; none when absent or unreadable. */

@@ -154,8 +154,38 @@ class VendorApiClientTest {
             new VendorAnswer(
                 List.of(),
                 List.of(),
-                new ApiError(8015, "Customer not found for the given identifiers")));
+                new ApiError(8015, "Customer not found for the given identifiers"),
+                null));
     assertThat(server.getAllServeEvents()).hasSize(1);
+  }
+
+  @Test
+  void theCustomerIsTheAnswersLedgerCustomerIdHeader() {
+    server.stubFor(
+        page(0, 2)
+            .willReturn(
+                okJson(envelope(List.of(event(1)), List.of()))
+                    .withHeader("Ledger-Customer-Id", "4321")));
+
+    assertThat(fetch(settings(), row(2)).customerId()).isEqualTo(4321L);
+  }
+
+  @Test
+  void withoutTheHeaderTheCustomerIsTheIdTheRequestNamesElseNone() {
+    server.stubFor(page(0, 2).willReturn(okJson(envelope(List.of(event(1)), List.of()))));
+
+    assertThat(fetch(settings(), row(2)).customerId()).isNull();
+    assertThat(
+            fetch(settings(), row(2, "identifierName", "cuid", "identifierValue", "77"))
+                .customerId())
+        .isEqualTo(77L);
+    assertThat(
+            fetch(settings(), row(2, "identifierName", "CustomerID", "identifierValue", "78"))
+                .customerId())
+        .isEqualTo(78L);
+    assertThat(
+            fetch(settings(), row(2, "identifierName", "id", "identifierValue", "x9")).customerId())
+        .isNull();
   }
 
   @Test

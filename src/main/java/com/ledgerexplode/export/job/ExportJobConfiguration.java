@@ -1,7 +1,5 @@
 package com.ledgerexplode.export.job;
 
-import com.ledgerexplode.explode.ExplodeEngine;
-import com.ledgerexplode.explode.Scope;
 import com.ledgerexplode.export.requests.RequestItem;
 import com.ledgerexplode.export.requests.RequestsCsvReader;
 import com.ledgerexplode.export.runs.ExportJobNames;
@@ -10,7 +8,6 @@ import com.ledgerexplode.export.settings.JobSettings;
 import com.ledgerexplode.export.sink.ExportSink;
 import com.ledgerexplode.export.sink.JsonLinesSink;
 import com.ledgerexplode.export.sink.ReportingDatabaseSink;
-import com.ledgerexplode.store.JdbcLedgerStore;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -29,8 +26,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * The export job's wiring, nothing else. Given as beans by {@link ExportJobRunner}: the {@link
  * JobSettings}, the run's {@link JobDatabases}, the job repository and the transaction manager of
  * its database (made once, by {@link com.ledgerexplode.export.runs.JobRepositories}), the {@link
- * Scope} (resolved before the job starts, so that a refused scope starts nothing) and a {@link
- * RunObserver}.
+ * RowSource} that answers the rows (the engine over the store, its scope resolved before the job
+ * starts so that a refused scope starts nothing, or the vendor's API) and a {@link RunObserver}.
  */
 @Configuration(proxyBeanMethods = false)
 class ExportJobConfiguration {
@@ -112,17 +109,9 @@ class ExportJobConfiguration {
   }
 
   @Bean
-  ExportWriter exportWriter(
-      JobSettings settings, JobDatabases databases, Scope scope, ExportSink exportSink) {
-    ChunkExploder exploder =
-        new ChunkExploder(
-            new ExplodeEngine(
-                new JdbcLedgerStore(databases.ledger(settings.ledgerDb())),
-                scope,
-                settings.maxEventIdsPerRow()),
-            settings.defaults(),
-            settings.pageSize());
-    return new ExportWriter(exploder, exportSink, settings.skipLimit());
+  ExportWriter exportWriter(JobSettings settings, RowSource rowSource, ExportSink exportSink) {
+    return new ExportWriter(
+        new ChunkExploder(rowSource, settings.defaults()), exportSink, settings.skipLimit());
   }
 
   /**

@@ -1,5 +1,6 @@
 package com.ledgerexplode.export.job;
 
+import com.ledgerexplode.explode.ExplodeEngine;
 import com.ledgerexplode.explode.Scope;
 import com.ledgerexplode.explode.ScopeRefusedException;
 import com.ledgerexplode.export.outcome.ExportCounts;
@@ -22,6 +23,7 @@ import com.ledgerexplode.export.runs.RunningProcess;
 import com.ledgerexplode.export.settings.ExportFiles;
 import com.ledgerexplode.export.settings.InvalidSettingsException;
 import com.ledgerexplode.export.settings.JobSettings;
+import com.ledgerexplode.export.settings.LedgerApi;
 import com.ledgerexplode.export.sink.ExportLockedException;
 import com.ledgerexplode.export.sink.ExportNotOursException;
 import com.ledgerexplode.export.sink.ReportingDatabaseException;
@@ -31,6 +33,8 @@ import com.ledgerexplode.store.JdbcLedgerStore;
 import com.ledgerexplode.store.LedgerSchema;
 import com.ledgerexplode.store.Secrets;
 import com.ledgerexplode.store.SnapshotImporter;
+import com.ledgerexplode.vendor.VendorApiClient;
+import com.ledgerexplode.vendor.VendorApiSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -166,23 +170,61 @@ public final class ExportJobRunner {
         refuseOutputOfAnotherRun(settings);
       }
       inUse = RunDatabase.LEDGER;
-      Scope scope = prepareLedger(settings, databases);
-      // the context opens the reporting database's pool
-      inUse = settings.outputIsDatabase() ? RunDatabase.REPORTING : null;
-      try (AnnotationConfigApplicationContext context =
-          context(settings, databases, runs, scope, attempts, control)) {
-        // from here on, a failure says which database it came from
-        inUse = null;
-        JobExecution execution = launch(runs, context.getBean(Job.class), settings);
-        return new RunReport(
-            execution.getId(),
-            RunCounts.of(runs.repository(), execution),
-            attempts.before,
-            Duration.ofNanos(System.nanoTime() - start),
-            outputs(settings));
+      LedgerApi api = settings.ledgerApi();
+      try (VendorApiClient client = api == null ? null : vendorClient(settings, api)) {
+        RowSource rows = client == null ? storeRows(settings, databases) : new VendorRows(client);
+        // the context opens the reporting database's pool
+        inUse = settings.outputIsDatabase() ? RunDatabase.REPORTING : null;
+        try (AnnotationConfigApplicationContext context =
+            context(settings, databases, runs, rows, attempts, control)) {
+          // from here on, a failure says which database it came from
+          inUse = null;
+          JobExecution execution = launch(runs, context.getBean(Job.class), settings);
+          return new RunReport(
+              execution.getId(),
+              RunCounts.of(runs.repository(), execution),
+              attempts.before,
+              Duration.ofNanos(System.nanoTime() - start),
+              outputs(settings));
+        }
       }
     } catch (RuntimeException e) {
       throw inUse == null ? e : DatabaseFaults.on(inUse, e);
+    }
+  }
+
+  /** The rows answered by the engine over the ledger store, its scope resolved. */
+  private static RowSource storeRows(JobSettings settings, JobDatabases databases)
+      throws IOException, ScopeRefusedException {
+    Scope scope = prepareLedger(settings, databases);
+    return new StoreRows(
+        new ExplodeEngine(
+            new JdbcLedgerStore(databases.ledger(settings.ledgerDb())),
+            scope,
+            settings.maxEventIdsPerRow()),
+        settings.pageSize());
+  }
+
+  /**
+   * The client of the vendor's API the settings name, its credential from the environment (a user
+   * without a password, or the reverse, is a settings error).
+   */
+  private static VendorApiClient vendorClient(JobSettings settings, LedgerApi api) {
+    VendorApiSettings client =
+        new VendorApiSettings(
+            api.url(),
+            api.version(),
+            settings.dataScope(),
+            settings.dataScopeOrgs(),
+            api.concurrency(),
+            VendorApiSettings.RateLimit.perMinute(api.requestsPerMinute()),
+            api.timeout(),
+            settings.pageSize(),
+            VendorApiSettings.Retries.byDefault());
+    try {
+      return new VendorApiClient(client, System.getenv());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidSettingsException(String.valueOf(e.getMessage()));
     }
   }
 
@@ -333,7 +375,7 @@ public final class ExportJobRunner {
       JobSettings settings,
       JobDatabases databases,
       JobRepositories.Runs runs,
-      Scope scope,
+      RowSource rows,
       RunObserver observer,
       RunControl control) {
     AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
@@ -342,7 +384,7 @@ public final class ExportJobRunner {
     context.registerBean(JobRepository.class, runs::repository);
     context.registerBean(JobOperator.class, runs::operator);
     context.registerBean(PlatformTransactionManager.class, runs::transactionManager);
-    context.registerBean(Scope.class, () -> scope);
+    context.registerBean(RowSource.class, () -> rows);
     context.registerBean(RunObserver.class, () -> observer);
     context.registerBean(RunControl.class, () -> control);
     context.register(ExportJobConfiguration.class);

@@ -32,6 +32,10 @@ public record ExportCounts(
         exploded++;
         events += e.events().size();
         warned += e.warnings().size();
+      } else if (outcome instanceof RowOutcome.Answered a) {
+        exploded++;
+        events += a.events().size();
+        warned += a.warnings().size();
       } else if (outcome instanceof RowOutcome.Rejected) {
         rejected++;
       } else {

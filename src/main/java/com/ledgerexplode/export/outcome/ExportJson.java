@@ -4,6 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
 
@@ -27,6 +30,36 @@ public final class ExportJson {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     write(out, value);
     return out.toString(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Writes the fields of the JSON object {@code objectText} into the object {@code g} is in, as
+   * they are: in their order, numbers with their own digits ({@code 12.50} stays {@code 12.50}).
+   */
+  public static void copyFields(JsonGenerator g, String objectText) {
+    try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), objectText)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new IllegalArgumentException("not a JSON object");
+      }
+      int depth = 1;
+      JsonToken token;
+      while ((token = p.nextToken()) != null) {
+        switch (token) {
+          case START_OBJECT, START_ARRAY -> depth++;
+          case END_OBJECT, END_ARRAY -> depth--;
+          default -> {}
+        }
+        if (depth == 0) {
+          return;
+        }
+        if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
+          g.writeNumber(p.getString());
+        } else {
+          g.copyCurrentEvent(p);
+        }
+      }
+      throw new IllegalArgumentException("a JSON object cut short");
+    }
   }
 
   /** One JSON object holding what {@code fields} writes, as text. */

@@ -70,6 +70,45 @@ public sealed interface OutputRecord {
     }
   }
 
+  /**
+   * An event as the vendor's API returned it, for a job that reads the API: the request it answers,
+   * the customer when known (see {@code VendorAnswer}), then the API's event object's fields as the
+   * API sent them, in its key order, numbers with its digits.
+   *
+   * @param eventJson the API's event object, compact JSON text
+   */
+  record ApiEvent(RequestRow row, @Nullable Long customerId, String eventJson)
+      implements OutputRecord {
+    @Override
+    public long line() {
+      return row.line();
+    }
+
+    @Override
+    public boolean isEvent() {
+      return true;
+    }
+
+    @Override
+    public void writeFields(JsonGenerator g) {
+      writeRequest(g, row, Set.of());
+      writeAnswerFields(g);
+    }
+
+    /** What follows the request: the customer when known, then the event object's fields. */
+    public void writeAnswerFields(JsonGenerator g) {
+      if (customerId != null) {
+        g.writeNumberProperty("customerId", customerId);
+      }
+      ExportJson.copyFields(g, eventJson);
+    }
+
+    @Override
+    public String requestJson() {
+      return OutputRecord.requestJson(row, Set.of());
+    }
+  }
+
   /** A row rejected whole with an API error. */
   record Reject(RequestRow row, ApiError error) implements OutputRecord {
     @Override

@@ -8,6 +8,7 @@ import com.ledgerexplode.export.requests.UnreadableRecord;
 import com.ledgerexplode.ledger.CustomerKey;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one record of the requests CSV became: exploded (a customer, its events and warnings),
@@ -51,10 +52,43 @@ public sealed interface RowOutcome {
       for (ExplodedEvent event : events) {
         records.add(new OutputRecord.Event(row, customer.customerId(), event));
       }
-      for (ApiWarning warning : warnings) {
-        records.add(new OutputRecord.Warning(row, warning));
-      }
+      addWarnings(records, row, warnings);
       return records;
+    }
+  }
+
+  /**
+   * The row as the vendor's API answered it: the customer when known, the API's event objects as it
+   * returned them (compact JSON text), and its warnings, merged as {@link Exploded}'s are.
+   */
+  record Answered(
+      RequestRow row, @Nullable Long customerId, List<String> events, List<ApiWarning> warnings)
+      implements RowOutcome {
+    public Answered {
+      events = List.copyOf(events);
+      warnings = List.copyOf(warnings);
+    }
+
+    @Override
+    public long line() {
+      return row.line();
+    }
+
+    @Override
+    public List<OutputRecord> records() {
+      List<OutputRecord> records = new ArrayList<>(events.size() + warnings.size());
+      for (String event : events) {
+        records.add(new OutputRecord.ApiEvent(row, customerId, event));
+      }
+      addWarnings(records, row, warnings);
+      return records;
+    }
+  }
+
+  private static void addWarnings(
+      List<OutputRecord> records, RequestRow row, List<ApiWarning> warnings) {
+    for (ApiWarning warning : warnings) {
+      records.add(new OutputRecord.Warning(row, warning));
     }
   }
 

@@ -5,8 +5,12 @@ import com.ledgerexplode.explode.DataScope;
 import com.ledgerexplode.export.runs.RunningProcess;
 import com.ledgerexplode.store.Dialect;
 import com.ledgerexplode.store.Secrets;
+import com.ledgerexplode.vendor.ApiVersion;
+import com.ledgerexplode.vendor.VendorCredentials;
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,8 +43,9 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  *
  * <p>The run's identity (its Spring Batch job instance) is the settings that change the result:
  * {@link #IDENTIFYING_KEYS} and every {@code defaults.*}; the tuning (chunk size, page size, skip
- * limit, how long a lost database is retried), the databases' URLs and the log file are carried
- * along but do not identify it, so a rerun with another chunk size continues the same run.
+ * limit, how long a lost database is retried), the databases' URLs, the vendor's API's URL and its
+ * {@code api.*} keys, and the log file are carried along but do not identify it, so a rerun with
+ * another chunk size continues the same run.
  */
 public record JobSettings(
     Path input,
@@ -59,7 +64,8 @@ public record JobSettings(
     Path logFile,
     boolean overwrite,
     int maxEventIdsPerRow,
-    Duration retryFor) {
+    Duration retryFor,
+    @Nullable LedgerApi ledgerApi) {
 
   public static final String INPUT = "input";
   public static final String OUTPUT = "output";
@@ -78,6 +84,15 @@ public record JobSettings(
   public static final String OVERWRITE = "overwrite";
   public static final String MAX_EVENT_IDS_PER_ROW = "maxEventIdsPerRow";
   public static final String RETRY_FOR = "retryFor";
+  public static final String LEDGER_API = "ledger.api";
+  public static final String API_VERSION = "api.version";
+  public static final String API_CONCURRENCY = "api.concurrency";
+  public static final String API_REQUESTS_PER_MINUTE = "api.requestsPerMinute";
+  public static final String API_TIMEOUT = "api.timeout";
+
+  /** The keys of {@link LedgerApi} other than {@code ledger.api}, which they need. */
+  private static final List<String> API_KEYS =
+      List.of(API_VERSION, API_CONCURRENCY, API_REQUESTS_PER_MINUTE, API_TIMEOUT);
 
   /**
    * How long a run keeps retrying, from the moment a database is lost, before it fails: long enough
@@ -125,7 +140,12 @@ public record JobSettings(
           LOG_FILE,
           OVERWRITE,
           MAX_EVENT_IDS_PER_ROW,
-          RETRY_FOR);
+          RETRY_FOR,
+          LEDGER_API,
+          API_VERSION,
+          API_CONCURRENCY,
+          API_REQUESTS_PER_MINUTE,
+          API_TIMEOUT);
 
   private static final String RUN_DATE_PLACEHOLDER = "${runDate}";
 
@@ -223,13 +243,21 @@ public record JobSettings(
     String ledgerImport = nonBlank(given.get(LEDGER_IMPORT));
     String repositoryDb = orDefault(given.get(REPOSITORY_DB), DEFAULT_REPOSITORY_DB);
     String logFile = nonBlank(given.get(LOG_FILE));
+    LedgerApi ledgerApi = ledgerApi(given, isJdbcUrl(output));
+    DataScope dataScope = dataScope(given.get(DATA_SCOPE));
+    if (ledgerApi != null && ledgerApi.version() == ApiVersion.V2 && dataScope != DataScope.SELF) {
+      throw new InvalidSettingsException(
+          "Key 'api.version' v2 reads the credential's own org only (dataScope SELF); give"
+              + " api.version=v2.1 for dataScope "
+              + dataScope);
+    }
     return new JobSettings(
         absolute(input),
         isJdbcUrl(output) ? output : jsonLinesPath(output),
         orDefault(given.get(LEDGER_DB), DEFAULT_LEDGER_DB),
         repositoryDb,
         positiveLong(ORG, required(given, ORG)),
-        dataScope(given.get(DATA_SCOPE)),
+        dataScope,
         orgs(given.get(DATA_SCOPE_ORGS)),
         defaults,
         intAtLeast(CHUNK_SIZE, given.get(CHUNK_SIZE), DEFAULT_CHUNK_SIZE, 1),
@@ -244,7 +272,111 @@ public record JobSettings(
             given.get(MAX_EVENT_IDS_PER_ROW),
             DEFAULT_MAX_EVENT_IDS_PER_ROW,
             MIN_MAX_EVENT_IDS_PER_ROW),
-        duration(RETRY_FOR, given.get(RETRY_FOR), DEFAULT_RETRY_FOR));
+        duration(RETRY_FOR, given.get(RETRY_FOR), DEFAULT_RETRY_FOR),
+        ledgerApi);
+  }
+
+  /**
+   * The vendor's API the keys name as the ledger, or none: {@code ledger.api} excludes {@code
+   * ledger.db} and {@code ledger.import} (the ledger is a database or the API), the {@code api.*}
+   * keys need it, and its URL may carry no credential.
+   */
+  private static @Nullable LedgerApi ledgerApi(Map<String, String> given, boolean toDatabase) {
+    String url = nonBlank(given.get(LEDGER_API));
+    if (url == null) {
+      for (String key : API_KEYS) {
+        if (nonBlank(given.get(key)) != null) {
+          throw new InvalidSettingsException(
+              "Key '" + key + "' needs '" + LEDGER_API + "' (the vendor's API as the ledger)");
+        }
+      }
+      return null;
+    }
+    for (String key : List.of(LEDGER_DB, LEDGER_IMPORT)) {
+      if (nonBlank(given.get(key)) != null) {
+        throw new InvalidSettingsException(
+            "Keys '"
+                + LEDGER_API
+                + "' and '"
+                + key
+                + "' exclude each other: the ledger is either the vendor's API or a database");
+      }
+    }
+    if (toDatabase) {
+      throw new InvalidSettingsException(
+          "Key '"
+              + LEDGER_API
+              + "' with a reporting database as 'output' is not supported yet; give a .jsonl"
+              + " output");
+    }
+    return new LedgerApi(
+        apiUrl(url),
+        apiVersion(given.get(API_VERSION)),
+        intAtLeast(API_CONCURRENCY, given.get(API_CONCURRENCY), LedgerApi.DEFAULT_CONCURRENCY, 1),
+        intAtLeast(
+            API_REQUESTS_PER_MINUTE,
+            given.get(API_REQUESTS_PER_MINUTE),
+            LedgerApi.DEFAULT_REQUESTS_PER_MINUTE,
+            1),
+        positive(
+            API_TIMEOUT, duration(API_TIMEOUT, given.get(API_TIMEOUT), LedgerApi.DEFAULT_TIMEOUT)));
+  }
+
+  private static URI apiUrl(String url) {
+    if (Secrets.holdsSecret(url) || url.contains("@")) {
+      throw new InvalidSettingsException(
+          "Key '"
+              + LEDGER_API
+              + "' holds a credential; give it in the environment instead ("
+              + VendorCredentials.USER
+              + " and "
+              + VendorCredentials.PASSWORD
+              + ", or "
+              + VendorCredentials.TOKEN
+              + ")");
+    }
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
+      uri = null;
+    }
+    String path = uri == null ? null : uri.getRawPath();
+    if (uri == null
+        || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+        || uri.getHost() == null
+        || uri.getRawQuery() != null
+        || uri.getRawFragment() != null
+        || (path != null && !path.isEmpty() && !path.equals("/"))) {
+      throw new InvalidSettingsException(
+          "Bad value '"
+              + url
+              + "' for key '"
+              + LEDGER_API
+              + "': expected https://host[:port] (or http://), without a path");
+    }
+    return uri;
+  }
+
+  private static ApiVersion apiVersion(@Nullable String value) {
+    String given = nonBlank(value);
+    if (given == null) {
+      return LedgerApi.DEFAULT_VERSION;
+    }
+    try {
+      return ApiVersion.byName(given.toLowerCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidSettingsException(
+          "Bad value '" + given + "' for key '" + API_VERSION + "': expected v2 or v2.1");
+    }
+  }
+
+  private static Duration positive(String key, Duration duration) {
+    if (duration.isZero()) {
+      throw new InvalidSettingsException(
+          "Bad value '0' for key '" + key + "': expected a duration such as 500ms or 30s");
+    }
+    return duration;
   }
 
   /**
@@ -294,7 +426,15 @@ public record JobSettings(
         dataScopeOrgs.stream().map(String::valueOf).collect(Collectors.joining(",")));
     defaults.forEach((parameter, value) -> map.put(DEFAULTS_PREFIX + parameter.apiName(), value));
     map.put(RUN_DATE, runDate.toString());
-    map.put(LEDGER_DB, ledgerDb);
+    if (ledgerApi == null) {
+      map.put(LEDGER_DB, ledgerDb);
+    } else {
+      map.put(LEDGER_API, ledgerApi.url().toString());
+      map.put(API_VERSION, ledgerApi.version().toString());
+      map.put(API_CONCURRENCY, Integer.toString(ledgerApi.concurrency()));
+      map.put(API_REQUESTS_PER_MINUTE, Integer.toString(ledgerApi.requestsPerMinute()));
+      map.put(API_TIMEOUT, durationText(ledgerApi.timeout()));
+    }
     map.put(REPOSITORY_DB, repositoryDb);
     map.put(CHUNK_SIZE, Integer.toString(chunkSize));
     map.put(PAGE_SIZE, Integer.toString(pageSize));
@@ -340,7 +480,8 @@ public record JobSettings(
         logFile,
         overwrite,
         maxEventIdsPerRow,
-        retryFor);
+        retryFor,
+        ledgerApi);
   }
 
   /** Whether the key is part of the run's identity. */

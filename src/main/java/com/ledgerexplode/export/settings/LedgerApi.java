@@ -1,0 +1,24 @@
+package com.ledgerexplode.export.settings;
+
+import com.ledgerexplode.vendor.ApiVersion;
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * The vendor's API as a job's ledger ({@code ledger.api} and the {@code api.*} keys): where it is
+ * and how it is asked, never a credential (those come from the environment alone, see {@code
+ * VendorCredentials}). Connection and tuning: not part of the run's identity.
+ *
+ * @param url {@code http(s)://host[:port]}, without a path, a query or user information
+ * @param version the API's version asked ({@code api.version})
+ * @param concurrency requests in flight at most ({@code api.concurrency})
+ * @param requestsPerMinute requests started per minute at most ({@code api.requestsPerMinute})
+ * @param timeout of each request ({@code api.timeout})
+ */
+public record LedgerApi(
+    URI url, ApiVersion version, int concurrency, int requestsPerMinute, Duration timeout) {
+  public static final ApiVersion DEFAULT_VERSION = ApiVersion.V2_1;
+  public static final int DEFAULT_CONCURRENCY = 4;
+  public static final int DEFAULT_REQUESTS_PER_MINUTE = 600;
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+}
