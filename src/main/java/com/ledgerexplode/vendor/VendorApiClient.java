@@ -340,11 +340,16 @@ public final class VendorApiClient implements AutoCloseable {
     if (status >= 500) {
       throw new TransientException("HTTP " + status, null);
     }
+    if (status == 401) {
+      // whatever its body says (our serve's envelope carries code 401, no API code): no row's
+      // answer, and no retry mends it
+      throw new RefusedException("HTTP 401: the credential is refused");
+    }
     Envelope envelope;
     try {
       envelope = Envelope.parse(response.body());
     } catch (Envelope.NotApiJsonException e) {
-      if (status == 401 || status == 403) {
+      if (status == 403) {
         throw new RefusedException("HTTP " + status + ": the credential is refused", e);
       }
       throw new Envelope.NotApiJsonException("HTTP " + status + ", " + e.getMessage());

@@ -506,6 +506,24 @@ class VendorApiClientTest {
     assertThat(server.getAllServeEvents()).hasSize(1);
   }
 
+  @Test
+  void a401CarryingAnEnvelopeIsARefusedCredentialNotTheRowsReject() {
+    server.stubFor(
+        page(0, 2)
+            .willReturn(
+                aResponse()
+                    .withStatus(401)
+                    .withBody(
+                        "{\"warnings\":[],\"errors\":[{\"status\":false,\"code\":401,"
+                            + "\"message\":\"Unauthorized\"}]}")));
+
+    assertThatThrownBy(() -> fetch(settings(), row(5)))
+        .isInstanceOf(VendorUnavailableException.class)
+        .hasMessage(
+            "line 5: the API did not answer " + V21 + ": HTTP 401: the credential is refused");
+    assertThat(server.getAllServeEvents()).hasSize(1);
+  }
+
   // fixtures
 
   private static Duration ms(long millis) {

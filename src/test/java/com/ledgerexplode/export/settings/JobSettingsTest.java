@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.ledgerexplode.explode.ApiParameter;
 import com.ledgerexplode.explode.DataScope;
+import com.ledgerexplode.vendor.ApiVersion;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -98,6 +99,122 @@ class JobSettingsTest {
     JobSettings settings = JobSettings.of(values, TODAY);
     assertThat(settings.dataScope()).isEqualTo(DataScope.OTHER);
     assertThat(settings.dataScopeOrgs()).containsExactly(4000218L, 4000219L);
+  }
+
+  @Test
+  void theVendorsApiAsTheLedgerWithItsDefaults() {
+    JobSettings settings = with("ledger.api", "https://api.example.com");
+
+    LedgerApi api = settings.ledgerApi();
+    assertThat(api).isNotNull();
+    assertThat(api.url()).hasToString("https://api.example.com");
+    assertThat(api.version()).isEqualTo(ApiVersion.V2_1);
+    assertThat(api.concurrency()).isEqualTo(4);
+    assertThat(api.requestsPerMinute()).isEqualTo(600);
+    assertThat(api.timeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(JobSettings.of(minimal(), TODAY).ledgerApi()).isNull();
+  }
+
+  @Test
+  void theApiKeysAreConnectionAndTuningNotTheRunsIdentityAndSurviveARestart() {
+    Map<String, String> values = minimal();
+    values.put("ledger.api", "http://127.0.0.1:8080");
+    values.put("api.version", "v2");
+    values.put("api.concurrency", "16");
+    values.put("api.requestsPerMinute", "120");
+    values.put("api.timeout", "1500ms");
+    JobSettings settings = JobSettings.of(values, TODAY);
+
+    JobParameters parameters = settings.toJobParameters();
+    for (String key :
+        List.of(
+            "ledger.api",
+            "api.version",
+            "api.concurrency",
+            "api.requestsPerMinute",
+            "api.timeout")) {
+      assertThat(parameters.getParameter(key)).as(key).isNotNull();
+      assertThat(parameters.getParameter(key).identifying()).as(key).isFalse();
+    }
+    assertThat(parameters.getParameter("ledger.db")).isNull();
+    assertThat(JobSettings.fromJobParameters(parameters).ledgerApi())
+        .isEqualTo(settings.ledgerApi());
+  }
+
+  @Test
+  void theApiExcludesALedgerDatabaseAndASnapshotToImport() {
+    for (String key : List.of("ledger.db", "ledger.import")) {
+      Map<String, String> values = minimal();
+      values.put("ledger.api", "https://api.example.com");
+      values.put(key, key.equals("ledger.db") ? "jdbc:h2:./x" : "snapshot.jsonl");
+
+      assertThatThrownBy(() -> JobSettings.of(values, TODAY))
+          .isInstanceOf(InvalidSettingsException.class)
+          .hasMessage(
+              "Keys 'ledger.api' and '"
+                  + key
+                  + "' exclude each other: the ledger is either the vendor's API or a database");
+    }
+  }
+
+  @Test
+  void anApiKeyWithoutTheApiIsRefused() {
+    assertThatThrownBy(() -> with("api.timeout", "5s"))
+        .isInstanceOf(InvalidSettingsException.class)
+        .hasMessage("Key 'api.timeout' needs 'ledger.api' (the vendor's API as the ledger)");
+  }
+
+  @Test
+  void theApiWithAReportingDatabaseIsNotSupportedYet() {
+    Map<String, String> values = minimal();
+    values.put("ledger.api", "https://api.example.com");
+    values.put("output", "jdbc:postgresql://db:5432/reporting");
+
+    assertThatThrownBy(() -> JobSettings.of(values, TODAY))
+        .isInstanceOf(InvalidSettingsException.class)
+        .hasMessageContaining("not supported yet");
+  }
+
+  @Test
+  void anApiUrlCarryingACredentialIsRefusedWithoutShowingIt() {
+    for (String url :
+        List.of(
+            "https://ops:s3cret-value@api.example.com",
+            "https://api.example.com?token=s3cret-value",
+            "https://api.example.com/?password=s3cret-value")) {
+      assertThatThrownBy(() -> with("ledger.api", url))
+          .as(url)
+          .isInstanceOf(InvalidSettingsException.class)
+          .hasMessageContaining("holds a credential; give it in the environment")
+          .hasMessageNotContaining("s3cret-value");
+    }
+  }
+
+  @Test
+  void anApiUrlWithAPathOrAnotherSchemeIsRefused() {
+    for (String url :
+        List.of("https://api.example.com/v2.1", "ftp://api.example.com", "api.example.com")) {
+      assertThatThrownBy(() -> with("ledger.api", url))
+          .as(url)
+          .isInstanceOf(InvalidSettingsException.class)
+          .hasMessageContaining("expected https://host[:port]");
+    }
+  }
+
+  @Test
+  void v2ReadsTheOwnOrgOnlySoAnotherScopeIsRefusedAtStart() {
+    Map<String, String> values = minimal();
+    values.put("ledger.api", "https://api.example.com");
+    values.put("api.version", "v2");
+    values.put("dataScope", "OTHER");
+    values.put("dataScopeOrgs", "4000218");
+
+    assertThatThrownBy(() -> JobSettings.of(values, TODAY))
+        .isInstanceOf(InvalidSettingsException.class)
+        .hasMessageContaining("v2 reads the credential's own org only");
+    values.put("api.version", "v3");
+    assertThatThrownBy(() -> JobSettings.of(values, TODAY))
+        .hasMessage("Bad value 'v3' for key 'api.version': expected v2 or v2.1");
   }
 
   @Test

@@ -1,0 +1,446 @@
+package com.ledgerexplode.cli;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.ledgerexplode.serve.AccessLog;
+import com.ledgerexplode.serve.Credentials;
+import com.ledgerexplode.serve.LedgerServer;
+import com.ledgerexplode.store.LedgerDatabase;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+/**
+ * The vendor's API as the job's ledger ({@code ledger.api}), against our own {@code serve} over the
+ * same generated ledger that a run over the store reads: the same bytes, SELF and OTHER; the same
+ * bytes through a fault-injecting proxy (WireMock) in front of it, or one line naming the row and a
+ * rerun that completes identical; a SIGKILL mid-run then the same command; and no credential
+ * anywhere. The job runs in child JVMs, since its credential comes from the environment only.
+ */
+class LedgerApiFunctionalTests {
+  private static final String PASSWORD = "nightly-Pa55word-" + Long.toHexString(System.nanoTime());
+  private static final String TOKEN = Credentials.newToken();
+
+  @TempDir static Path dir;
+  static Path generated;
+  static String ledgerUrl;
+  static LedgerDatabase database;
+  static AccessLog accessLog;
+  static LedgerServer server;
+  static final List<String> failures = new CopyOnWriteArrayList<>();
+  static final WireMockServer proxy = new WireMockServer(options().dynamicPort());
+
+  /** The store's exports, SELF and OTHER: export and rejects. */
+  static byte[] selfExport;
+
+  static byte[] selfRejects;
+  static byte[] otherExport;
+  static byte[] otherRejects;
+
+  /** Every child run's standard output and error, checked for credentials at the end. */
+  static final List<Path> childOutputs = new CopyOnWriteArrayList<>();
+
+  @BeforeAll
+  static void generateImportServeAndExportOverTheStore() throws Exception {
+    generated = dir.resolve("generated");
+    Cli generate =
+        Cli.run(
+            "ledger",
+            "generate",
+            "--out",
+            generated.toString(),
+            "--customers",
+            "300",
+            "--events-per-customer",
+            "5",
+            "--seed",
+            "8");
+    assertThat(generate.exitCode()).as(generate.err()).isZero();
+    ledgerUrl = JobFixture.h2(dir.resolve("db/ledger"));
+    Cli imported =
+        Cli.run(
+            "ledger", "import", "--db", ledgerUrl, generated.resolve("ledger.jsonl").toString());
+    assertThat(imported.exitCode()).as(imported.err()).isZero();
+
+    Path credentials = dir.resolve("serve/credentials.properties");
+    Files.createDirectories(credentials.getParent());
+    Files.writeString(
+        credentials,
+        String.join(
+            "\n",
+            "user.nightly.passwordHash=" + new BCryptPasswordEncoder(4).encode(PASSWORD),
+            "user.nightly.org=50406",
+            "user.nightly.connectedOrgs=4000218,4000219",
+            "token.batch.sha256=" + Credentials.tokenHash(TOKEN),
+            "token.batch.org=50406",
+            "token.batch.connectedOrgs=4000218,4000219",
+            ""));
+    database = LedgerDatabase.open(ledgerUrl, 4);
+    accessLog = AccessLog.open(dir.resolve("serve/access.log"), false);
+    server =
+        new LedgerServer(
+                ServeFixture.settings(),
+                database.store(),
+                () -> database.reachable(2),
+                Credentials.load(credentials),
+                accessLog,
+                failures::add)
+            .start();
+    proxy.start();
+
+    Path self = storeRun("self");
+    selfExport = Files.readAllBytes(self);
+    selfRejects = Files.readAllBytes(rejectsOf(self));
+    Path other = storeRun("other", "dataScope=OTHER", "dataScopeOrgs=4000218");
+    otherExport = Files.readAllBytes(other);
+    otherRejects = Files.readAllBytes(rejectsOf(other));
+    assertThat(selfExport).isNotEmpty();
+    assertThat(otherExport).isNotEmpty();
+  }
+
+  @AfterAll
+  static void stopAll() throws IOException {
+    proxy.stop();
+    if (server != null) {
+      server.stop();
+    }
+    if (database != null) {
+      database.close();
+    }
+    if (accessLog != null) {
+      accessLog.close();
+    }
+  }
+
+  @Test
+  void selfOverServeWritesTheStoresBytes() throws Exception {
+    Path output = dir.resolve("api-self/export.jsonl");
+
+    Child run = apiRun("api-self", serveUrl(), basic(), "pageSize=7");
+
+    assertThat(run.exitCode).as(run.err).isZero();
+    assertThat(Files.readAllBytes(output)).isEqualTo(selfExport);
+    assertThat(Files.readAllBytes(rejectsOf(output))).isEqualTo(selfRejects);
+    assertThat(failures).isEmpty();
+  }
+
+  @Test
+  void otherScopeOverServeWithATokenWritesTheStoresBytes() throws Exception {
+    Path output = dir.resolve("api-other/export.jsonl");
+
+    Child run =
+        apiRun(
+            "api-other",
+            serveUrl(),
+            Map.of("LEDGER_API_TOKEN", TOKEN),
+            "dataScope=OTHER",
+            "dataScopeOrgs=4000218",
+            "api.concurrency=8");
+
+    assertThat(run.exitCode).as(run.err).isZero();
+    assertThat(Files.readAllBytes(output)).isEqualTo(otherExport);
+    assertThat(Files.readAllBytes(rejectsOf(output))).isEqualTo(otherRejects);
+  }
+
+  @Test
+  void throughFaultsThatPassTheRunCompletesWithTheStoresBytes() throws Exception {
+    proxy.resetAll();
+    proxy.stubFor(get(anyUrl()).atPriority(10).willReturn(aResponse().proxiedFrom(serveUrl())));
+    List<String> customers = identifierValues(6);
+    faultOnce(customers.get(0), aResponse().withStatus(429).withHeader("Retry-After", "1"));
+    faultOnce(customers.get(1), aResponse().withStatus(503));
+    faultOnce(customers.get(2), aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+    faultOnce(customers.get(3), aResponse().withFixedDelay(4_000).proxiedFrom(serveUrl()));
+    faultOnce(customers.get(4), aResponse().withStatus(200).withBody("<html>proxy error</html>"));
+    faultOnce(
+        customers.get(5),
+        aResponse()
+            .withStatus(500)
+            .withBody(
+                "{\"warnings\":[],\"errors\":[{\"status\":false,\"code\":9003,"
+                    + "\"message\":\"getLedgerExplodeInfo failed\"}]}"));
+    Path output = dir.resolve("faults-pass/export.jsonl");
+
+    Child run = apiRun("faults-pass", proxyUrl(), basic(), "api.timeout=1s");
+
+    assertThat(run.exitCode).as(run.err).isZero();
+    assertThat(Files.readAllBytes(output)).isEqualTo(selfExport);
+    assertThat(Files.readAllBytes(rejectsOf(output))).isEqualTo(selfRejects);
+    assertThat(proxy.getAllScenarios().getScenarios())
+        .allSatisfy(scenario -> assertThat(scenario.getState()).isEqualTo("passed"));
+  }
+
+  @Test
+  void aRowStillFailingFailsTheRunWithOneLineAndTheRerunCompletesIdentical() throws Exception {
+    proxy.resetAll();
+    proxy.stubFor(get(anyUrl()).atPriority(10).willReturn(aResponse().proxiedFrom(serveUrl())));
+    String customer = identifierValues(12).get(11);
+    proxy.stubFor(
+        row(customer)
+            .atPriority(1)
+            .willReturn(aResponse().withStatus(200).withBody("garbage, not JSON")));
+    Path output = dir.resolve("faults-fail/export.jsonl");
+
+    Child failed = apiRun("faults-fail", proxyUrl(), basic(), "chunkSize=5");
+
+    assertThat(failed.exitCode).as(failed.err).isEqualTo(1);
+    String failure =
+        failed.err.lines().filter(l -> l.contains("is not its JSON")).findFirst().orElse("");
+    assertThat(failure)
+        .as(failed.err)
+        .matches(
+            ".*line \\d+: the API's answer to /v2\\.1/pointsLedger/getLedgerExplodeInfo"
+                + " is not its JSON: .*\\(after 6 attempts\\).*");
+    assertThat(failed.err).doesNotContain("\tat ").doesNotContain(customer);
+
+    proxy.resetAll();
+    proxy.stubFor(get(anyUrl()).willReturn(aResponse().proxiedFrom(serveUrl())));
+    Child rerun = apiRun("faults-fail", proxyUrl(), basic(), "chunkSize=5");
+
+    assertThat(rerun.exitCode).as(rerun.err).isZero();
+    assertThat(Files.readAllBytes(output)).isEqualTo(selfExport);
+    assertThat(Files.readAllBytes(rejectsOf(output))).isEqualTo(selfRejects);
+  }
+
+  @Test
+  void aRefusedCredentialFailsTheRunWithOneLineThatDoesNotShowIt() throws Exception {
+    String wrong = "wrong-" + PASSWORD;
+
+    Child run =
+        apiRun(
+            "refused",
+            serveUrl(),
+            Map.of("LEDGER_API_USER", "nightly", "LEDGER_API_PASSWORD", wrong));
+
+    assertThat(run.exitCode).as(run.err).isEqualTo(1);
+    assertThat(run.err).contains("HTTP 401: the credential is refused");
+    assertThat(run.err).doesNotContain(wrong).doesNotContain("\tat ");
+  }
+
+  @Test
+  void killedMidRunOverHttpThenTheSameCommandWritesTheSameBytes() throws Exception {
+    Path output = dir.resolve("killed/export.jsonl");
+    Process child =
+        start(
+            "killed",
+            dir.resolve("killed/child-killed"),
+            serveUrl(),
+            basic(),
+            "chunkSize=1",
+            "api.concurrency=1");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (!(Files.exists(output) && Files.size(output) > selfExport.length / 2)) {
+      assertThat(child.isAlive()).as("the child ended before it was killed").isTrue();
+      assertThat(System.nanoTime()).as("the export grew too slowly").isLessThan(deadline);
+      Thread.sleep(20);
+    }
+    child.destroyForcibly();
+    assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(output.resolveSibling("export.manifest.json")).doesNotExist();
+
+    Child rerun = apiRun("killed", serveUrl(), basic(), "chunkSize=7");
+
+    assertThat(rerun.exitCode).as(rerun.err).isZero();
+    assertThat(rerun.err).contains("(pid " + child.pid() + ") had died; marked FAILED");
+    assertThat(Files.readAllBytes(output)).isEqualTo(selfExport);
+    assertThat(Files.readAllBytes(rejectsOf(output))).isEqualTo(selfRejects);
+  }
+
+  @Test
+  void noCredentialInAnyOutputLogStatusOrManifest() throws Exception {
+    Child run = apiRun("secrets", serveUrl(), basic(), "--debug");
+    assertThat(run.exitCode).as(run.err).isZero();
+    Child token = apiRun("secrets-token", serveUrl(), Map.of("LEDGER_API_TOKEN", TOKEN));
+    assertThat(token.exitCode).as(token.err).isZero();
+    Cli status = Cli.run("status", jobFile("secrets").toString(), "--json");
+    assertThat(status.exitCode()).as(status.err()).isZero();
+    assertThat(status.out()).contains("COMPLETED");
+
+    List<String> texts = new ArrayList<>(List.of(status.out(), status.err()));
+    for (String name : List.of("secrets", "secrets-token")) {
+      texts.add(Files.readString(dir.resolve(name + "/export.manifest.json")));
+      texts.add(Files.readString(dir.resolve(name + "/run.log")));
+    }
+    for (Path output : childOutputs) {
+      texts.add(Files.readString(output));
+    }
+    texts.add(Files.readString(dir.resolve("serve/access.log")));
+    for (String text : texts) {
+      assertThat(text).doesNotContain(PASSWORD).doesNotContain(TOKEN);
+      assertThat(text)
+          .doesNotContain(
+              java.util.Base64.getEncoder()
+                  .encodeToString(("nightly:" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private static Map<String, String> basic() {
+    return Map.of("LEDGER_API_USER", "nightly", "LEDGER_API_PASSWORD", PASSWORD);
+  }
+
+  private static String serveUrl() {
+    return "http://127.0.0.1:" + server.port();
+  }
+
+  private static String proxyUrl() {
+    return "http://127.0.0.1:" + proxy.port();
+  }
+
+  private static MappingBuilder row(String identifierValue) {
+    return get(urlPathMatching("/v2\\.1?/pointsLedger/getLedgerExplodeInfo"))
+        .withQueryParam("identifierValue", equalTo(identifierValue));
+  }
+
+  /** The first answer to the row of this customer is {@code fault}; the next ones pass. */
+  private static void faultOnce(String identifierValue, ResponseDefinitionBuilder fault) {
+    String scenario = "fault " + identifierValue;
+    proxy.stubFor(
+        row(identifierValue)
+            .atPriority(1)
+            .inScenario(scenario)
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willSetStateTo("passed")
+            .willReturn(fault));
+  }
+
+  /**
+   * The identifier values of the requests' first {@code count} distinct mobile rows, so that a
+   * fault hits the requests of one row (the generated rows name their customers by mobile).
+   */
+  private static List<String> identifierValues(int count) throws IOException {
+    List<String> lines = Files.readAllLines(generated.resolve("requests.csv"));
+    List<String> header = List.of(lines.get(0).split(",", -1));
+    int name = header.indexOf("identifierName");
+    int value = header.indexOf("identifierValue");
+    Map<String, Integer> seen = new LinkedHashMap<>();
+    for (String line : lines.subList(1, lines.size())) {
+      String[] cells = line.split(",", -1);
+      if (cells.length > Math.max(name, value)
+          && cells[name].equals("mobile")
+          && cells[value].matches("\\d+")) {
+        seen.merge(cells[value], 1, Integer::sum);
+      }
+    }
+    Set<String> once = new LinkedHashSet<>();
+    seen.forEach(
+        (v, n) -> {
+          if (n == 1) {
+            once.add(v);
+          }
+        });
+    assertThat(once).hasSizeGreaterThanOrEqualTo(count);
+    return new ArrayList<>(once).subList(0, count);
+  }
+
+  private static Path rejectsOf(Path output) {
+    return output.resolveSibling("export.rejects.jsonl");
+  }
+
+  private static Path jobFile(String name) {
+    return dir.resolve(name + "/job.properties");
+  }
+
+  /** The job file of a run in {@code dir/name}, its own repository and log, over the API or not. */
+  private static Path writeJob(String name, List<String> ledger) throws IOException {
+    Path job = jobFile(name);
+    if (Files.exists(job)) {
+      return job;
+    }
+    Files.createDirectories(job.getParent());
+    List<String> lines = new ArrayList<>();
+    lines.add("input=" + generated.resolve("requests.csv"));
+    lines.add("output=" + dir.resolve(name + "/export.jsonl"));
+    lines.add("org=50406");
+    lines.addAll(ledger);
+    lines.add("repository.db=" + JobFixture.h2(dir.resolve(name + "/repository")));
+    lines.add("logFile=" + dir.resolve(name + "/run.log"));
+    lines.add("runDate=2025-03-04");
+    lines.add("defaults.getBillDetails=true");
+    lines.add("defaults.getCustomFields=true");
+    lines.add("defaults.getPaymentMode=true");
+    lines.add("defaults.includeAlternateCurrencies=true");
+    Files.write(
+        job, lines.stream().map(l -> l.replace("\\", "\\\\")).toList(), StandardCharsets.UTF_8);
+    return job;
+  }
+
+  private static Path storeRun(String name, String... overrides) throws IOException {
+    Path job = writeJob(name, List.of("ledger.db=" + ledgerUrl));
+    List<String> args = new ArrayList<>(List.of("run", job.toString()));
+    args.addAll(List.of(overrides));
+    Cli run = Cli.run(args.toArray(String[]::new));
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    return dir.resolve(name + "/export.jsonl");
+  }
+
+  private record Child(int exitCode, String out, String err) {}
+
+  private static final AtomicInteger CHILDREN = new AtomicInteger();
+
+  private static Child apiRun(
+      String name, String apiUrl, Map<String, String> env, String... overrides) throws Exception {
+    Path out = dir.resolve(name + "/child-" + CHILDREN.incrementAndGet());
+    Process child = start(name, out, apiUrl, env, overrides);
+    assertThat(child.waitFor(240, TimeUnit.SECONDS)).as("the run ended").isTrue();
+    return new Child(
+        child.exitValue(),
+        Files.readString(out.resolveSibling(out.getFileName() + ".out")),
+        Files.readString(out.resolveSibling(out.getFileName() + ".err")));
+  }
+
+  /**
+   * The job over the API in a child JVM, its credential in its environment alone; its standard
+   * output and error in {@code outputs.out} and {@code outputs.err}.
+   */
+  private static Process start(
+      String name, Path outputs, String apiUrl, Map<String, String> env, String... overrides)
+      throws Exception {
+    Path job = writeJob(name, List.of("ledger.api=" + apiUrl));
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(Main.class.getName());
+    command.add("run");
+    command.add(job.toString());
+    command.addAll(List.of(overrides));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().remove("LEDGER_API_USER");
+    builder.environment().remove("LEDGER_API_PASSWORD");
+    builder.environment().remove("LEDGER_API_TOKEN");
+    builder.environment().putAll(env);
+    Path out = outputs.resolveSibling(outputs.getFileName() + ".out");
+    Path err = outputs.resolveSibling(outputs.getFileName() + ".err");
+    childOutputs.add(out);
+    childOutputs.add(err);
+    return builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+  }
+}
