@@ -135,6 +135,22 @@ class ServeTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
+  void a200AnswerNamesTheResolvedCustomerInAHeaderAndAnErrorNone(TestDatabase db) {
+    ServeFixture serve = shared(db);
+    for (Map<String, String> request : List.of(BILL, GROUP)) {
+      HttpResponse<String> answer = serve.get(V2_1, request, "Authorization", serve.ana());
+      assertThat(answer.statusCode()).isEqualTo(200);
+      assertThat(answer.headers().firstValue("Ledger-Customer-Id")).hasValue("1001");
+    }
+    Map<String, String> unknown = new LinkedHashMap<>(BILL);
+    unknown.put("identifierValue", "910000000000");
+    HttpResponse<String> rejected = serve.get(V2_1, unknown, "Authorization", serve.ana());
+    assertThat(rejected.statusCode()).isEqualTo(400);
+    assertThat(rejected.headers().firstValue("Ledger-Customer-Id")).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
   void v21WithDataScopeOtherIsExplodeWithDataScopeOther(TestDatabase db) {
     ServeFixture serve = shared(db);
     Cli explode =
