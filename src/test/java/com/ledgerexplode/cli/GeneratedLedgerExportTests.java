@@ -27,6 +27,14 @@ import tools.jackson.databind.json.JsonMapper;
 class GeneratedLedgerExportTests {
   private static final Path CHECK_EXPORT = Path.of("..", "shared", "tools", "check-export");
 
+  /** The sections most rows leave to the job, so that the export shows each type's whole shape. */
+  static final List<String> SECTION_DEFAULTS =
+      List.of(
+          "defaults.getBillDetails=true",
+          "defaults.getCustomFields=true",
+          "defaults.getPaymentMode=true",
+          "defaults.includeAlternateCurrencies=true");
+
   @TempDir static Path dir;
   static Path jobFile;
   static Path reference;
@@ -34,18 +42,7 @@ class GeneratedLedgerExportTests {
   @BeforeAll
   static void generateALedgerAndExportItUninterrupted() throws Exception {
     Path generated = dir.resolve("generated");
-    Cli generate =
-        Cli.run(
-            "ledger",
-            "generate",
-            "--out",
-            generated.toString(),
-            "--customers",
-            "60",
-            "--events-per-customer",
-            "12",
-            "--seed",
-            "8");
+    Cli generate = Cli.generate(generated, 60, 12, 8);
     assertThat(generate.exitCode()).as(generate.err()).isZero();
     jobFile = dir.resolve("job.properties");
     writeJob(generated, true);
@@ -66,11 +63,7 @@ class GeneratedLedgerExportTests {
     lines.add("repository.db=" + JobFixture.h2(dir.resolve("db/repository")));
     lines.add("ledger.import=" + (importing ? generated.resolve("ledger.jsonl") : ""));
     lines.add("runDate=2025-03-04");
-    // the sections most rows leave to the job, so that the export shows each type's whole shape
-    lines.add("defaults.getBillDetails=true");
-    lines.add("defaults.getCustomFields=true");
-    lines.add("defaults.getPaymentMode=true");
-    lines.add("defaults.includeAlternateCurrencies=true");
+    lines.addAll(SECTION_DEFAULTS);
     Files.write(
         jobFile, lines.stream().map(l -> l.replace("\\", "\\\\")).toList(), StandardCharsets.UTF_8);
   }

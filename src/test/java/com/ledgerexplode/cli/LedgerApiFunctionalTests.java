@@ -69,18 +69,7 @@ class LedgerApiFunctionalTests {
   @BeforeAll
   static void generateImportServeAndExportOverTheStore() throws Exception {
     generated = dir.resolve("generated");
-    Cli generate =
-        Cli.run(
-            "ledger",
-            "generate",
-            "--out",
-            generated.toString(),
-            "--customers",
-            "300",
-            "--events-per-customer",
-            "5",
-            "--seed",
-            "8");
+    Cli generate = Cli.generate(generated, 300, 5, 8);
     assertThat(generate.exitCode()).as(generate.err()).isZero();
     ledgerUrl = JobFixture.h2(dir.resolve("db/ledger"));
     Cli imported =
@@ -383,10 +372,7 @@ class LedgerApiFunctionalTests {
     lines.add("repository.db=" + JobFixture.h2(dir.resolve(name + "/repository")));
     lines.add("logFile=" + dir.resolve(name + "/run.log"));
     lines.add("runDate=2025-03-04");
-    lines.add("defaults.getBillDetails=true");
-    lines.add("defaults.getCustomFields=true");
-    lines.add("defaults.getPaymentMode=true");
-    lines.add("defaults.includeAlternateCurrencies=true");
+    lines.addAll(GeneratedLedgerExportTests.SECTION_DEFAULTS);
     Files.write(
         job, lines.stream().map(l -> l.replace("\\", "\\\\")).toList(), StandardCharsets.UTF_8);
     return job;
@@ -424,15 +410,9 @@ class LedgerApiFunctionalTests {
       String name, Path outputs, String apiUrl, Map<String, String> env, String... overrides)
       throws Exception {
     Path job = writeJob(name, List.of("ledger.api=" + apiUrl));
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(Main.class.getName());
-    command.add("run");
-    command.add(job.toString());
-    command.addAll(List.of(overrides));
-    ProcessBuilder builder = new ProcessBuilder(command);
+    List<String> args = new ArrayList<>(List.of("run", job.toString()));
+    args.addAll(List.of(overrides));
+    ProcessBuilder builder = Cli.child(args);
     builder.environment().remove("LEDGER_API_USER");
     builder.environment().remove("LEDGER_API_PASSWORD");
     builder.environment().remove("LEDGER_API_TOKEN");

@@ -38,35 +38,47 @@ public sealed interface OutputRecord {
   }
 
   /**
-   * An exploded event: the request it answers, the resolved customer, then the API's v2.1 event
-   * object.
+   * A line of the export: the request it answers, then what {@link #writeAnswerFields} writes (the
+   * customer and the event object's fields), whichever ledger the event came from.
    */
-  record Event(RequestRow row, long customerId, ExplodedEvent event) implements OutputRecord {
+  sealed interface EventLine extends OutputRecord {
+    /** The row the event answers. */
+    RequestRow row();
+
+    /** What follows the request: the customer, then the event object's fields. */
+    void writeAnswerFields(JsonGenerator g);
+
     @Override
-    public long line() {
-      return row.line();
+    default long line() {
+      return row().line();
     }
 
     @Override
-    public boolean isEvent() {
+    default boolean isEvent() {
       return true;
     }
 
     @Override
-    public void writeFields(JsonGenerator g) {
-      writeRequest(g, row, Set.of());
+    default void writeFields(JsonGenerator g) {
+      writeRequest(g, row(), Set.of());
       writeAnswerFields(g);
     }
 
-    /** What follows the request: the customer, then the event object's fields. */
+    @Override
+    default String requestJson() {
+      return OutputRecord.requestJson(row(), Set.of());
+    }
+  }
+
+  /**
+   * An exploded event: the request it answers, the resolved customer, then the API's v2.1 event
+   * object.
+   */
+  record Event(RequestRow row, long customerId, ExplodedEvent event) implements EventLine {
+    @Override
     public void writeAnswerFields(JsonGenerator g) {
       g.writeNumberProperty("customerId", customerId);
       EventJson.writeEventFields(g, event);
-    }
-
-    @Override
-    public String requestJson() {
-      return OutputRecord.requestJson(row, Set.of());
     }
   }
 
@@ -78,34 +90,13 @@ public sealed interface OutputRecord {
    * @param eventJson the API's event object, compact JSON text
    */
   record ApiEvent(RequestRow row, @Nullable Long customerId, String eventJson)
-      implements OutputRecord {
+      implements EventLine {
     @Override
-    public long line() {
-      return row.line();
-    }
-
-    @Override
-    public boolean isEvent() {
-      return true;
-    }
-
-    @Override
-    public void writeFields(JsonGenerator g) {
-      writeRequest(g, row, Set.of());
-      writeAnswerFields(g);
-    }
-
-    /** What follows the request: the customer when known, then the event object's fields. */
     public void writeAnswerFields(JsonGenerator g) {
       if (customerId != null) {
         g.writeNumberProperty("customerId", customerId);
       }
       ExportJson.copyFields(g, eventJson);
-    }
-
-    @Override
-    public String requestJson() {
-      return OutputRecord.requestJson(row, Set.of());
     }
   }
 

@@ -8,6 +8,7 @@ import com.ledgerexplode.export.requests.UnreadableRecord;
 import com.ledgerexplode.ledger.CustomerKey;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,31 +30,35 @@ public sealed interface RowOutcome {
     return records;
   }
 
+  /** The outcome of a request row (read as one): its line is the row's. */
+  sealed interface OfRow extends RowOutcome {
+    RequestRow row();
+
+    @Override
+    default long line() {
+      return row().line();
+    }
+  }
+
   /**
    * The row's customer, its events in the API's order, and its warnings: those of selection, then
    * the events' own in event order.
    */
   record Exploded(
       RequestRow row, CustomerKey customer, List<ExplodedEvent> events, List<ApiWarning> warnings)
-      implements RowOutcome {
+      implements OfRow {
     public Exploded {
       events = List.copyOf(events);
       warnings = List.copyOf(warnings);
     }
 
     @Override
-    public long line() {
-      return row.line();
-    }
-
-    @Override
     public List<OutputRecord> records() {
-      List<OutputRecord> records = new ArrayList<>(events.size() + warnings.size());
-      for (ExplodedEvent event : events) {
-        records.add(new OutputRecord.Event(row, customer.customerId(), event));
-      }
-      addWarnings(records, row, warnings);
-      return records;
+      return eventsThenWarnings(
+          events,
+          event -> new OutputRecord.Event(row, customer.customerId(), event),
+          row,
+          warnings);
     }
   }
 
@@ -63,42 +68,30 @@ public sealed interface RowOutcome {
    */
   record Answered(
       RequestRow row, @Nullable Long customerId, List<String> events, List<ApiWarning> warnings)
-      implements RowOutcome {
+      implements OfRow {
     public Answered {
       events = List.copyOf(events);
       warnings = List.copyOf(warnings);
     }
 
     @Override
-    public long line() {
-      return row.line();
-    }
-
-    @Override
     public List<OutputRecord> records() {
-      List<OutputRecord> records = new ArrayList<>(events.size() + warnings.size());
-      for (String event : events) {
-        records.add(new OutputRecord.ApiEvent(row, customerId, event));
-      }
-      addWarnings(records, row, warnings);
-      return records;
+      return eventsThenWarnings(
+          events, event -> new OutputRecord.ApiEvent(row, customerId, event), row, warnings);
     }
   }
 
-  private static void addWarnings(
-      List<OutputRecord> records, RequestRow row, List<ApiWarning> warnings) {
-    for (ApiWarning warning : warnings) {
-      records.add(new OutputRecord.Warning(row, warning));
-    }
+  /** An answered row's records: a line per event, then a warning line per warning. */
+  private static <E> List<OutputRecord> eventsThenWarnings(
+      List<E> events, Function<E, OutputRecord> line, RequestRow row, List<ApiWarning> warnings) {
+    List<OutputRecord> records = new ArrayList<>(events.size() + warnings.size());
+    events.forEach(event -> records.add(line.apply(event)));
+    warnings.forEach(warning -> records.add(new OutputRecord.Warning(row, warning)));
+    return records;
   }
 
   /** The row is answered with an API error alone. */
-  record Rejected(RequestRow row, ApiError error) implements RowOutcome {
-    @Override
-    public long line() {
-      return row.line();
-    }
-
+  record Rejected(RequestRow row, ApiError error) implements OfRow {
     @Override
     public List<OutputRecord> records() {
       return List.of(new OutputRecord.Reject(row, error));
