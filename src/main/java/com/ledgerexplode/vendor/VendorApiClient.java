@@ -40,6 +40,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Asks the vendor's {@code getLedgerExplodeInfo} for request rows, one request per row and page:
@@ -139,8 +140,21 @@ public final class VendorApiClient implements AutoCloseable {
    */
   public List<VendorAnswer> fetch(List<VendorRow> rows) {
     List<Future<VendorAnswer>> answers = new ArrayList<>(rows.size());
+    // the caller's logging context (the execution a line belongs to) on the workers' lines too
+    Map<String, String> context = MDC.getCopyOfContextMap();
     for (VendorRow row : rows) {
-      answers.add(workers.submit(() -> fetch(row)));
+      answers.add(
+          workers.submit(
+              () -> {
+                if (context != null) {
+                  MDC.setContextMap(context);
+                }
+                try {
+                  return fetch(row);
+                } finally {
+                  MDC.clear();
+                }
+              }));
     }
     List<VendorAnswer> fetched = new ArrayList<>(rows.size());
     try {
