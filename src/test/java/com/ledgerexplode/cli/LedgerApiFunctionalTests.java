@@ -140,6 +140,17 @@ class LedgerApiFunctionalTests {
   }
 
   @Test
+  void selfOverServesV2WritesTheStoresBytes() throws Exception {
+    Path output = dir.resolve("api-v2/export.jsonl");
+
+    Child run = apiRun("api-v2", serveUrl(), basic(), "api.version=v2", "api.concurrency=1");
+
+    assertThat(run.exitCode).as(run.err).isZero();
+    assertThat(Files.readAllBytes(output)).isEqualTo(selfExport);
+    assertThat(Files.readAllBytes(rejectsOf(output))).isEqualTo(selfRejects);
+  }
+
+  @Test
   void otherScopeOverServeWithATokenWritesTheStoresBytes() throws Exception {
     Path output = dir.resolve("api-other/export.jsonl");
 
