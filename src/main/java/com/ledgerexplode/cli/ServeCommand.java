@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Answers getLedgerExplodeInfo over HTTP from the ledger store:",
+      "Answers getLedgerExplodeInfo over HTTP from the ledger store, as explode does.",
+      "Endpoints:",
       "  GET /v2/pointsLedger/getLedgerExplodeInfo (the credential's own org),",
       "  GET /v2.1/pointsLedger/getLedgerExplodeInfo (DATA-SCOPE, DATA-SCOPE-ORG headers),",
       "  GET /health (no credentials).",
