@@ -8,8 +8,6 @@ import com.ledgerexplode.explode.DataScope;
 import com.ledgerexplode.explode.ErrorCodes;
 import com.ledgerexplode.explode.IdentifierName;
 import io.github.resilience4j.core.IntervalFunction;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.io.IOException;
@@ -35,6 +33,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -72,7 +71,7 @@ public final class VendorApiClient implements AutoCloseable {
   private final Clock clock;
   private final HttpClient http;
   private final Retry retry;
-  private final RateLimiter rateLimiter;
+  private final Spacing spacing;
   private final ExecutorService workers;
 
   /**
@@ -95,14 +94,7 @@ public final class VendorApiClient implements AutoCloseable {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
     this.retry = Retry.of("vendor-api", retryConfig(settings.retries()));
-    this.rateLimiter =
-        RateLimiter.of(
-            "vendor-api",
-            RateLimiterConfig.custom()
-                .limitForPeriod(settings.rateLimit().permits())
-                .limitRefreshPeriod(settings.rateLimit().period())
-                .timeoutDuration(Duration.ofDays(1))
-                .build());
+    this.spacing = new Spacing(settings.rateLimit());
     this.workers = Executors.newFixedThreadPool(settings.concurrency(), VendorApiClient::worker);
   }
 
@@ -328,7 +320,7 @@ public final class VendorApiClient implements AutoCloseable {
   }
 
   private Envelope attempt(URI uri) throws InterruptedException {
-    RateLimiter.waitForPermission(rateLimiter);
+    spacing.await();
     HttpResponse<byte[]> response;
     try {
       response = http.send(request(uri), HttpResponse.BodyHandlers.ofByteArray());
@@ -446,6 +438,43 @@ public final class VendorApiClient implements AutoCloseable {
         + ", "
         + credentials
         + "]";
+  }
+
+  /**
+   * The rate limit as even spacing: each request (each attempt) starts at least {@code period / N}
+   * after the one before it, all threads together, stretched by a twentieth so that the jitter of
+   * the network cannot bring two starts closer at the server than the spacing. So N + 1 requests
+   * span more than the period, and any window of the period's length (sliding, or a server's fixed
+   * one, wherever it starts) holds at most N, the first request included.
+   *
+   * <p>Not resilience4j's rate limiter: its permits refresh in cycles anchored at its creation, so
+   * a permit taken late in one cycle and the next at the following cycle's start come almost
+   * together, and N + 1 requests could fall within one period.
+   */
+  static final class Spacing {
+    private final long spacingNanos;
+    private long next;
+    private boolean started;
+
+    Spacing(VendorApiSettings.RateLimit limit) {
+      long even = Math.max(1, limit.period().toNanos() / limit.permits());
+      this.spacingNanos = even + even / 20;
+    }
+
+    /** Waits until this request may start, and reserves the next start after it. */
+    void await() throws InterruptedException {
+      long wait;
+      synchronized (this) {
+        long now = System.nanoTime();
+        long at = started && next - now > 0 ? next : now;
+        started = true;
+        next = at + spacingNanos;
+        wait = at - now;
+      }
+      if (wait > 0) {
+        TimeUnit.NANOSECONDS.sleep(wait);
+      }
+    }
   }
 
   /** A failure worth another attempt; the message says what, never the query. */

@@ -14,7 +14,7 @@ import java.util.List;
  *     sends no scope
  * @param scopeOrgs the connected orgs of an OTHER scope
  * @param concurrency requests in flight at most
- * @param rateLimit requests the client may start per period, all its threads together
+ * @param rateLimit requests the client may start in any period's length, all its threads together
  * @param timeout of each request, connecting included
  * @param pageSize events asked per request
  * @param retries how failures worth retrying are retried
@@ -44,7 +44,10 @@ public record VendorApiSettings(
     }
   }
 
-  /** At most {@code permits} requests started per {@code period} (fixed windows). */
+  /**
+   * At most {@code permits} requests started in any window of {@code period}'s length: their starts
+   * spaced evenly, {@code period / permits} apart at least.
+   */
   public record RateLimit(int permits, Duration period) {
     public RateLimit {
       positive("requests per period", permits);

@@ -485,6 +485,35 @@ class VendorApiClientTest {
   }
 
   @Test
+  void noWindowOfThePeriodEverHoldsMoreRequestsThanTheLimitCountedByTheServer() throws Exception {
+    server.stubFor(get(urlPathEqualTo(V21)).willReturn(okJson(envelope(List.of(), List.of()))));
+    RateLimit limit = new RateLimit(5, ms(1_000));
+    VendorApiSettings settings =
+        new VendorApiSettings(
+            base(), ApiVersion.V2_1, DataScope.SELF, List.of(), 4, limit, ms(500), 2, FAST);
+    List<VendorRow> burst =
+        IntStream.range(0, 11).mapToObj(i -> row(i + 3)).collect(Collectors.toList());
+
+    try (VendorApiClient client = new VendorApiClient(settings, Map.of())) {
+      // one request, a pause that ends mid-spacing, then a burst: a limiter refreshing in fixed
+      // cycles (or windows) lets a request late in one and the next early in the following pass
+      client.fetch(row(2));
+      Thread.sleep(150);
+      assertThat(client.fetch(burst)).hasSize(11);
+    }
+
+    List<Instant> received = receivedTimes();
+    assertThat(received).hasSize(12);
+    for (int i = 0; i + limit.permits() < received.size(); i++) {
+      // the (N+1)th request from any one is a whole period later: no window of the period's
+      // length, sliding or fixed, holds more than N
+      assertThat(Duration.between(received.get(i), received.get(i + limit.permits())))
+          .as("requests %d to %d of %s", i, i + limit.permits(), received)
+          .isGreaterThanOrEqualTo(limit.period());
+    }
+  }
+
+  @Test
   void noCredentialAppearsInToStringOrFailures() {
     Map<String, String> environment =
         Map.of("LEDGER_API_USER", "ops", "LEDGER_API_PASSWORD", PASSWORD);
