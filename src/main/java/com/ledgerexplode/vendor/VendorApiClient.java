@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -165,6 +166,34 @@ public final class VendorApiClient implements AutoCloseable {
       throw new IllegalStateException("interrupted while the API answered", e);
     }
     return fetched;
+  }
+
+  /**
+   * The request that asks whether the data scope may be read, before any row: customer id 1, event
+   * 1 at {@code INSTORE}, one event. The API refuses a scope (310144) before it looks for the
+   * customer, so any other answer (the customer not found among them) means the scope is allowed.
+   */
+  static final ApiRequest SCOPE_PROBE =
+      ApiRequest.of(
+          Map.of(
+              ApiParameter.IDENTIFIER_NAME, "id",
+              ApiParameter.IDENTIFIER_VALUE, "1",
+              ApiParameter.SOURCE, "INSTORE",
+              ApiParameter.EVENT_IDS, "1",
+              ApiParameter.LIMIT, "1"));
+
+  /**
+   * Asks the API once ({@link #SCOPE_PROBE}) whether the settings' data scope may be read.
+   *
+   * @return the API's 310144 when it refuses the scope (HTTP 403 from our {@code serve}, or the
+   *     envelope's code from any server); none for any other answer
+   * @throws VendorApiException when the API did not answer it (its line 0: before the first row)
+   */
+  public Optional<ApiError> scopeRefusal() {
+    ApiError error = fetch(new VendorRow(0, SCOPE_PROBE)).error();
+    return error != null && error.code() == ErrorCodes.SCOPE
+        ? Optional.of(error)
+        : Optional.empty();
   }
 
   /**

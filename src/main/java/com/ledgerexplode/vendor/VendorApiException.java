@@ -7,11 +7,11 @@ public abstract class VendorApiException extends RuntimeException {
   private final long line;
 
   VendorApiException(long line, String message) {
-    super("line " + line + ": " + message);
+    super((line < 1 ? "before the first row" : "line " + line) + ": " + message);
     this.line = line;
   }
 
-  /** The row's line in the requests file. */
+  /** The row's line in the requests file; 0 for the request asked before any row's. */
   public long line() {
     return line;
   }

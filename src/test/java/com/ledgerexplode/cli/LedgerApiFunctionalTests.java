@@ -244,6 +244,23 @@ class LedgerApiFunctionalTests {
   }
 
   @Test
+  void aScopeTheCredentialMayNotReadStopsTheRunAtItsStartWithOneLineAndExits2() throws Exception {
+    Path output = dir.resolve("scope-refused/export.jsonl");
+
+    Child run =
+        apiRun("scope-refused", serveUrl(), basic(), "dataScope=OTHER", "dataScopeOrgs=4000220");
+
+    assertThat(run.exitCode).as(run.err).isEqualTo(2);
+    assertThat(run.err)
+        .isEqualTo("ledger-explode: 310144: Credential nightly may not read org 4000220\n");
+    assertThat(output).doesNotExist();
+    assertThat(rejectsOf(output)).doesNotExist();
+    assertThat(output.resolveSibling("export.manifest.json")).doesNotExist();
+    assertThat(Cli.run("status", jobFile("scope-refused").toString()).out())
+        .startsWith("no executions");
+  }
+
+  @Test
   void killedMidRunOverHttpThenTheSameCommandWritesTheSameBytes() throws Exception {
     Path output = dir.resolve("killed/export.jsonl");
     Process child =

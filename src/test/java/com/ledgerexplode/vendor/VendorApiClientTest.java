@@ -514,6 +514,44 @@ class VendorApiClientTest {
   }
 
   @Test
+  void theScopeProbeAsksOnceAndTellsA310144FromAnyOtherAnswer() {
+    server.stubFor(
+        get(urlPathEqualTo(V21))
+            .withQueryParam("identifierName", equalTo("id"))
+            .withQueryParam("identifierValue", equalTo("1"))
+            .withQueryParam("source", equalTo("INSTORE"))
+            .withQueryParam("eventIds", equalTo("1"))
+            .withQueryParam("offset", equalTo("0"))
+            .withQueryParam("limit", equalTo("1"))
+            .willReturn(
+                aResponse()
+                    .withStatus(403)
+                    .withBody(
+                        "{\"warnings\":[],\"errors\":[{\"status\":false,\"code\":310144,"
+                            + "\"message\":\"Credential ops may not read org 7\"}]}")));
+
+    try (VendorApiClient client = new VendorApiClient(settings(), Map.of())) {
+      assertThat(client.scopeRefusal())
+          .contains(new ApiError(310144, "Credential ops may not read org 7"));
+    }
+    assertThat(server.getAllServeEvents()).hasSize(1);
+
+    server.resetAll();
+    server.stubFor(
+        get(urlPathEqualTo(V21))
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withBody(
+                        "{\"warnings\":[],\"errors\":[{\"status\":false,\"code\":8015,"
+                            + "\"message\":\"Customer not found for the given identifiers\"}]}")));
+    try (VendorApiClient client = new VendorApiClient(settings(), Map.of())) {
+      assertThat(client.scopeRefusal()).isEmpty();
+    }
+    assertThat(server.getAllServeEvents()).hasSize(1);
+  }
+
+  @Test
   void noCredentialAppearsInToStringOrFailures() {
     Map<String, String> environment =
         Map.of("LEDGER_API_USER", "ops", "LEDGER_API_PASSWORD", PASSWORD);

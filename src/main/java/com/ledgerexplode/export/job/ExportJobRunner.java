@@ -1,5 +1,6 @@
 package com.ledgerexplode.export.job;
 
+import com.ledgerexplode.explode.ApiError;
 import com.ledgerexplode.explode.ExplodeEngine;
 import com.ledgerexplode.explode.Scope;
 import com.ledgerexplode.explode.ScopeRefusedException;
@@ -172,6 +173,11 @@ public final class ExportJobRunner {
       inUse = RunDatabase.LEDGER;
       LedgerApi api = settings.ledgerApi();
       try (VendorApiClient client = api == null ? null : vendorClient(settings, api)) {
+        if (client != null) {
+          // the API's own failures are no database's
+          inUse = null;
+          refuseScopeTheApiRefuses(client);
+        }
         RowSource rows = client == null ? storeRows(settings, databases) : new VendorRows(client);
         // the context opens the reporting database's pool
         inUse = settings.outputIsDatabase() ? RunDatabase.REPORTING : null;
@@ -225,6 +231,18 @@ public final class ExportJobRunner {
       return new VendorApiClient(client, System.getenv());
     } catch (IllegalArgumentException e) {
       throw new InvalidSettingsException(String.valueOf(e.getMessage()));
+    }
+  }
+
+  /**
+   * Asks the API once, before the job starts, whether the data scope may be read: a refused scope
+   * (310144) stops the run at its start, as over the store, rather than making every row a reject.
+   */
+  private static void refuseScopeTheApiRefuses(VendorApiClient client)
+      throws ScopeRefusedException {
+    Optional<ApiError> refused = client.scopeRefusal();
+    if (refused.isPresent()) {
+      throw new ScopeRefusedException(refused.get().message());
     }
   }
 
