@@ -223,7 +223,7 @@ public final class ExportJobRunner {
             settings.dataScope(),
             settings.dataScopeOrgs(),
             api.concurrency(),
-            VendorApiSettings.RateLimit.perMinute(api.requestsPerMinute()),
+            new VendorApiSettings.RateLimit(api.requestsPerMinute(), api.rateWindow()),
             api.timeout(),
             settings.pageSize(),
             VendorApiSettings.Retries.byDefault());

@@ -89,10 +89,11 @@ public record JobSettings(
   public static final String API_CONCURRENCY = "api.concurrency";
   public static final String API_REQUESTS_PER_MINUTE = "api.requestsPerMinute";
   public static final String API_TIMEOUT = "api.timeout";
+  public static final String API_RATE_WINDOW = "api.rateWindow";
 
   /** The keys of {@link LedgerApi} other than {@code ledger.api}, which they need. */
   private static final List<String> API_KEYS =
-      List.of(API_VERSION, API_CONCURRENCY, API_REQUESTS_PER_MINUTE, API_TIMEOUT);
+      List.of(API_VERSION, API_CONCURRENCY, API_REQUESTS_PER_MINUTE, API_TIMEOUT, API_RATE_WINDOW);
 
   /**
    * How long a run keeps retrying, from the moment a database is lost, before it fails: long enough
@@ -145,7 +146,8 @@ public record JobSettings(
           API_VERSION,
           API_CONCURRENCY,
           API_REQUESTS_PER_MINUTE,
-          API_TIMEOUT);
+          API_TIMEOUT,
+          API_RATE_WINDOW);
 
   private static final String RUN_DATE_PLACEHOLDER = "${runDate}";
 
@@ -319,7 +321,10 @@ public record JobSettings(
             LedgerApi.DEFAULT_REQUESTS_PER_MINUTE,
             1),
         positive(
-            API_TIMEOUT, duration(API_TIMEOUT, given.get(API_TIMEOUT), LedgerApi.DEFAULT_TIMEOUT)));
+            API_TIMEOUT, duration(API_TIMEOUT, given.get(API_TIMEOUT), LedgerApi.DEFAULT_TIMEOUT)),
+        positive(
+            API_RATE_WINDOW,
+            duration(API_RATE_WINDOW, given.get(API_RATE_WINDOW), LedgerApi.DEFAULT_RATE_WINDOW)));
   }
 
   private static URI apiUrl(String url) {
@@ -434,6 +439,7 @@ public record JobSettings(
       map.put(API_CONCURRENCY, Integer.toString(ledgerApi.concurrency()));
       map.put(API_REQUESTS_PER_MINUTE, Integer.toString(ledgerApi.requestsPerMinute()));
       map.put(API_TIMEOUT, durationText(ledgerApi.timeout()));
+      map.put(API_RATE_WINDOW, durationText(ledgerApi.rateWindow()));
     }
     map.put(REPOSITORY_DB, repositoryDb);
     map.put(CHUNK_SIZE, Integer.toString(chunkSize));

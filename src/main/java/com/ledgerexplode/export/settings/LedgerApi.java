@@ -14,11 +14,19 @@ import java.time.Duration;
  * @param concurrency requests in flight at most ({@code api.concurrency})
  * @param requestsPerMinute requests started per minute at most ({@code api.requestsPerMinute})
  * @param timeout of each request ({@code api.timeout})
+ * @param rateWindow the window {@code requestsPerMinute} is counted over ({@code api.rateWindow}):
+ *     a minute, the vendor's; shorter only to test against a server that counts a shorter window
  */
 public record LedgerApi(
-    URI url, ApiVersion version, int concurrency, int requestsPerMinute, Duration timeout) {
+    URI url,
+    ApiVersion version,
+    int concurrency,
+    int requestsPerMinute,
+    Duration timeout,
+    Duration rateWindow) {
   public static final ApiVersion DEFAULT_VERSION = ApiVersion.V2_1;
   public static final int DEFAULT_CONCURRENCY = 4;
   public static final int DEFAULT_REQUESTS_PER_MINUTE = 600;
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+  public static final Duration DEFAULT_RATE_WINDOW = Duration.ofMinutes(1);
 }

@@ -112,6 +112,7 @@ class JobSettingsTest {
     assertThat(api.concurrency()).isEqualTo(4);
     assertThat(api.requestsPerMinute()).isEqualTo(600);
     assertThat(api.timeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(api.rateWindow()).isEqualTo(Duration.ofMinutes(1));
     assertThat(JobSettings.of(minimal(), TODAY).ledgerApi()).isNull();
   }
 
@@ -123,6 +124,7 @@ class JobSettingsTest {
     values.put("api.concurrency", "16");
     values.put("api.requestsPerMinute", "120");
     values.put("api.timeout", "1500ms");
+    values.put("api.rateWindow", "1s");
     JobSettings settings = JobSettings.of(values, TODAY);
 
     JobParameters parameters = settings.toJobParameters();
@@ -132,7 +134,8 @@ class JobSettingsTest {
             "api.version",
             "api.concurrency",
             "api.requestsPerMinute",
-            "api.timeout")) {
+            "api.timeout",
+            "api.rateWindow")) {
       assertThat(parameters.getParameter(key)).as(key).isNotNull();
       assertThat(parameters.getParameter(key).identifying()).as(key).isFalse();
     }
