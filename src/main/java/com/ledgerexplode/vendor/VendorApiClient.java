@@ -191,6 +191,9 @@ public final class VendorApiClient implements AutoCloseable {
    */
   public Optional<ApiError> scopeRefusal() {
     ApiError error = fetch(new VendorRow(0, SCOPE_PROBE)).error();
+    // the probe is the first request, alone, slowed by a new process' first connection: the rows'
+    // requests are spaced from its answer, not its start, so that it cannot arrive late among them
+    spacing.after(System.nanoTime());
     return error != null && error.code() == ErrorCodes.SCOPE
         ? Optional.of(error)
         : Optional.empty();
@@ -488,6 +491,18 @@ public final class VendorApiClient implements AutoCloseable {
     Spacing(VendorApiSettings.RateLimit limit) {
       long even = Math.max(1, limit.period().toNanos() / limit.permits());
       this.spacingNanos = even + even / 20;
+    }
+
+    /**
+     * The next request starts a spacing after {@code nanos} ({@link System#nanoTime()}) at the
+     * soonest.
+     */
+    synchronized void after(long nanos) {
+      long at = nanos + spacingNanos;
+      if (!started || at - next > 0) {
+        next = at;
+      }
+      started = true;
     }
 
     /** Waits until this request may start, and reserves the next start after it. */

@@ -16,11 +16,13 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.ledgerexplode.serve.AccessLog;
 import com.ledgerexplode.serve.Credentials;
 import com.ledgerexplode.serve.LedgerServer;
+import com.ledgerexplode.serve.ServeSettings;
 import com.ledgerexplode.store.LedgerDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -241,6 +243,53 @@ class LedgerApiFunctionalTests {
     assertThat(run.exitCode).as(run.err).isEqualTo(1);
     assertThat(run.err).contains("HTTP 401: the credential is refused");
     assertThat(run.err).doesNotContain(wrong).doesNotContain("\tat ");
+  }
+
+  @Test
+  void atServesOwnLimitTheRunIsNeverRefusedAndWritesTheStoresBytes() throws Exception {
+    // 12 rows (and the scope's probe), 5 requests a second on both ends: the job's client spaces
+    // them, so serve, counting its own fixed windows from the first, never answers 429
+    List<String> lines = Files.readAllLines(generated.resolve("requests.csv"));
+    Path requests = dir.resolve("rate/requests.csv");
+    Files.createDirectories(requests.getParent());
+    Files.write(requests, lines.subList(0, 13));
+    Path store = storeRun("rate-store", "input=" + requests);
+    Path accessFile = dir.resolve("rate/access.log");
+    LedgerServer limited;
+    try (AccessLog rateLog = AccessLog.open(accessFile, false)) {
+      limited =
+          new LedgerServer(
+                  new ServeSettings(
+                      "127.0.0.1", 0, 4, 5, Duration.ofSeconds(1), Duration.ofSeconds(30)),
+                  database.store(),
+                  () -> database.reachable(2),
+                  Credentials.load(dir.resolve("serve/credentials.properties")),
+                  rateLog,
+                  failures::add)
+              .start();
+      try {
+        Child run =
+            apiRun(
+                "rate-api",
+                "http://127.0.0.1:" + limited.port(),
+                basic(),
+                "input=" + requests,
+                "api.requestsPerMinute=5",
+                "api.rateWindow=1s",
+                "api.concurrency=4");
+
+        assertThat(run.exitCode).as(run.err).isZero();
+      } finally {
+        limited.stop();
+      }
+    }
+    Path output = dir.resolve("rate-api/export.jsonl");
+    assertThat(Files.readAllBytes(output)).isEqualTo(Files.readAllBytes(store));
+    assertThat(Files.readAllBytes(rejectsOf(output)))
+        .isEqualTo(Files.readAllBytes(rejectsOf(store)));
+    List<String> served = Files.readAllLines(accessFile);
+    assertThat(served).as("more requests than the limit").hasSizeGreaterThan(5 + 5);
+    assertThat(served).noneMatch(line -> line.matches(".* 429 \\d+ms .*"));
   }
 
   @Test
