@@ -38,20 +38,44 @@ public sealed interface OutputRecord {
   }
 
   /**
-   * A line of the export: the request it answers, then what {@link #writeAnswerFields} writes (the
-   * customer and the event object's fields), whichever ledger the event came from.
+   * A record that answers a row of the requests: its line is the row's, and its {@code "request"}
+   * holds the row's cells but those it {@link #leftOut leaves out}.
    */
-  sealed interface EventLine extends OutputRecord {
-    /** The row the event answers. */
+  sealed interface RowRecord extends OutputRecord {
+    /** The row the record answers. */
     RequestRow row();
 
-    /** What follows the request: the customer, then the event object's fields. */
-    void writeAnswerFields(JsonGenerator g);
+    /** The row's cells the record's request leaves out; none unless it says so. */
+    default Set<String> leftOut() {
+      return Set.of();
+    }
 
     @Override
     default long line() {
       return row().line();
     }
+
+    @Override
+    default String requestJson() {
+      return OutputRecord.requestJson(row(), leftOut());
+    }
+
+    /** The record's {@code "request"} object. */
+    default void writeRequest(JsonGenerator g) {
+      g.writeName("request");
+      g.writeStartObject();
+      writeRequestFields(g, row(), leftOut());
+      g.writeEndObject();
+    }
+  }
+
+  /**
+   * A line of the export: the request it answers, then what {@link #writeAnswerFields} writes (the
+   * customer and the event object's fields), whichever ledger the event came from.
+   */
+  sealed interface EventLine extends RowRecord {
+    /** What follows the request: the customer, then the event object's fields. */
+    void writeAnswerFields(JsonGenerator g);
 
     @Override
     default boolean isEvent() {
@@ -60,13 +84,8 @@ public sealed interface OutputRecord {
 
     @Override
     default void writeFields(JsonGenerator g) {
-      writeRequest(g, row(), Set.of());
+      writeRequest(g);
       writeAnswerFields(g);
-    }
-
-    @Override
-    default String requestJson() {
-      return OutputRecord.requestJson(row(), Set.of());
     }
   }
 
@@ -101,12 +120,7 @@ public sealed interface OutputRecord {
   }
 
   /** A row rejected whole with an API error. */
-  record Reject(RequestRow row, ApiError error) implements OutputRecord {
-    @Override
-    public long line() {
-      return row.line();
-    }
-
+  record Reject(RequestRow row, ApiError error) implements RowRecord {
     @Override
     public boolean isEvent() {
       return false;
@@ -115,14 +129,9 @@ public sealed interface OutputRecord {
     @Override
     public void writeFields(JsonGenerator g) {
       g.writeStringProperty("kind", "rejected");
-      writeRequest(g, row, Set.of());
+      writeRequest(g);
       g.writeNumberProperty("code", error.code());
       g.writeStringProperty("message", error.message());
-    }
-
-    @Override
-    public String requestJson() {
-      return OutputRecord.requestJson(row, Set.of());
     }
   }
 
@@ -131,14 +140,14 @@ public sealed interface OutputRecord {
    * one concerned is named in {@code eventId} or {@code eventReferenceId}, so that the rejects file
    * grows with the input, never with its square.
    */
-  record Warning(RequestRow row, ApiWarning warning) implements OutputRecord {
+  record Warning(RequestRow row, ApiWarning warning) implements RowRecord {
     /** The cells a warning's request leaves out. */
     static final Set<String> LEFT_OUT =
         Set.of(ApiParameter.EVENT_IDS.apiName(), ApiParameter.EVENT_REFERENCE_IDS.apiName());
 
     @Override
-    public long line() {
-      return row.line();
+    public Set<String> leftOut() {
+      return LEFT_OUT;
     }
 
     @Override
@@ -149,7 +158,7 @@ public sealed interface OutputRecord {
     @Override
     public void writeFields(JsonGenerator g) {
       g.writeStringProperty("kind", "warning");
-      writeRequest(g, row, LEFT_OUT);
+      writeRequest(g);
       g.writeNumberProperty("code", warning.code());
       g.writeStringProperty("message", warning.message());
       String eventId = warning.eventId();
@@ -160,11 +169,6 @@ public sealed interface OutputRecord {
       if (eventReferenceId != null) {
         g.writeStringProperty("eventReferenceId", eventReferenceId);
       }
-    }
-
-    @Override
-    public String requestJson() {
-      return OutputRecord.requestJson(row, LEFT_OUT);
     }
   }
 
@@ -192,13 +196,6 @@ public sealed interface OutputRecord {
     public @Nullable String requestJson() {
       return null;
     }
-  }
-
-  private static void writeRequest(JsonGenerator g, RequestRow row, Set<String> leftOut) {
-    g.writeName("request");
-    g.writeStartObject();
-    writeRequestFields(g, row, leftOut);
-    g.writeEndObject();
   }
 
   private static String requestJson(RequestRow row, Set<String> leftOut) {
