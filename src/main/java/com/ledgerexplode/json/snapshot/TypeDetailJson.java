@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
@@ -43,15 +45,8 @@ public final class TypeDetailJson {
   static final Set<String> STRING_TYPED_ROWS = Set.of("pointsBreakup", "pointsTransferDetails");
 
   private static final Set<String> STRING_TYPED_IN_ROWS =
-      Set.of(
-          "pointsRedeemed",
-          "targetValue",
-          "achievedValue",
-          "triggerValue",
-          "totalPointsDeducted",
-          "pointsDeductedStr",
-          "points",
-          "programId");
+      Stream.concat(STRING_TYPED.stream(), Stream.of("points", "programId"))
+          .collect(Collectors.toUnmodifiableSet());
 
   private static final JsonMapper MAPPER =
       JsonMapper.builder()
