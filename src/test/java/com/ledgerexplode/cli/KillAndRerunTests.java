@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.LongPredicate;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
@@ -198,17 +199,48 @@ class KillAndRerunTests {
 
   @Test
   void killedInItsManifestStepTheRerunWritesTheManifestOverTheSameFiles() throws Exception {
-    Path output = dir.resolve("in-manifest/export.jsonl");
+    endedInTheManifestStepThenRerun("in-manifest", Process::destroyForcibly);
+  }
+
+  @Test
+  void aSecondSignalEndsTheRunAtOnceAndTheRerunContinuesIt() throws Exception {
+    // blocked inside its manifest step, the run never reaches the boundary the first signal waits
+    // for: only the second ends it
+    Process child =
+        endedInTheManifestStepThenRerun(
+            "two-signals",
+            running -> {
+              running.destroy();
+              try {
+                Thread.sleep(500);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              assertThat(running.isAlive()).as("the first signal waits for a boundary").isTrue();
+              running.destroy();
+            });
+    assertThat(child.exitValue()).as("ended by its second SIGTERM").isEqualTo(128 + 15);
+    assertThat(Files.readString(dir.resolve("two-signals.log")))
+        .contains("stopping after the current chunk (a second signal ends the run at once)");
+  }
+
+  /**
+   * Runs the job in a child JVM until it is inside its manifest step (held there by a named pipe
+   * where the manifest is first written), ends it with {@code end}, then checks that the same
+   * command, run again, writes the manifest over the same files.
+   */
+  private Process endedInTheManifestStepThenRerun(String name, Consumer<Process> end)
+      throws Exception {
+    Path output = dir.resolve(name + "/export.jsonl");
     Files.createDirectories(output.getParent());
-    // a named pipe where the manifest is first written: opening it blocks the manifest step
     Path temporary = output.resolveSibling("export.manifest.json.tmp");
     Process mkfifo = new ProcessBuilder("mkfifo", temporary.toString()).inheritIO().start();
     assumeTrue(mkfifo.waitFor() == 0, "mkfifo makes a named pipe");
-    Process child = start(output, "in-manifest");
+    Process child = start(output, name);
     try (HikariDataSource repository = Databases.open(job.repositoryDb(), "REPOSITORY_DB")) {
       JdbcTemplate steps = new JdbcTemplate(repository);
-      waitUntil(() -> manifestStepStarted(steps, output), child, "in-manifest");
-      child.destroyForcibly();
+      waitUntil(() -> manifestStepStarted(steps, output), child, name);
+      end.accept(child);
     }
     assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(output.resolveSibling("export.manifest.json")).doesNotExist();
@@ -225,6 +257,7 @@ class KillAndRerunTests {
     JsonNode expected = manifestOf(dir.resolve("reference/export.jsonl"));
     assertThat(manifest.get("counts")).isEqualTo(expected.get("counts"));
     assertThat(manifest.get("files")).isEqualTo(expected.get("files"));
+    return child;
   }
 
   private static boolean manifestStepStarted(JdbcTemplate repository, Path output) {
