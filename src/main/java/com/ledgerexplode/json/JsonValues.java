@@ -10,6 +10,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
+import java.util.Locale;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.ObjectWriter;
@@ -19,6 +22,14 @@ import tools.jackson.databind.json.JsonMapper;
 public final class JsonValues {
   private static final DateTimeFormatter LEGACY_SECONDS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
+  /** The legacy form as read: its fraction of 0 to 9 digits optional. */
+  private static final DateTimeFormatter LEGACY =
+      new DateTimeFormatterBuilder()
+          .appendPattern("yyyy-MM-dd HH:mm:ss")
+          .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+          .toFormatter(Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
 
   private static final JsonMapper MAPPER =
       JsonMapper.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
@@ -75,5 +86,14 @@ public final class JsonValues {
   public static String legacyTime(LedgerTime time) {
     String fraction = time.fraction();
     return LEGACY_SECONDS.format(time.instant()) + "." + (fraction.isEmpty() ? "0" : fraction);
+  }
+
+  /**
+   * The instant of a time in the vendor's legacy form ({@link #legacyTime}), UTC.
+   *
+   * @throws java.time.format.DateTimeParseException when the text is not one
+   */
+  public static Instant parseLegacyTime(String text) {
+    return LEGACY.parse(text, Instant::from);
   }
 }

@@ -1,8 +1,14 @@
 package com.ledgerexplode.export.outcome;
 
 import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -60,6 +66,54 @@ public final class ExportJson {
       }
       throw new IllegalArgumentException("a JSON object cut short");
     }
+  }
+
+  /**
+   * The JSON object {@code objectText} as a tree of maps (in its key order), lists, strings,
+   * booleans and exact decimals read from the number's own digits ({@code 12.50} stays {@code
+   * 12.50}); a null is kept as null.
+   *
+   * @throws IllegalArgumentException when the text is not one JSON object
+   */
+  public static Map<String, @Nullable Object> tree(String objectText) {
+    try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), objectText)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new IllegalArgumentException("not a JSON object");
+      }
+      return object(p);
+    }
+  }
+
+  private static Map<String, @Nullable Object> object(JsonParser p) {
+    Map<String, @Nullable Object> object = new LinkedHashMap<>();
+    for (String name = p.nextName(); name != null; name = p.nextName()) {
+      object.put(name, value(p, p.nextToken()));
+    }
+    return object;
+  }
+
+  private static @Nullable Object value(JsonParser p, @Nullable JsonToken token) {
+    if (token == null) {
+      throw new IllegalArgumentException("a JSON object cut short");
+    }
+    return switch (token) {
+      case START_OBJECT -> object(p);
+      case START_ARRAY -> {
+        List<@Nullable Object> array = new ArrayList<>();
+        for (JsonToken element = p.nextToken();
+            element != JsonToken.END_ARRAY;
+            element = p.nextToken()) {
+          array.add(value(p, element));
+        }
+        yield array;
+      }
+      case VALUE_STRING -> p.getString();
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new BigDecimal(p.getString());
+      case VALUE_TRUE -> true;
+      case VALUE_FALSE -> false;
+      case VALUE_NULL -> null;
+      default -> throw new IllegalArgumentException("not a JSON value: " + token);
+    };
   }
 
   /** One JSON object holding what {@code fields} writes, as text. */

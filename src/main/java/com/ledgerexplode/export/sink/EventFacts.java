@@ -1,19 +1,19 @@
 package com.ledgerexplode.export.sink;
 
-import com.ledgerexplode.explode.ExplodedEvent;
-import com.ledgerexplode.ledger.Bill;
-import com.ledgerexplode.ledger.BillField;
+import com.ledgerexplode.export.outcome.ExportJson;
+import com.ledgerexplode.json.JsonValues;
 import com.ledgerexplode.ledger.Bucket;
-import com.ledgerexplode.ledger.EventType;
 import com.ledgerexplode.ledger.LedgerTime;
-import com.ledgerexplode.ledger.PointsEntry;
 import com.ledgerexplode.ledger.PointsField;
-import com.ledgerexplode.ledger.TypeDetail;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,12 +21,23 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the reporting database keeps of one exploded event beyond its JSON: the typed columns of
- * report_event and the rows of points spent or moved, read from its points entries, its bill and
- * its type's blocks (V3's comments say what each holds). Blocks are verbatim ledger JSON, so a
- * value not of its column's type is NULL there; the event's JSON column keeps it as exported.
+ * What the reporting database keeps of one exploded event beyond its JSON, read from the event's
+ * exported object (customerId, then the API's event object), whichever ledger answered it: the
+ * engine over the store, or the vendor's API. Its header's typed columns, its points entries as the
+ * object shows them, and the typed columns and rows of points earned, spent or moved, read from its
+ * points, its bill and its type's blocks (V3's comments say what each holds). Blocks are verbatim
+ * ledger JSON, so a value not of its column's type is NULL there; the event's JSON column keeps it
+ * as exported. Numbers are exact (read from their digits), times are read from their ISO-8601 twin
+ * ({@code eventTimeISO}), else from the vendor's legacy form (UTC).
  *
+ * @param orgId the event's orgId
+ * @param eventLogId the event's eventLogId
+ * @param customerId the exported object's customerId; null when the job knows no customer (an event
+ *     of the vendor's API whose answer named none)
+ * @param header the values of {@link #HEADER_COLUMNS}, in that order (nulls among them)
  * @param columns the values of {@link #COLUMNS}, in that order (nulls among them)
+ * @param points rows of bucket and position within the bucket's list, then {@link #POINTS_COLUMNS},
+ *     to follow the event's key (run, org, event, line)
  * @param redemptions rows after the key (run, org, event, line, position), in the order of {@link
  *     #REDEMPTION_COLUMNS}
  * @param transfers rows of side ({@code from}, {@code to}) and position within the side, then
@@ -35,11 +46,18 @@ import org.jspecify.annotations.Nullable;
  *     #DEDUCTION_COLUMNS}
  */
 record EventFacts(
+    long orgId,
+    long eventLogId,
+    @Nullable Long customerId,
+    List<@Nullable Object> header,
     List<@Nullable Object> columns,
+    List<@Nullable Object[]> points,
     List<@Nullable Object[]> redemptions,
     List<@Nullable Object[]> transfers,
     List<@Nullable Object[]> deductions) {
 
+  static final List<String> HEADER_COLUMNS =
+      List.of("event_name", "event_time", "till_id", "event_reference_id", "unique_id");
   static final List<String> COLUMNS =
       List.of(
           "points_regular",
@@ -54,6 +72,15 @@ record EventFacts(
           "points_deducted",
           "voucher_series_id",
           "voucher_code");
+
+  /** The points fields the reporting schema has columns for (those the ledger had first). */
+  private static final Set<PointsField> REPORTED_POINTS =
+      EnumSet.range(PointsField.VALUE, PointsField.LINE_ITEM_ID);
+
+  static final List<String> POINTS_COLUMNS =
+      REPORTED_POINTS.stream()
+          .map(field -> field == PointsField.VALUE ? "points" : field.column())
+          .toList();
   static final List<String> REDEMPTION_COLUMNS =
       List.of("customer_id", "redemption_id", "points", "program_id", "program_name");
   static final List<String> TRANSFER_COLUMNS =
@@ -74,13 +101,39 @@ record EventFacts(
           "points_deducted_by",
           "reason");
 
-  static EventFacts of(long customerId, ExplodedEvent event) {
-    TypeDetail type = event.header().typeDetail();
+  /** Where an event object carries pointsEarned and its breakup: its type's place. */
+  private static final List<String> POINTS_PLACES =
+      List.of("billDetails", "targetCompletedDetails");
+
+  /**
+   * The facts of the exported object {@code exported} (compact JSON text).
+   *
+   * @throws IllegalArgumentException when it is not a JSON object with a numeric orgId and
+   *     eventLogId (the reporting tables' key)
+   */
+  static EventFacts of(String exported) {
+    Map<?, ?> event = ExportJson.tree(exported);
+    Long orgId = integer(event.get("orgId"));
+    Long eventLogId = integer(event.get("eventLogId"));
+    if (orgId == null || eventLogId == null) {
+      throw new IllegalArgumentException(
+          "an event without a numeric orgId and eventLogId cannot be reported: " + exported);
+    }
+    Long customerId = integer(event.get("customerId"));
+    Map<?, ?> details = map(event.get("eventDetails"));
+    Instant eventTime = time(details, "eventTime");
+    List<@Nullable Object> header =
+        Arrays.asList(
+            text(event.get("eventName")),
+            eventTime == null ? null : utc(eventTime),
+            integer(details.get("tillId")),
+            text(event.get("eventReferenceId")),
+            text(event.get("uniqueId")));
     Set<Long> programs = new LinkedHashSet<>();
 
     List<@Nullable Object[]> redemptions = new ArrayList<>();
-    Map<?, ?> redemption = map(type.details().get("redemptionDetails"));
-    for (Object row : list(type.blocks().get("pointsBreakup"))) {
+    Map<?, ?> redemption = map(details.get("redemptionDetails"));
+    for (Object row : list(event.get("pointsBreakup"))) {
       Map<?, ?> r = map(row);
       Long program = integer(r.get("programId"));
       addProgram(programs, program);
@@ -95,8 +148,8 @@ record EventFacts(
     }
 
     List<@Nullable Object[]> transfers = new ArrayList<>();
-    Map<?, ?> from = map(type.blocks().get("transferredFrom"));
-    Map<?, ?> to = map(type.blocks().get("transferredTo"));
+    Map<?, ?> from = map(event.get("transferredFrom"));
+    Map<?, ?> to = map(event.get("transferredTo"));
     BigDecimal transferred = null;
     for (Map.Entry<String, Map<?, ?>> side :
         List.<Map.Entry<String, Map<?, ?>>>of(Map.entry("from", from), Map.entry("to", to))) {
@@ -131,12 +184,13 @@ record EventFacts(
     }
 
     List<@Nullable Object[]> deductions = new ArrayList<>();
-    Map<?, ?> adjustment = map(type.blocks().get("manualPointsAdjustmentDetails"));
+    Map<?, ?> adjustment = map(event.get("manualPointsAdjustmentDetails"));
     for (Object row : list(adjustment.get("pointsDeductionBreakUpDetails"))) {
       Map<?, ?> r = map(row);
       Long program = integer(r.get("programId"));
       addProgram(programs, program);
       BigDecimal deducted = decimal(r.get("pointsDeductedStr"));
+      Instant deductedOn = time(r, "pointsDeductedOn");
       deductions.add(
           new @Nullable Object[] {
             integer(r.get("customerId")),
@@ -148,44 +202,107 @@ record EventFacts(
             text(r.get("deductionType")),
             text(r.get("pointAwardedRefType")),
             integer(r.get("pointAwardedRefId")),
-            r.get("pointsDeductedOn") instanceof LedgerTime on
-                ? on.instant().atOffset(ZoneOffset.UTC)
-                : null,
+            deductedOn == null ? null : utc(deductedOn),
             text(r.get("pointsDeductedBy")),
             text(adjustment.get("reason"))
           });
     }
 
+    // pointsEarned sits at the type's place: in the bill, in the target's block, or at event level
+    Map<?, ?> place = event;
+    for (String name : POINTS_PLACES) {
+      if (event.get(name) instanceof Map<?, ?> block && block.containsKey("pointsEarned")) {
+        place = block;
+      }
+    }
     Map<Bucket, BigDecimal> earned = new EnumMap<>(Bucket.class);
-    if (EventType.pointsPlaceOf(event.header().eventName()) != EventType.PointsPlace.NONE) {
+    if (place.get("pointsEarned") instanceof Map<?, ?> pointsEarned) {
       for (Bucket bucket : Bucket.values()) {
         BigDecimal sum = BigDecimal.ZERO;
-        for (PointsEntry entry : event.pointsEarned().getOrDefault(bucket, List.of())) {
-          if (entry.fields().get(PointsField.VALUE) instanceof BigDecimal value) {
+        for (Object entry : list(pointsEarned.get(bucket.jsonName()))) {
+          BigDecimal value = decimal(map(entry).get(PointsField.VALUE.jsonName()));
+          if (value != null) {
             sum = sum.add(value);
           }
-          addProgram(programs, (Long) entry.fields().get(PointsField.PROGRAM_ID));
+          addProgram(programs, integer(map(entry).get(PointsField.PROGRAM_ID.jsonName())));
         }
         earned.put(bucket, sum);
       }
     }
-    Bill bill = event.billDetails();
-    Map<?, ?> voucher = map(type.blocks().get("voucherRedemptionDetails"));
+    Map<?, ?> bill = map(event.get("billDetails"));
+    Map<?, ?> voucher = map(event.get("voucherRedemptionDetails"));
     List<@Nullable Object> columns =
         Arrays.asList(
             earned.get(Bucket.REGULAR),
             earned.get(Bucket.PROMO),
             earned.get(Bucket.PROMISED),
             programs.size() == 1 ? programs.iterator().next() : null,
-            bill == null ? null : bill.fields().get(BillField.BILL_NUMBER),
-            bill == null ? null : bill.fields().get(BillField.BILL_AMOUNT),
-            bill == null ? null : bill.fields().get(BillField.RETURN_AMOUNT),
+            text(bill.get("billNumber")),
+            decimal(bill.get("billAmount")),
+            decimal(bill.get("returnAmount")),
             decimal(redemption.get("pointsRedeemed")),
             transferred,
             decimal(adjustment.get("totalPointsDeducted")),
             integer(voucher.get("voucherSeriesId")),
             text(voucher.get("redeemedVoucherCode")));
-    return new EventFacts(columns, redemptions, transfers, deductions);
+    return new EventFacts(
+        orgId,
+        eventLogId,
+        customerId,
+        header,
+        columns,
+        pointsRows(place),
+        redemptions,
+        transfers,
+        deductions);
+  }
+
+  /**
+   * The points entries of an event as its object shows them at {@code place}: its breakup's rows
+   * when it has one, else its pointsEarned's; each bucket's in order. A row of the breakup's {@code
+   * regular} list that carries {@code promotionDetails} is a promotional entry.
+   */
+  private static List<@Nullable Object[]> pointsRows(Map<?, ?> place) {
+    Map<?, ?> entries =
+        map(
+            place.get(
+                place.containsKey("pointsEarnedBreakup") ? "pointsEarnedBreakup" : "pointsEarned"));
+    List<@Nullable Object[]> rows = new ArrayList<>();
+    for (Bucket bucket : Bucket.values()) {
+      List<?> inBucket = list(entries.get(bucket.jsonName()));
+      for (int position = 0; position < inBucket.size(); position++) {
+        Map<?, ?> entry = map(inBucket.get(position));
+        Map<?, ?> promotion = map(entry.get("promotionDetails"));
+        @Nullable Object[] row = new @Nullable Object[2 + REPORTED_POINTS.size()];
+        row[0] = promotion.isEmpty() ? bucket.jsonName() : Bucket.PROMO.jsonName();
+        row[1] = position;
+        int column = 2;
+        for (PointsField field : REPORTED_POINTS) {
+          Map<?, ?> holder = promotion.containsKey(field.jsonName()) ? promotion : entry;
+          row[column++] = pointsValue(field, holder);
+        }
+        rows.add(row);
+      }
+    }
+    return rows;
+  }
+
+  /** A points field's value as its column types it: dates as the UTC date of their time. */
+  private static @Nullable Object pointsValue(PointsField field, Map<?, ?> entry) {
+    Object value = entry.get(field.jsonName());
+    return switch (field.type()) {
+      case DECIMAL -> decimal(value);
+      case INTEGER -> integer(value);
+      case TEXT -> text(value);
+      case DATE -> {
+        Instant time = time(entry, field.jsonName());
+        yield time == null ? null : utc(time).toLocalDate();
+      }
+      case TIMESTAMP -> {
+        Instant time = time(entry, field.jsonName());
+        yield time == null ? null : utc(time);
+      }
+    };
   }
 
   /** The key of a row of this event, then the row's values. */
@@ -217,6 +334,28 @@ record EventFacts(
 
   private static List<?> list(@Nullable Object value) {
     return value instanceof List<?> l ? l : List.of();
+  }
+
+  static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+
+  /**
+   * The time at {@code key} of an object: its ISO-8601 twin ({@code key + "ISO"}) when it has one,
+   * else the vendor's legacy form; null when neither reads as a time.
+   */
+  private static @Nullable Instant time(Map<?, ?> object, String key) {
+    try {
+      if (object.get(key + "ISO") instanceof String iso) {
+        return LedgerTime.parse(iso).instant();
+      }
+      if (object.get(key) instanceof String legacy) {
+        return JsonValues.parseLegacyTime(legacy);
+      }
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+    return null;
   }
 
   /** An exact decimal from a JSON number or from the vendor's string-typed amounts. */

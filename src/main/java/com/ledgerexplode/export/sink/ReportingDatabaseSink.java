@@ -4,20 +4,18 @@ import com.ledgerexplode.explode.ExplodedEvent;
 import com.ledgerexplode.export.outcome.ExportCounts;
 import com.ledgerexplode.export.outcome.ExportJson;
 import com.ledgerexplode.export.outcome.OutputRecord;
-import com.ledgerexplode.ledger.Bucket;
-import com.ledgerexplode.ledger.EventHeader;
-import com.ledgerexplode.ledger.LedgerTime;
-import com.ledgerexplode.ledger.PointsEntry;
-import com.ledgerexplode.ledger.PointsField;
+import com.ledgerexplode.ledger.Bill;
+import com.ledgerexplode.ledger.BillField;
+import com.ledgerexplode.ledger.EventType;
+import com.ledgerexplode.ledger.Fields;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,18 +65,12 @@ public class ReportingDatabaseSink implements ExportSink {
       new Table(
           "report_event",
           EVENT_KEY,
-          Stream.concat(
-                  Stream.of(
-                      "customer_id",
-                      "group_id",
-                      "event_name",
-                      "event_time",
-                      "till_id",
-                      "event_reference_id",
-                      "unique_id",
-                      "request",
-                      "event"),
+          Stream.of(
+                  Stream.of("customer_id", "group_id"),
+                  EventFacts.HEADER_COLUMNS.stream(),
+                  Stream.of("request", "event"),
                   EventFacts.COLUMNS.stream())
+              .flatMap(columns -> columns)
               .toList(),
           Set.of("event"));
   private static final Table REDEMPTIONS =
@@ -97,15 +89,11 @@ public class ReportingDatabaseSink implements ExportSink {
           Stream.concat(EVENT_KEY.stream(), Stream.of("position")).toList(),
           EventFacts.DEDUCTION_COLUMNS);
 
-  /** The points fields the reporting schema has columns for (those the ledger had first). */
-  private static final Set<PointsField> REPORTED_POINTS =
-      EnumSet.range(PointsField.VALUE, PointsField.LINE_ITEM_ID);
-
   private static final Table POINTS =
       new Table(
           "report_points",
           List.of("run_key", "org_id", "event_log_id", "request_line", "bucket", "position"),
-          REPORTED_POINTS.stream().map(ReportingDatabaseSink::column).toList());
+          EventFacts.POINTS_COLUMNS);
   private static final Table REJECTS =
       new Table(
           "report_reject",
@@ -283,38 +271,42 @@ public class ReportingDatabaseSink implements ExportSink {
       List<Object[]> points,
       List<Object[]> rejects,
       Spent spent) {
-    if (record instanceof OutputRecord.Event e) {
-      EventHeader h = e.event().header();
-      EventFacts facts = EventFacts.of(e.customerId(), e.event());
-      @Nullable Object[] key = {run, h.orgId(), h.eventLogId(), e.line()};
-      events.add(
-          EventFacts.keyed(
-              key,
-              Stream.concat(
-                      Stream.of(
-                          e.customerId(),
-                          h.groupId(),
-                          h.eventName(),
-                          h.eventTime() == null ? null : utc(h.eventTime()),
-                          h.tillId(),
-                          h.eventReferenceId(),
-                          h.uniqueId(),
-                          e.requestJson(),
-                          ExportJson.object(e::writeAnswerFields)),
-                      facts.columns().stream())
-                  .toArray()));
-      collectPoints(run, e, points);
+    if (record instanceof OutputRecord.EventLine line) {
+      String exported = ExportJson.object(line::writeAnswerFields);
+      Long groupId = null;
+      EventFacts facts;
+      if (record instanceof OutputRecord.Event e) {
+        groupId = e.event().header().groupId();
+        facts = EventFacts.of(factsObject(e, exported));
+      } else {
+        facts = EventFacts.of(exported);
+      }
+      @Nullable Object[] key = {run, facts.orgId(), facts.eventLogId(), line.line()};
+      @Nullable Object[] eventRow = new @Nullable Object[EVENTS.columns().size()];
+      int column = 0;
+      for (Object value : key) {
+        eventRow[column++] = value;
+      }
+      eventRow[column++] = facts.customerId();
+      eventRow[column++] = groupId;
+      for (Object value : facts.header()) {
+        eventRow[column++] = value;
+      }
+      eventRow[column++] = line.requestJson();
+      eventRow[column++] = exported;
+      for (Object value : facts.columns()) {
+        eventRow[column++] = value;
+      }
+      events.add(eventRow);
+      for (@Nullable Object[] entry : facts.points()) {
+        points.add(EventFacts.keyed(key, entry));
+      }
       spent.redemptions().addAll(EventFacts.positioned(key, facts.redemptions()));
       for (@Nullable Object[] transfer : facts.transfers()) {
         spent.transfers().add(EventFacts.keyed(key, transfer));
       }
       spent.deductions().addAll(EventFacts.positioned(key, facts.deductions()));
       return;
-    }
-    if (record instanceof OutputRecord.ApiEvent) {
-      // JobSettings refuses ledger.api with a reporting database, so no run gets here
-      throw new IllegalStateException(
-          "the reporting database does not take the API's events yet (line " + record.line() + ")");
     }
     String kind;
     int code = 0;
@@ -353,47 +345,44 @@ public class ReportingDatabaseSink implements ExportSink {
         });
   }
 
-  private static void collectPoints(String run, OutputRecord.Event e, List<Object[]> points) {
+  /**
+   * The object the facts of an event of the store are read from: the exported one, but for a bill
+   * event asked without its bill, whose points the store knows though the object does not show them
+   * (V3: points by bucket whether or not the request showed them): then the object with an empty
+   * bill, which shows them and nothing of the bill.
+   */
+  private static String factsObject(OutputRecord.Event e, String exported) {
     ExplodedEvent event = e.event();
-    EventHeader h = event.header();
-    Map<Bucket, List<PointsEntry>> entries =
-        event.pointsEarnedBreakup() != null ? event.pointsEarnedBreakup() : event.pointsEarned();
-    for (Bucket bucket : Bucket.values()) {
-      List<PointsEntry> inBucket = entries.getOrDefault(bucket, List.of());
-      for (int position = 0; position < inBucket.size(); position++) {
-        Object[] values = new Object[POINTS.columns().size()];
-        values[0] = run;
-        values[1] = h.orgId();
-        values[2] = h.eventLogId();
-        values[3] = e.line();
-        // a breakup's regular rows hold the promotional entries too, each with its own bucket
-        values[4] = inBucket.get(position).bucket().jsonName();
-        values[5] = position;
-        int column = 6;
-        for (PointsField field : REPORTED_POINTS) {
-          Object value = inBucket.get(position).fields().get(field);
-          values[column++] = value instanceof LedgerTime time ? utc(time) : value;
-        }
-        points.add(values);
-      }
+    if (event.billDetails() != null
+        || EventType.pointsPlaceOf(event.header().eventName())
+            != EventType.PointsPlace.BILL_DETAILS) {
+      return exported;
     }
+    ExplodedEvent shown =
+        new ExplodedEvent(
+            event.header(),
+            event.pointsEarned(),
+            event.pointsEarnedBreakup(),
+            NO_BILL,
+            event.customFields(),
+            event.extendedFields(),
+            event.paymentModes(),
+            event.maxConversionDate(),
+            event.alternateCurrencyValueEarned(),
+            event.warnings());
+    return ExportJson.object(
+        new OutputRecord.Event(e.row(), e.customerId(), shown)::writeAnswerFields);
   }
+
+  private static final Bill NO_BILL =
+      new Bill(new Fields<>(new EnumMap<BillField, Object>(BillField.class)), List.of());
 
   private static String orEmpty(@Nullable String value) {
     return value == null ? "" : value;
   }
 
-  /** A typed timestamp column's value; the {@code event} column keeps the digits as exported. */
-  private static OffsetDateTime utc(LedgerTime time) {
-    return utc(time.instant());
-  }
-
   private static OffsetDateTime utc(Instant instant) {
-    return instant.atOffset(ZoneOffset.UTC);
-  }
-
-  private static String column(PointsField field) {
-    return field == PointsField.VALUE ? "points" : field.column();
+    return EventFacts.utc(instant);
   }
 
   /** One batched upsert of these rows, each in the table's column order. */

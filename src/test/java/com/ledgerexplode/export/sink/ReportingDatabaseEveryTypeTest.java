@@ -6,15 +6,18 @@ import com.ledgerexplode.explode.DataScope;
 import com.ledgerexplode.explode.ExplodeEngine;
 import com.ledgerexplode.explode.Scope;
 import com.ledgerexplode.export.job.ChunkExploder;
+import com.ledgerexplode.export.outcome.ExportJson;
 import com.ledgerexplode.export.outcome.OutputRecord;
 import com.ledgerexplode.export.outcome.RowOutcome;
 import com.ledgerexplode.export.requests.RequestItem;
 import com.ledgerexplode.export.requests.RequestsCsvReader;
+import com.ledgerexplode.json.api.EventJson;
 import com.ledgerexplode.ledger.EventType;
 import com.ledgerexplode.store.JdbcLedgerStore;
 import com.ledgerexplode.store.LedgerSchema;
 import com.ledgerexplode.store.SnapshotImporter;
 import com.ledgerexplode.testing.JsonTrees;
+import com.ledgerexplode.testing.ReportedOverTheApi;
 import com.ledgerexplode.testing.StatementCounter;
 import com.ledgerexplode.testing.TestDatabase;
 import com.ledgerexplode.testing.TestDatabases;
@@ -27,12 +30,15 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -524,6 +530,108 @@ class ReportingDatabaseEveryTypeTest {
                 "SELECT points_regular, program_id, points_redeemed FROM report_event"
                     + " WHERE run_key = 'night-1' AND event_log_id = 18608683");
     assertThat(old.values()).containsOnlyNulls();
+  }
+
+  /**
+   * The records as the vendor's API gives them: each event as its API object's JSON text, with the
+   * customer the job knows.
+   */
+  private static List<OutputRecord> asTheApiGivesThem(List<OutputRecord> records) {
+    return records.stream()
+        .map(
+            record ->
+                record instanceof OutputRecord.Event e
+                    ? new OutputRecord.ApiEvent(
+                        e.row(),
+                        e.customerId(),
+                        ExportJson.object(g -> EventJson.writeEventFields(g, e.event())))
+                    : record)
+        .toList();
+  }
+
+  private static final Map<TestDatabase, Map<String, List<Map<String, Object>>>> OVER_STORE =
+      new ConcurrentHashMap<>();
+  private static final Map<TestDatabase, Map<String, List<Map<String, Object>>>> OVER_API =
+      new ConcurrentHashMap<>();
+
+  static Stream<Arguments> everyTypeOnBoth() {
+    return TestDatabases.both()
+        .flatMap(database -> Arrays.stream(EventType.values()).map(t -> Arguments.of(database, t)));
+  }
+
+  /** The rows of the events of one type (rejects, of no event, all). */
+  private static Map<String, List<Map<String, Object>>> ofType(
+      Map<String, List<Map<String, Object>>> tables, EventType type) {
+    Set<List<Object>> events =
+        tables.get("report_event").stream()
+            .filter(row -> type.eventName().equals(row.get("event_name")))
+            .map(row -> List.of(row.get("org_id"), row.get("event_log_id")))
+            .collect(Collectors.toSet());
+    Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
+    tables.forEach(
+        (table, all) ->
+            rows.put(
+                table,
+                table.equals("report_reject")
+                    ? all
+                    : all.stream()
+                        .filter(
+                            row ->
+                                events.contains(
+                                    List.of(row.get("org_id"), row.get("event_log_id"))))
+                        .toList()));
+    return rows;
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("everyTypeOnBoth")
+  void theApisEventFillsEveryTableAsTheStoresSameEvent(TestDatabase database, EventType type) {
+    Map<String, List<Map<String, Object>>> store =
+        OVER_STORE.computeIfAbsent(database, d -> allRows(sampleWritten(d)));
+    Map<String, List<Map<String, Object>>> api =
+        OVER_API.computeIfAbsent(
+            database,
+            d -> {
+              DataSource db = d.createEmpty();
+              openedSink(db).write(asTheApiGivesThem(sampleRecords(d)));
+              return allRows(db);
+            });
+
+    assertThat(ofType(store, type).get("report_event")).isNotEmpty();
+    assertThat(ofType(api, type)).isEqualTo(ofType(ReportedOverTheApi.fromStore(store), type));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
+  void anEventOfTheApiWithoutACustomerHasNoCustomerId(TestDatabase database) {
+    List<OutputRecord> unknown =
+        asTheApiGivesThem(sampleRecords(database)).stream()
+            .map(
+                record ->
+                    record instanceof OutputRecord.ApiEvent e
+                        ? new OutputRecord.ApiEvent(e.row(), null, e.eventJson())
+                        : record)
+            .toList();
+    DataSource db = database.createEmpty();
+
+    openedSink(db).write(unknown);
+
+    JdbcTemplate jdbc = new JdbcTemplate(db);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM report_event", Long.class)).isPositive();
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM report_event WHERE customer_id IS NOT NULL", Long.class))
+        .isZero();
+    assertThat(jdbc.queryForList("SELECT customer_id FROM report_redemption", Long.class))
+        .isNotEmpty()
+        .containsOnlyNulls();
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT event FROM report_event WHERE event_log_id = 18608758"
+                    + " AND request_line = 27",
+                String.class))
+        .doesNotContain("customerId")
+        .contains("18608758");
   }
 
   @Test

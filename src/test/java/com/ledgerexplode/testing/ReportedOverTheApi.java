@@ -1,0 +1,72 @@
+package com.ledgerexplode.testing;
+
+import com.ledgerexplode.ledger.EventType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.util.LinkedCaseInsensitiveMap;
+
+/**
+ * The reporting tables a run over the vendor's API fills, from those the same run over the store
+ * fills (README, "The reporting database"): every row and value the same, but what the API's event
+ * object does not carry. The group ({@code group_id}) is NULL; and a bill event asked without its
+ * bill, whose points the store knows though its object does not show them, has no points: NULL sums
+ * and program, no report_points rows.
+ */
+public final class ReportedOverTheApi {
+  private static final Set<String> BILL_TYPES =
+      Arrays.stream(EventType.values())
+          .filter(t -> t.pointsPlace() == EventType.PointsPlace.BILL_DETAILS)
+          .map(EventType::eventName)
+          .collect(Collectors.toSet());
+
+  private ReportedOverTheApi() {}
+
+  /** The tables over the API from those over the store: {@code table -> rows}, rows copied. */
+  public static Map<String, List<Map<String, Object>>> fromStore(
+      Map<String, List<Map<String, Object>>> store) {
+    Set<List<Object>> hidden = new java.util.HashSet<>();
+    Map<String, List<Map<String, Object>>> api = new LinkedHashMap<>();
+    List<Map<String, Object>> events = new ArrayList<>();
+    for (Map<String, Object> row : store.getOrDefault("report_event", List.of())) {
+      Map<String, Object> copy = copy(row);
+      copy.put("group_id", null);
+      if (BILL_TYPES.contains(String.valueOf(row.get("event_name")))
+          && !String.valueOf(row.get("event")).contains("\"billDetails\"")) {
+        hidden.add(eventKey(row));
+        for (String column :
+            List.of("points_regular", "points_promo", "points_promised", "program_id")) {
+          copy.put(column, null);
+        }
+      }
+      events.add(copy);
+    }
+    store.forEach(
+        (table, rows) ->
+            api.put(
+                table,
+                table.equals("report_event")
+                    ? events
+                    : rows.stream()
+                        .filter(
+                            row ->
+                                !table.equals("report_points") || !hidden.contains(eventKey(row)))
+                        .map(ReportedOverTheApi::copy)
+                        .toList()));
+    return api;
+  }
+
+  private static List<Object> eventKey(Map<String, Object> row) {
+    return List.of(row.get("org_id"), row.get("event_log_id"), row.get("request_line"));
+  }
+
+  private static Map<String, Object> copy(Map<String, Object> row) {
+    Map<String, Object> copy = new LinkedCaseInsensitiveMap<>();
+    copy.putAll(row);
+    return copy;
+  }
+}
