@@ -24,6 +24,28 @@ public final class RequestValidator {
   }
 
   /**
+   * The reject of a request that only the caller's bound of {@code maxEventIds} event ids rejects:
+   * what {@link #validate(ApiRequest, int)} answers when the request passes every check before that
+   * bound (so that the same request is rejected the same way wherever it is checked); null when the
+   * request is within the bound or fails another check first, which is then the ledger's to answer.
+   */
+  public static @Nullable ApiError beyondBound(ApiRequest request, int maxEventIds) {
+    ApiError bounded = rejection(request, maxEventIds);
+    return bounded == null || bounded.equals(rejection(request, Integer.MAX_VALUE))
+        ? null
+        : bounded;
+  }
+
+  private static @Nullable ApiError rejection(ApiRequest request, int maxEventIds) {
+    try {
+      validate(request, maxEventIds);
+      return null;
+    } catch (RequestRejectedException e) {
+      return e.error();
+    }
+  }
+
+  /**
    * As {@link #validate(ApiRequest)}, a request asking for more than {@code maxEventIds} event ids
    * (as given, repeats counted) being a bad value (11012), the first of that code's checks.
    */

@@ -178,7 +178,10 @@ public final class ExportJobRunner {
           inUse = null;
           refuseScopeTheApiRefuses(client);
         }
-        RowSource rows = client == null ? storeRows(settings, databases) : new VendorRows(client);
+        RowSource rows =
+            client == null
+                ? storeRows(settings, databases)
+                : new VendorRows(client, settings.maxEventIdsPerRow());
         // the context opens the reporting database's pool
         inUse = settings.outputIsDatabase() ? RunDatabase.REPORTING : null;
         try (AnnotationConfigApplicationContext context =
