@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +18,11 @@ import com.ledgerexplode.serve.AccessLog;
 import com.ledgerexplode.serve.Credentials;
 import com.ledgerexplode.serve.LedgerServer;
 import com.ledgerexplode.serve.ServeSettings;
+import com.ledgerexplode.store.Databases;
 import com.ledgerexplode.store.LedgerDatabase;
+import com.ledgerexplode.testing.ReportedOverTheApi;
+import com.ledgerexplode.testing.TestDatabases;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,6 +41,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
@@ -80,18 +86,15 @@ class LedgerApiFunctionalTests {
     assertThat(imported.exitCode()).as(imported.err()).isZero();
 
     Path credentials = dir.resolve("serve/credentials.properties");
-    Files.createDirectories(credentials.getParent());
-    Files.writeString(
+    writeLines(
         credentials,
-        String.join(
-            "\n",
+        List.of(
             "user.nightly.passwordHash=" + new BCryptPasswordEncoder(4).encode(PASSWORD),
             "user.nightly.org=50406",
             "user.nightly.connectedOrgs=4000218,4000219",
             "token.batch.sha256=" + Credentials.tokenHash(TOKEN),
             "token.batch.org=50406",
-            "token.batch.connectedOrgs=4000218,4000219",
-            ""));
+            "token.batch.connectedOrgs=4000218,4000219"));
     database = LedgerDatabase.open(ledgerUrl, 4);
     accessLog = AccessLog.open(dir.resolve("serve/access.log"), false);
     server =
@@ -339,6 +342,118 @@ class LedgerApiFunctionalTests {
   }
 
   @Test
+  void aReportingDatabaseOnH2OverServeIsFilledAsOverTheStore() throws Exception {
+    String store = JobFixture.h2(dir.resolve("reporting-store/reporting"));
+    String api = JobFixture.h2(dir.resolve("reporting-api/reporting"));
+
+    assertReportedAsOverTheStore("reporting", store, api);
+  }
+
+  @Test
+  void aReportingDatabaseOnPostgresqlOverServeWithScopeOtherIsFilledAsOverTheStore()
+      throws Exception {
+    String store = TestDatabases.POSTGRESQL.jdbcUrl(TestDatabases.POSTGRESQL.createEmpty());
+    String api = TestDatabases.POSTGRESQL.jdbcUrl(TestDatabases.POSTGRESQL.createEmpty());
+
+    assertReportedAsOverTheStore(
+        "reporting-other", store, api, "dataScope=OTHER", "dataScopeOrgs=4000218");
+  }
+
+  /**
+   * The job into the reporting database {@code api} over serve fills every table as the same job
+   * into {@code store} over the store does, but for what the API's event object does not carry.
+   */
+  private static void assertReportedAsOverTheStore(
+      String name, String store, String api, String... overrides) throws Exception {
+    List<String> storeArgs = new ArrayList<>(List.of("output=" + store));
+    storeArgs.addAll(List.of(overrides));
+    storeRun(name + "-store", storeArgs.toArray(String[]::new));
+    List<String> apiArgs = new ArrayList<>(List.of("output=" + api));
+    apiArgs.addAll(List.of(overrides));
+
+    Child run = apiRun(name + "-api", serveUrl(), basic(), apiArgs.toArray(String[]::new));
+
+    assertThat(run.exitCode).as(run.err).isZero();
+    Map<String, List<Map<String, Object>>> overStore = reportingRows(store);
+    Map<String, List<Map<String, Object>>> overApi = reportingRows(api);
+    assertThat(overStore.get("report_event")).isNotEmpty();
+    assertThat(overStore.get("report_points")).isNotEmpty();
+    assertThat(overStore.get("report_reject")).isNotEmpty();
+    // the run's settings name where it ran: its output, its ledger, its repository and log
+    assertThat(runIdentity(overApi)).isEqualTo(runIdentity(overStore));
+    assertThat(overApi).isEqualTo(ReportedOverTheApi.fromStore(overStore));
+  }
+
+  /** The settings of the run's row that are its identity; the row keeps the others. */
+  private static Map<String, Object> runIdentity(Map<String, List<Map<String, Object>>> tables) {
+    assertThat(tables.get("report_run")).hasSize(1);
+    Map<String, Object> run = tables.get("report_run").get(0);
+    Map<String, Object> settings =
+        new LinkedHashMap<>(
+            tools.jackson.databind.json.JsonMapper.builder()
+                .build()
+                .readValue(
+                    String.valueOf(run.remove("settings")),
+                    new tools.jackson.core.type.TypeReference<Map<String, Object>>() {}));
+    settings
+        .keySet()
+        .removeIf(
+            key ->
+                key.startsWith("api.")
+                    || List.of("output", "ledger.db", "ledger.api", "repository.db", "logFile")
+                        .contains(key));
+    return settings;
+  }
+
+  private static Map<String, List<Map<String, Object>>> reportingRows(String url) {
+    try (HikariDataSource db = Databases.open(url, "REPORTING_DB")) {
+      return ReportingTables.allRows(new JdbcTemplate(db));
+    }
+  }
+
+  @Test
+  void aRowAskingMoreEventIdsThanTheBoundIsRejectedAsOverTheStoreAndNeverSent() throws Exception {
+    List<String> customers = identifierValues(3);
+    StringBuilder ids = new StringBuilder();
+    for (int id = 1; id <= 11; id++) {
+      ids.append(id == 1 ? "" : ",").append(18_000_000 + id);
+    }
+    Path requests = dir.resolve("bound/requests.csv");
+    writeLines(
+        requests,
+        List.of(
+            "identifierName,identifierValue,source,eventIds",
+            "mobile," + customers.get(0) + ",INSTORE,",
+            "mobile," + customers.get(1) + ",INSTORE,\"" + ids + "\"",
+            "mobile," + customers.get(2) + ",INSTORE,"));
+    Path store = storeRun("bound-store", "input=" + requests, "maxEventIdsPerRow=10");
+    proxy.resetAll();
+    proxy.stubFor(get(anyUrl()).willReturn(aResponse().proxiedFrom(serveUrl())));
+
+    Child run =
+        apiRun("bound-api", proxyUrl(), basic(), "input=" + requests, "maxEventIdsPerRow=10");
+
+    assertThat(run.exitCode).as(run.err).isZero();
+    Path output = dir.resolve("bound-api/export.jsonl");
+    assertThat(Files.readAllBytes(output)).isEqualTo(Files.readAllBytes(store));
+    assertThat(Files.readAllBytes(rejectsOf(output)))
+        .isEqualTo(Files.readAllBytes(rejectsOf(store)));
+    assertThat(Files.readString(rejectsOf(output)))
+        .contains(
+            "\"code\":11012,\"message\":\"At most 10 eventIds are allowed per request, 11"
+                + " given\"");
+    assertThat(proxy.findAll(rowRequested(customers.get(1)))).isEmpty();
+    assertThat(proxy.findAll(rowRequested(customers.get(0)))).isNotEmpty();
+    assertThat(proxy.findAll(rowRequested(customers.get(2)))).isNotEmpty();
+  }
+
+  private static com.github.tomakehurst.wiremock.matching.RequestPatternBuilder rowRequested(
+      String identifierValue) {
+    return getRequestedFor(urlPathMatching("/v2\\.1?/pointsLedger/getLedgerExplodeInfo"))
+        .withQueryParam("identifierValue", equalTo(identifierValue));
+  }
+
+  @Test
   void noCredentialInAnyOutputLogStatusOrManifest() throws Exception {
     Child run = apiRun("secrets", serveUrl(), basic(), "--debug");
     assertThat(run.exitCode).as(run.err).isZero();
@@ -424,6 +539,12 @@ class LedgerApiFunctionalTests {
         });
     assertThat(once).hasSizeGreaterThanOrEqualTo(count);
     return new ArrayList<>(once).subList(0, count);
+  }
+
+  /** Writes the file, its directory created, one line per element, each ended by a newline. */
+  private static void writeLines(Path file, List<String> lines) throws IOException {
+    Files.createDirectories(file.getParent());
+    Files.write(file, lines, StandardCharsets.UTF_8);
   }
 
   private static Path rejectsOf(Path output) {

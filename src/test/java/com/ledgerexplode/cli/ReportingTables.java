@@ -2,6 +2,7 @@ package com.ledgerexplode.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.dao.DataAccessException;
@@ -40,6 +41,25 @@ final class ReportingTables {
       assertThat(rowsOf(actual, query)).as(table.getKey()).isEqualTo(rowsOf(expected, query));
     }
     assertThat(actual.queryForObject("select count(*) from report_run", Long.class)).isOne();
+  }
+
+  /**
+   * Every table's rows, in key order, without run_key; the run's row without its times, which
+   * differ from run to run.
+   */
+  static Map<String, List<Map<String, Object>>> allRows(JdbcTemplate db) {
+    Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
+    KEYS.forEach(
+        (table, key) ->
+            tables.put(table, rowsOf(db, "select * from " + table + " order by " + key)));
+    List<Map<String, Object>> runs = rowsOf(db, "select * from report_run");
+    runs.forEach(
+        row -> {
+          row.remove("start_time");
+          row.remove("end_time");
+        });
+    tables.put("report_run", runs);
+    return tables;
   }
 
   private static List<Map<String, Object>> rowsOf(JdbcTemplate db, String query) {

@@ -34,13 +34,13 @@ public final class ReportedOverTheApi {
     List<Map<String, Object>> events = new ArrayList<>();
     for (Map<String, Object> row : store.getOrDefault("report_event", List.of())) {
       Map<String, Object> copy = copy(row);
-      copy.put("group_id", null);
+      clear(copy, "group_id");
       if (BILL_TYPES.contains(String.valueOf(row.get("event_name")))
           && !String.valueOf(row.get("event")).contains("\"billDetails\"")) {
         hidden.add(eventKey(row));
         for (String column :
             List.of("points_regular", "points_promo", "points_promised", "program_id")) {
-          copy.put(column, null);
+          clear(copy, column);
         }
       }
       events.add(copy);
@@ -58,6 +58,15 @@ public final class ReportedOverTheApi {
                         .map(ReportedOverTheApi::copy)
                         .toList()));
     return api;
+  }
+
+  /** Sets the column to NULL under the key as the database spells it. */
+  private static void clear(Map<String, Object> row, String column) {
+    for (String key : List.copyOf(row.keySet())) {
+      if (key.equalsIgnoreCase(column)) {
+        row.put(key, null);
+      }
+    }
   }
 
   private static List<Object> eventKey(Map<String, Object> row) {

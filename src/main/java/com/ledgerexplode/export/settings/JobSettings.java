@@ -245,7 +245,7 @@ public record JobSettings(
     String ledgerImport = nonBlank(given.get(LEDGER_IMPORT));
     String repositoryDb = orDefault(given.get(REPOSITORY_DB), DEFAULT_REPOSITORY_DB);
     String logFile = nonBlank(given.get(LOG_FILE));
-    LedgerApi ledgerApi = ledgerApi(given, isJdbcUrl(output));
+    LedgerApi ledgerApi = ledgerApi(given);
     DataScope dataScope = dataScope(given.get(DATA_SCOPE));
     if (ledgerApi != null && ledgerApi.version() == ApiVersion.V2 && dataScope != DataScope.SELF) {
       throw new InvalidSettingsException(
@@ -283,7 +283,7 @@ public record JobSettings(
    * ledger.db} and {@code ledger.import} (the ledger is a database or the API), the {@code api.*}
    * keys need it, and its URL may carry no credential.
    */
-  private static @Nullable LedgerApi ledgerApi(Map<String, String> given, boolean toDatabase) {
+  private static @Nullable LedgerApi ledgerApi(Map<String, String> given) {
     String url = nonBlank(given.get(LEDGER_API));
     if (url == null) {
       for (String key : API_KEYS) {
@@ -303,13 +303,6 @@ public record JobSettings(
                 + key
                 + "' exclude each other: the ledger is either the vendor's API or a database");
       }
-    }
-    if (toDatabase) {
-      throw new InvalidSettingsException(
-          "Key '"
-              + LEDGER_API
-              + "' with a reporting database as 'output' is not supported yet; give a .jsonl"
-              + " output");
     }
     return new LedgerApi(
         apiUrl(url),

@@ -168,14 +168,15 @@ class JobSettingsTest {
   }
 
   @Test
-  void theApiWithAReportingDatabaseIsNotSupportedYet() {
+  void theApiWithAReportingDatabaseIsAccepted() {
     Map<String, String> values = minimal();
     values.put("ledger.api", "https://api.example.com");
     values.put("output", "jdbc:postgresql://db:5432/reporting");
 
-    assertThatThrownBy(() -> JobSettings.of(values, TODAY))
-        .isInstanceOf(InvalidSettingsException.class)
-        .hasMessageContaining("not supported yet");
+    JobSettings settings = JobSettings.of(values, TODAY);
+
+    assertThat(settings.outputIsDatabase()).isTrue();
+    assertThat(settings.ledgerApi()).isNotNull();
   }
 
   @Test
