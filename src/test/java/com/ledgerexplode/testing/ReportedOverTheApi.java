@@ -13,9 +13,11 @@ import org.springframework.util.LinkedCaseInsensitiveMap;
 /**
  * The reporting tables a run over the vendor's API fills, from those the same run over the store
  * fills (README, "The reporting database"): every row and value the same, but what the API's event
- * object does not carry. The group ({@code group_id}) is NULL; and a bill event asked without its
- * bill, whose points the store knows though its object does not show them, has no points: NULL sums
- * and program, no report_points rows.
+ * object does not carry. The group ({@code group_id}) is NULL; a bill event asked without its bill,
+ * whose points the store knows though its object does not show them, has no points: NULL sums and
+ * program, no report_points rows; and a points row has none of the fields the vendor's object
+ * leaves out: {@code line_item_id}, a promised entry's {@code expires_on} and {@code expiry_type},
+ * and in a breakup's row a promotion's dates.
  */
 public final class ReportedOverTheApi {
   private static final Set<String> BILL_TYPES =
@@ -30,6 +32,7 @@ public final class ReportedOverTheApi {
   public static Map<String, List<Map<String, Object>>> fromStore(
       Map<String, List<Map<String, Object>>> store) {
     Set<List<Object>> hidden = new java.util.HashSet<>();
+    Set<List<Object>> withBreakup = new java.util.HashSet<>();
     Map<String, List<Map<String, Object>>> api = new LinkedHashMap<>();
     List<Map<String, Object>> events = new ArrayList<>();
     for (Map<String, Object> row : store.getOrDefault("report_event", List.of())) {
@@ -43,21 +46,43 @@ public final class ReportedOverTheApi {
           clear(copy, column);
         }
       }
+      if (String.valueOf(row.get("event")).contains("\"pointsEarnedBreakup\"")) {
+        withBreakup.add(eventKey(row));
+      }
       events.add(copy);
     }
     store.forEach(
-        (table, rows) ->
-            api.put(
-                table,
-                table.equals("report_event")
-                    ? events
-                    : rows.stream()
-                        .filter(
-                            row ->
-                                !table.equals("report_points") || !hidden.contains(eventKey(row)))
-                        .map(ReportedOverTheApi::copy)
-                        .toList()));
+        (table, rows) -> {
+          if (table.equals("report_event")) {
+            api.put(table, events);
+            return;
+          }
+          List<Map<String, Object>> kept = new ArrayList<>();
+          for (Map<String, Object> row : rows) {
+            if (!table.equals("report_points")) {
+              kept.add(copy(row));
+            } else if (!hidden.contains(eventKey(row))) {
+              Map<String, Object> copy = copy(row);
+              leaveOutWhatTheObjectDoesNotShow(copy, withBreakup.contains(eventKey(row)));
+              kept.add(copy);
+            }
+          }
+          api.put(table, kept);
+        });
     return api;
+  }
+
+  private static void leaveOutWhatTheObjectDoesNotShow(Map<String, Object> row, boolean breakup) {
+    clear(row, "line_item_id");
+    Object bucket = row.get("bucket");
+    if ("promised".equals(bucket)) {
+      clear(row, "expires_on");
+      clear(row, "expiry_type");
+    }
+    if ("promo".equals(bucket) && breakup) {
+      clear(row, "promotion_start_date");
+      clear(row, "promotion_end_date");
+    }
   }
 
   /** Sets the column to NULL under the key as the database spells it. */

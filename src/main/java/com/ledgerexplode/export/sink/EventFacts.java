@@ -4,6 +4,7 @@ import com.ledgerexplode.export.outcome.ExportJson;
 import com.ledgerexplode.json.JsonValues;
 import com.ledgerexplode.ledger.Bucket;
 import com.ledgerexplode.ledger.LedgerTime;
+import com.ledgerexplode.ledger.PointsEntry;
 import com.ledgerexplode.ledger.PointsField;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -285,6 +287,44 @@ record EventFacts(
       }
     }
     return rows;
+  }
+
+  /**
+   * These facts with what the store knows of the event's points entries beyond what its object
+   * shows: each points row's own bucket, and the fields the vendor's object leaves out (a regular
+   * entry's lineItemId, a promised entry's expiry, a promotion's dates in a breakup row), so that a
+   * run over the store reports what it reported before the rows were read from the object.
+   *
+   * @param entries the entries the rows were read from, by the list they are in: the breakup's when
+   *     the event has one, else pointsEarned's
+   * @param breakup whether they are the breakup's (whose regular list holds the promotional ones)
+   */
+  EventFacts withEntries(Map<Bucket, List<PointsEntry>> entries, boolean breakup) {
+    List<@Nullable Object[]> filled = new ArrayList<>(points.size());
+    for (@Nullable Object[] row : points) {
+      @Nullable Object[] copy = row.clone();
+      Bucket list = Bucket.valueOf(String.valueOf(row[0]).toUpperCase(Locale.ROOT));
+      if (breakup && list == Bucket.PROMO) {
+        list = Bucket.REGULAR;
+      }
+      List<PointsEntry> inList = entries.getOrDefault(list, List.of());
+      int position = (Integer) row[1];
+      if (position < inList.size()) {
+        PointsEntry entry = inList.get(position);
+        copy[0] = entry.bucket().jsonName();
+        int column = 2;
+        for (PointsField field : REPORTED_POINTS) {
+          Object value = entry.fields().get(field);
+          if (copy[column] == null && value != null) {
+            copy[column] = value instanceof LedgerTime time ? utc(time.instant()) : value;
+          }
+          column++;
+        }
+      }
+      filled.add(copy);
+    }
+    return new EventFacts(
+        orgId, eventLogId, customerId, header, columns, filled, redemptions, transfers, deductions);
   }
 
   /** A points field's value as its column types it: dates as the UTC date of their time. */

@@ -6,8 +6,10 @@ import com.ledgerexplode.export.outcome.ExportJson;
 import com.ledgerexplode.export.outcome.OutputRecord;
 import com.ledgerexplode.ledger.Bill;
 import com.ledgerexplode.ledger.BillField;
+import com.ledgerexplode.ledger.Bucket;
 import com.ledgerexplode.ledger.EventType;
 import com.ledgerexplode.ledger.Fields;
+import com.ledgerexplode.ledger.PointsEntry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -277,7 +279,11 @@ public class ReportingDatabaseSink implements ExportSink {
       EventFacts facts;
       if (record instanceof OutputRecord.Event e) {
         groupId = e.event().header().groupId();
-        facts = EventFacts.of(factsObject(e, exported));
+        ExplodedEvent event = e.event();
+        Map<Bucket, List<PointsEntry>> breakup = event.pointsEarnedBreakup();
+        facts =
+            EventFacts.of(factsObject(e, exported))
+                .withEntries(breakup != null ? breakup : event.pointsEarned(), breakup != null);
       } else {
         facts = EventFacts.of(exported);
       }

@@ -603,6 +603,40 @@ class ReportingDatabaseEveryTypeTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
+  void theStoresPointsRowsKeepWhatTheVendorsObjectLeavesOut(TestDatabase database) {
+    DataSource db = sampleWritten(database);
+
+    // line 2 asks 18608683 with its breakup: a regular, a promotional and promised entries
+    List<Map<String, Object>> rows =
+        new JdbcTemplate(db)
+            .queryForList(
+                "SELECT bucket, line_item_id, expires_on, expiry_type, promotion_start_date,"
+                    + " promotion_end_date FROM report_points"
+                    + " WHERE event_log_id = 18608683 AND request_line = 2");
+
+    assertThat(rows)
+        .anySatisfy(
+            row ->
+                assertThat(row)
+                    .containsEntry("bucket", "regular")
+                    .containsEntry("line_item_id", 1L))
+        .anySatisfy(
+            row -> {
+              assertThat(row).containsEntry("bucket", "promo").containsEntry("line_item_id", 2L);
+              assertThat(row.get("promotion_start_date")).isNotNull();
+              assertThat(row.get("promotion_end_date")).isNotNull();
+            })
+        .anySatisfy(
+            row -> {
+              assertThat(row)
+                  .containsEntry("bucket", "promised")
+                  .containsEntry("expiry_type", "fixed");
+              assertThat(row.get("expires_on")).isNotNull();
+            });
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
   void anEventOfTheApiWithoutACustomerHasNoCustomerId(TestDatabase database) {
     List<OutputRecord> unknown =
         asTheApiGivesThem(sampleRecords(database)).stream()
