@@ -102,6 +102,16 @@ class ReportingDatabaseEveryTypeTest {
     return db;
   }
 
+  /** The rows of a table of one event as one request line asked for it. */
+  private static List<Map<String, Object>> rowsOf(
+      DataSource db, String table, long eventLogId, long line) {
+    return new JdbcTemplate(db)
+        .queryForList(
+            "SELECT * FROM " + table + " WHERE event_log_id = ? AND request_line = ?",
+            eventLogId,
+            line);
+  }
+
   /** The row of one event, as the first request line asking for it left it. */
   private static Map<String, Object> event(DataSource db, long eventLogId) {
     return new JdbcTemplate(db)
@@ -604,15 +614,8 @@ class ReportingDatabaseEveryTypeTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
   void theStoresPointsRowsKeepWhatTheVendorsObjectLeavesOut(TestDatabase database) {
-    DataSource db = sampleWritten(database);
-
     // line 2 asks 18608683 with its breakup: a regular, a promotional and promised entries
-    List<Map<String, Object>> rows =
-        new JdbcTemplate(db)
-            .queryForList(
-                "SELECT bucket, line_item_id, expires_on, expiry_type, promotion_start_date,"
-                    + " promotion_end_date FROM report_points"
-                    + " WHERE event_log_id = 18608683 AND request_line = 2");
+    List<Map<String, Object>> rows = rowsOf(sampleWritten(database), "report_points", 18608683, 2);
 
     assertThat(rows)
         .anySatisfy(
