@@ -9,6 +9,7 @@ import static com.ledgerexplode.bench.BenchmarkSupport.THIS_RUN;
 import static com.ledgerexplode.bench.BenchmarkSupport.child;
 import static com.ledgerexplode.bench.BenchmarkSupport.childProcess;
 import static com.ledgerexplode.bench.BenchmarkSupport.clockSeconds;
+import static com.ledgerexplode.bench.BenchmarkSupport.delete;
 import static com.ledgerexplode.bench.BenchmarkSupport.exportJob;
 import static com.ledgerexplode.bench.BenchmarkSupport.generate;
 import static com.ledgerexplode.bench.BenchmarkSupport.h2;
@@ -56,6 +57,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -90,6 +92,8 @@ class ApiBenchmark {
   private static final int EVENTS_PER_CUSTOMER = 10;
   private static final long SEED = Long.getLong("benchmark.seed", 1);
   private static final int API_ROWS = Integer.getInteger("benchmark.apiRows", 1_000);
+  private static final boolean REFERENCE_ROWS = Boolean.getBoolean("benchmark.referenceRows");
+  private static final boolean KEEP_LEDGER = Boolean.getBoolean("benchmark.keepLedger");
   private static final int LATENCY_MS = Integer.getInteger("benchmark.latencyMs", 20);
   private static final String CONCURRENCIES = System.getProperty("benchmark.concurrency", "1,4,16");
   private static final int POOL_SIZE = Integer.getInteger("benchmark.servePool", 16);
@@ -122,7 +126,7 @@ class ApiBenchmark {
   void printsTheJobOverServeAgainstTheIdealAndServesOwnThroughput() throws Exception {
     log(
         "API benchmark: %,d customers x %d events, seed %d, %d cores; job over serve through a"
-            + " proxy adding %d ms per request, first %,d request rows; serve --pool-size %d,"
+            + " proxy adding %d ms per request, first %,d request rows%s; serve --pool-size %d,"
             + " load %d threads for %d s after %d s",
         CUSTOMERS,
         EVENTS_PER_CUSTOMER,
@@ -130,37 +134,42 @@ class ApiBenchmark {
         Runtime.getRuntime().availableProcessors(),
         LATENCY_MS,
         API_ROWS,
+        REFERENCE_ROWS ? "" : " without eventReferenceIds",
         POOL_SIZE,
         LOAD_THREADS,
         LOAD_SECONDS,
         WARMUP_SECONDS);
     Path dir = DIR.resolve("api-" + CUSTOMERS).toAbsolutePath();
-    generate(dir, CUSTOMERS, EVENTS_PER_CUSTOMER, SEED, "");
     Path requests = dir.resolve(LedgerGenerator.REQUESTS_FILE);
     String ledgerUrl = h2(dir.resolve("db/ledger"));
-
-    Child imported =
-        child(
-            dir,
-            IMPORT_HEAP,
-            "ledger",
-            "import",
-            "--db",
-            ledgerUrl,
-            dir.resolve(LedgerGenerator.LEDGER_FILE).toString());
-    Matcher m = IMPORTED.matcher(imported.err());
-    assertThat(m.find()).as(imported.err()).isTrue();
-    String importRow =
-        String.format(
-            Locale.ROOT,
-            "ledger import into H2 (file): %,d lines, %,d events in %.1f s (child's wall %.1f s)",
-            Long.parseLong(m.group(1)),
-            Long.parseLong(m.group(2)),
-            Double.parseDouble(m.group(3)),
-            imported.seconds());
+    String importRow;
+    if (KEEP_LEDGER && Files.exists(dir.resolve("db/ledger.mv.db")) && Files.exists(requests)) {
+      importRow = "ledger kept from an earlier run (benchmark.keepLedger): " + dir;
+      for (String earlier : List.of("out-store", "serve")) {
+        delete(dir.resolve(earlier));
+      }
+      try (Stream<Path> files = Files.list(dir.resolve("db"))) {
+        for (Path file : files.toList()) {
+          if (file.getFileName().toString().startsWith("repository-")) {
+            Files.delete(file);
+          }
+        }
+      }
+      for (String given : CONCURRENCIES.split(",", -1)) {
+        delete(dir.resolve("out-api-" + given.strip()));
+      }
+    } else {
+      generate(dir, CUSTOMERS, EVENTS_PER_CUSTOMER, SEED, "");
+      importRow = importInto(dir, ledgerUrl);
+    }
     log("%s", importRow);
 
-    Path subset = firstRows(requests, dir.resolve("requests-subset.csv"));
+    List<RequestRow> all = requestRows(requests);
+    List<RequestRow> withoutReference =
+        all.stream().filter(row -> !row.request().has(ApiParameter.EVENT_REFERENCE_IDS)).toList();
+    Path subset =
+        firstRows(
+            requests, REFERENCE_ROWS ? all : withoutReference, dir.resolve("requests-subset.csv"));
     Map<String, String> job = exportJob(subset);
     Map<String, String> overStore = new LinkedHashMap<>(job);
     overStore.put("ledger.db", ledgerUrl);
@@ -227,11 +236,21 @@ class ApiBenchmark {
         proxy.stop();
       }
 
-      List<String> queries = firstPages(requests, job);
-      log("serve alone: %,d queries, the first page of each request row", queries.size());
-      loads.add(load("Bearer token", bearer(), serveUrl, queries));
-      loads.add(load("Basic, bcrypt cost " + BCRYPT_COST, basic(USER), serveUrl, queries));
-      loads.add(load("Basic, bcrypt cost 10", basic(SLOW_USER), serveUrl, queries));
+      List<String> queries = firstPages(all, job);
+      List<String> usual = firstPages(withoutReference, job);
+      log(
+          "serve alone: %,d queries, the first page of each request row; %,d without"
+              + " eventReferenceIds",
+          queries.size(), usual.size());
+      loads.add(load("Bearer token, all rows", bearer(), serveUrl, queries));
+      loads.add(load("Bearer token, no eventReferenceIds", bearer(), serveUrl, usual));
+      loads.add(
+          load(
+              "Basic cost " + BCRYPT_COST + ", no eventReferenceIds",
+              basic(USER),
+              serveUrl,
+              usual));
+      loads.add(load("Basic cost 10, no eventReferenceIds", basic(SLOW_USER), serveUrl, usual));
     } finally {
       serve.destroy();
       boolean ended = serve.waitFor(60, TimeUnit.SECONDS);
@@ -244,11 +263,59 @@ class ApiBenchmark {
     printTable(importRow, loads);
   }
 
-  /** Header and the first {@link #API_ROWS} rows (generated rows are one line each). */
-  private static Path firstRows(Path requests, Path subset) throws IOException {
+  /** {@code ledger import} into the H2 file, in a child JVM; its figures as a line. */
+  private static String importInto(Path dir, String ledgerUrl) throws Exception {
+    Child imported =
+        child(
+            dir,
+            IMPORT_HEAP,
+            "ledger",
+            "import",
+            "--db",
+            ledgerUrl,
+            dir.resolve(LedgerGenerator.LEDGER_FILE).toString());
+    Matcher m = IMPORTED.matcher(imported.err());
+    assertThat(m.find()).as(imported.err()).isTrue();
+    return String.format(
+        Locale.ROOT,
+        "ledger import into H2 (file): %,d lines, %,d events in %.1f s (child's wall %.1f s)",
+        Long.parseLong(m.group(1)),
+        Long.parseLong(m.group(2)),
+        Double.parseDouble(m.group(3)),
+        imported.seconds());
+  }
+
+  /**
+   * The header and the lines of the first {@link #API_ROWS} of {@code rows} (generated rows are one
+   * line each).
+   */
+  private static Path firstRows(Path requests, List<RequestRow> rows, Path subset)
+      throws IOException {
     List<String> lines = Files.readAllLines(requests, UTF_8);
-    Files.write(subset, lines.subList(0, Math.min(lines.size(), API_ROWS + 1)), UTF_8);
+    List<String> kept = new ArrayList<>();
+    kept.add(lines.get(0));
+    for (RequestRow row : rows.subList(0, Math.min(rows.size(), API_ROWS))) {
+      kept.add(lines.get((int) row.line() - 1));
+    }
+    Files.write(subset, kept, UTF_8);
     return subset;
+  }
+
+  /** The rows of a requests CSV, as the job reads them. */
+  private static List<RequestRow> requestRows(Path requests) throws IOException {
+    List<RequestRow> rows = new ArrayList<>();
+    RequestsCsvReader reader = new RequestsCsvReader(requests);
+    reader.open(new ExecutionContext());
+    try {
+      for (RequestItem item = reader.read(); item != null; item = reader.read()) {
+        if (item instanceof RequestRow row) {
+          rows.add(row);
+        }
+      }
+    } finally {
+      reader.close();
+    }
+    return rows;
   }
 
   private static Path credentials(Path file) throws IOException {
@@ -362,8 +429,7 @@ class ApiBenchmark {
    * Each row of the requests CSV as the job's client asks its first page: its parameters with the
    * job's defaults, by the API's names and URL-encoded, then {@code offset=0&limit=pageSize}.
    */
-  private static List<String> firstPages(Path requests, Map<String, String> job)
-      throws IOException {
+  private static List<String> firstPages(List<RequestRow> rows, Map<String, String> job) {
     Map<ApiParameter, String> defaults = new EnumMap<>(ApiParameter.class);
     job.forEach(
         (key, value) -> {
@@ -374,38 +440,30 @@ class ApiBenchmark {
         });
     String window = "offset=0&limit=" + job.get("pageSize");
     List<String> queries = new ArrayList<>();
-    RequestsCsvReader reader = new RequestsCsvReader(requests);
-    reader.open(new ExecutionContext());
-    try {
-      for (RequestItem item = reader.read(); item != null; item = reader.read()) {
-        if (!(item instanceof RequestRow row)) {
-          continue;
-        }
-        ApiRequest request = row.request().withDefaults(defaults);
-        assertThat(request.has(ApiParameter.OFFSET) || request.has(ApiParameter.LIMIT))
-            .as("a generated row with its own window")
-            .isFalse();
-        StringBuilder query = new StringBuilder();
-        request
-            .params()
-            .forEach(
-                (parameter, value) ->
-                    query
-                        .append(parameter.apiName())
-                        .append('=')
-                        .append(URLEncoder.encode(value, UTF_8))
-                        .append('&'));
-        queries.add(query.append(window).toString());
-      }
-    } finally {
-      reader.close();
+    for (RequestRow row : rows) {
+      ApiRequest request = row.request().withDefaults(defaults);
+      assertThat(request.has(ApiParameter.OFFSET) || request.has(ApiParameter.LIMIT))
+          .as("a generated row with its own window")
+          .isFalse();
+      StringBuilder query = new StringBuilder();
+      request
+          .params()
+          .forEach(
+              (parameter, value) ->
+                  query
+                      .append(parameter.apiName())
+                      .append('=')
+                      .append(URLEncoder.encode(value, UTF_8))
+                      .append('&'));
+      queries.add(query.append(window).toString());
     }
     return queries;
   }
 
   /**
    * {@link #LOAD_THREADS} threads sending queries drawn at random, each as soon as its last is
-   * answered, for the warm-up then {@link #LOAD_SECONDS}; what the second part answered.
+   * answered, for the warm-up then {@link #LOAD_SECONDS}: every request sent in the second part,
+   * however late its answer.
    */
   private static LoadFigure load(
       String credential, String authorization, String serveUrl, List<String> queries)
@@ -432,7 +490,7 @@ class ApiBenchmark {
                     String query = queries.get(random.nextInt(queries.size()));
                     HttpRequest request =
                         HttpRequest.newBuilder(URI.create(serveUrl + EXPLODE_PATH + "?" + query))
-                            .timeout(Duration.ofSeconds(30))
+                            .timeout(Duration.ofMinutes(5))
                             .header("Accept", "application/json")
                             .header("Authorization", authorization)
                             .header("DATA-SCOPE", "SELF")
@@ -445,7 +503,7 @@ class ApiBenchmark {
                     HttpResponse<byte[]> response =
                         http.send(request, HttpResponse.BodyHandlers.ofByteArray());
                     long answered = System.nanoTime();
-                    if (sent >= measureFrom && answered <= end) {
+                    if (sent >= measureFrom) {
                       if (n == measured.length) {
                         measured = Arrays.copyOf(measured, n * 2);
                       }
