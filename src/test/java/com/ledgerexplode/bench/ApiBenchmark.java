@@ -20,6 +20,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.ledgerexplode.bench.BenchmarkSupport.Child;
 import com.ledgerexplode.explode.ApiParameter;
 import com.ledgerexplode.explode.ApiRequest;
@@ -180,12 +181,13 @@ class ApiBenchmark {
     rows.add(
         String.format(
             Locale.ROOT,
-            "%-40s %8d %12s %8.1f %9.0f %12s %11s %12s %7s %9s",
+            "%-40s %8d %12s %8.1f %9.0f %12s %11s %12s %7s %9s %9s",
             "job over the store (no API)",
             store.rows,
             "-",
             store.seconds,
             store.rows / store.seconds,
+            "-",
             "-",
             "-",
             "-",
@@ -384,7 +386,10 @@ class ApiBenchmark {
     assertThat(Files.mismatch(rejectsOf(output), rejectsOf(storeExport)))
         .as("the rejects over the API differ from the store's")
         .isEqualTo(-1);
-    int requests = proxy.getAllServeEvents().size();
+    List<ServeEvent> proxied = proxy.getAllServeEvents();
+    int requests = proxied.size();
+    double proxyMillis =
+        proxied.stream().mapToInt(event -> event.getTiming().getTotalTime()).average().orElse(0);
     List<String> served = Files.readAllLines(accessLog, UTF_8);
     Served answers = Served.of(served.subList(servedBefore, served.size()));
     assertThat(answers.count)
@@ -397,7 +402,7 @@ class ApiBenchmark {
     rows.add(
         String.format(
             Locale.ROOT,
-            "%-40s %8d %12s %8.1f %9.0f %12.0f %11.0f %12.0f %7.2f %9.1f",
+            "%-40s %8d %12s %8.1f %9.0f %12.0f %11.0f %12.0f %7.2f %9.1f %9.1f",
             "job over serve + " + LATENCY_MS + " ms, concurrency " + concurrency,
             run.rows,
             String.format(Locale.ROOT, "%d (%.2f)", requests, requestsPerRow),
@@ -407,7 +412,8 @@ class ApiBenchmark {
             requestsPerSecond,
             ideal,
             requestsPerSecond / ideal,
-            answers.meanMillis()));
+            answers.meanMillis(),
+            proxyMillis));
     log("%s", rows.get(rows.size() - 1));
   }
 
@@ -555,7 +561,7 @@ class ApiBenchmark {
     table.append(
         String.format(
             Locale.ROOT,
-            "%-40s %8s %12s %8s %9s %12s %11s %12s %7s %9s%n",
+            "%-40s %8s %12s %8s %9s %12s %11s %12s %7s %9s %9s%n",
             "workload",
             "rows",
             "requests",
@@ -565,7 +571,8 @@ class ApiBenchmark {
             "requests/s",
             "ideal req/s",
             "ratio",
-            "serve ms"));
+            "serve ms",
+            "proxy ms"));
     rows.forEach(row -> table.append(row).append('\n'));
     table.append(
         String.format(
