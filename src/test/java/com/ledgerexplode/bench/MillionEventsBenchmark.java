@@ -1,27 +1,30 @@
 package com.ledgerexplode.bench;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
+import static com.ledgerexplode.bench.BenchmarkSupport.IMPORTED;
+import static com.ledgerexplode.bench.BenchmarkSupport.THIS_RUN;
+import static com.ledgerexplode.bench.BenchmarkSupport.child;
+import static com.ledgerexplode.bench.BenchmarkSupport.clockSeconds;
+import static com.ledgerexplode.bench.BenchmarkSupport.exportJob;
+import static com.ledgerexplode.bench.BenchmarkSupport.generate;
+import static com.ledgerexplode.bench.BenchmarkSupport.h2;
+import static com.ledgerexplode.bench.BenchmarkSupport.jobFile;
+import static com.ledgerexplode.bench.BenchmarkSupport.log;
+import static com.ledgerexplode.bench.BenchmarkSupport.seconds;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.ledgerexplode.generate.GenerationSummary;
-import com.ledgerexplode.generate.GeneratorOptions;
+import com.ledgerexplode.bench.BenchmarkSupport.Child;
 import com.ledgerexplode.generate.LedgerGenerator;
 import com.ledgerexplode.testing.TestDatabase;
 import com.ledgerexplode.testing.TestDatabases;
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -49,15 +52,6 @@ class MillionEventsBenchmark {
   private static final String IMPORT_HEAP = System.getProperty("benchmark.importHeap", "1g");
   private static final Path DIR = Path.of(System.getProperty("benchmark.dir", "target/benchmark"));
 
-  private static final Pattern IMPORTED =
-      Pattern.compile(
-          "imported .*: (\\d+) lines, \\d+ orgs, \\d+ customers, \\d+ groups, (\\d+) events in"
-              + " ([0-9.]+) s");
-  private static final Pattern THIS_RUN =
-      Pattern.compile(
-          "this run: ([\\d,]+) rows, ([\\d,]+) events in (.+?): [\\d,]+ rows/s, [\\d,]+ events/s,"
-              + " peak heap (\\d+) MB \\(at most (\\d+) MB after a GC\\)");
-
   private final TestDatabase postgres = TestDatabases.POSTGRESQL;
   private final List<Figure> figures = new ArrayList<>();
 
@@ -79,14 +73,7 @@ class MillionEventsBenchmark {
   private void measure(int customers, boolean main) throws Exception {
     String size = String.format(Locale.ROOT, "%,d", customers * EVENTS_PER_CUSTOMER);
     Path dir = DIR.resolve(Integer.toString(customers)).toAbsolutePath();
-    delete(dir);
-    long start = System.nanoTime();
-    GenerationSummary generated =
-        new LedgerGenerator(GeneratorOptions.of(customers, EVENTS_PER_CUSTOMER, SEED))
-            .generate(dir);
-    log(
-        "%s: generated %,d events, %,d request rows in %.1f s",
-        size, generated.events(), generated.requestRows(), seconds(start));
+    generate(dir, customers, EVENTS_PER_CUSTOMER, SEED, size + ": ");
     Path ledger = dir.resolve(LedgerGenerator.LEDGER_FILE);
     Path requests = dir.resolve(LedgerGenerator.REQUESTS_FILE);
 
@@ -95,15 +82,7 @@ class MillionEventsBenchmark {
     importInto(size + " import, H2", h2Ledger, ledger, dir);
     importInto(size + " import, PostgreSQL", pgLedger, ledger, dir);
 
-    Map<String, String> job = new LinkedHashMap<>();
-    job.put("input", requests.toString());
-    job.put("org", Long.toString(GeneratorOptions.DEFAULT_MAIN_ORG));
-    job.put("runDate", "2025-01-01");
-    job.put("defaults.getBillDetails", "true");
-    job.put("defaults.getPointsEarnedBreakup", "true");
-    job.put("chunkSize", "500");
-    job.put("pageSize", "100");
-    job.put("skipLimit", "0");
+    Map<String, String> job = exportJob(requests);
 
     Path onH2 = dir.resolve("out-h2/export.jsonl");
     run(
@@ -134,31 +113,27 @@ class MillionEventsBenchmark {
 
   private void importInto(String workload, String url, Path ledger, Path dir) throws Exception {
     Child child = child(dir, IMPORT_HEAP, "ledger", "import", "--db", url, ledger.toString());
-    Matcher m = IMPORTED.matcher(child.err);
-    assertThat(m.find()).as(child.err).isTrue();
+    Matcher m = IMPORTED.matcher(child.err());
+    assertThat(m.find()).as(child.err()).isTrue();
     long lines = Long.parseLong(m.group(1));
     long events = Long.parseLong(m.group(2));
     double seconds = Double.parseDouble(m.group(3));
-    add(new Figure(workload, lines, events, seconds, child.seconds, -1, -1));
+    add(new Figure(workload, lines, events, seconds, child.seconds(), -1, -1));
   }
 
   private void run(String workload, String heap, Path dir, Map<String, String> settings)
       throws Exception {
-    Path jobFile = Files.createTempFile(dir, "job", ".properties");
-    StringBuilder text = new StringBuilder();
-    settings.forEach(
-        (k, v) -> text.append(k).append('=').append(v.replace("\\", "\\\\")).append('\n'));
-    Files.writeString(jobFile, text, UTF_8);
+    Path jobFile = jobFile(dir, settings);
     Child child = child(dir, heap, "run", jobFile.toString(), "--progress-seconds=60");
-    Matcher m = THIS_RUN.matcher(child.err);
-    assertThat(m.find()).as(child.err).isTrue();
+    Matcher m = THIS_RUN.matcher(child.err());
+    assertThat(m.find()).as(child.err()).isTrue();
     add(
         new Figure(
             workload,
             Long.parseLong(m.group(1).replace(",", "")),
             Long.parseLong(m.group(2).replace(",", "")),
             clockSeconds(m.group(3)),
-            child.seconds,
+            child.seconds(),
             Long.parseLong(m.group(4)),
             Long.parseLong(m.group(5))));
   }
@@ -180,54 +155,6 @@ class MillionEventsBenchmark {
 
   private String newPostgres() {
     return postgres.jdbcUrl(postgres.createEmpty());
-  }
-
-  private static String h2(Path file) {
-    return "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE";
-  }
-
-  /** A command of the jar's Main in a child JVM of this heap; fails the benchmark unless 0. */
-  private static Child child(Path dir, String heap, String... args) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx" + heap);
-    command.add("-cp");
-    command.add(classPath());
-    command.add("com.ledgerexplode.cli.Main");
-    command.addAll(List.of(args));
-    Path err = Files.createTempFile(dir, "child", ".log");
-    log("  %s (its output: %s)", String.join(" ", args), err);
-    long start = System.nanoTime();
-    Process process =
-        new ProcessBuilder(command)
-            .directory(dir.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(err.toFile())
-            .start();
-    int code = process.waitFor();
-    double seconds = seconds(start);
-    String text = Files.readString(err, UTF_8);
-    assertThat(code).as(String.join(" ", command) + "\n" + text).isZero();
-    return new Child(text, seconds);
-  }
-
-  /** The test class path, also under surefire's manifest-only booter jar. */
-  private static String classPath() {
-    String surefire = System.getProperty("surefire.test.class.path");
-    return surefire != null && !surefire.isBlank()
-        ? surefire
-        : System.getProperty("java.class.path").replace(";", File.pathSeparator);
-  }
-
-  /** "12.3 s" or "h:mm:ss", as the run summary writes a duration. */
-  private static double clockSeconds(String clock) {
-    if (clock.endsWith(" s")) {
-      return Double.parseDouble(clock.substring(0, clock.length() - 2));
-    }
-    String[] parts = clock.split(":", -1);
-    return Integer.parseInt(parts[0]) * 3600.0
-        + Integer.parseInt(parts[1]) * 60.0
-        + Integer.parseInt(parts[2]);
   }
 
   private void printTable() {
@@ -283,34 +210,6 @@ class MillionEventsBenchmark {
         big.eventsPerSecond() / small.eventsPerSecond(),
         heap);
   }
-
-  private static void log(String format, Object... args) {
-    System.out.printf(Locale.ROOT, "[bench] " + format + "%n", args);
-    System.out.flush();
-  }
-
-  private static double seconds(long startNanos) {
-    return (System.nanoTime() - startNanos) / 1e9;
-  }
-
-  private static void delete(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(MillionEventsBenchmark::deleteFile);
-    }
-  }
-
-  private static void deleteFile(Path file) {
-    try {
-      Files.delete(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private record Child(String err, double seconds) {}
 
   /**
    * One measured command: its own figures (rows read and events written, the seconds it reports),
