@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -41,8 +43,10 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * token.nightly.org=50406
  * </pre>
  *
- * <p>Thread-safe and immutable. Checks take the same time whether the user or token is known or
- * not, and compare hashes in constant time.
+ * <p>Thread-safe; immutable but for the passwords bcrypt lately accepted ({@link
+ * VerifiedPasswords}: a user's right password is checked by bcrypt once in {@link #VERIFIED_FOR}, a
+ * wrong one every time). A refused check takes the same time whether the user or token is known or
+ * not, and hashes are compared in constant time.
  */
 public final class Credentials {
   /** The environment's one credential, when no file is given. */
@@ -57,6 +61,9 @@ public final class Credentials {
   private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}");
   private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
   private static final BCryptPasswordEncoder BCRYPT_ENCODER = new BCryptPasswordEncoder();
+
+  /** How long a password bcrypt accepted is taken again without bcrypt ({@link #basic}). */
+  static final Duration VERIFIED_FOR = Duration.ofMinutes(5);
 
   private record User(Credential credential, String passwordHash) {}
 
@@ -73,12 +80,23 @@ public final class Credentials {
   private final Map<String, User> users;
   private final List<Token> tokens;
   private final @Nullable String unknownUserHash;
+  private final VerifiedPasswords verified;
 
   private Credentials(Map<String, User> users, List<Token> tokens) {
+    this(users, tokens, Clock.systemUTC());
+  }
+
+  private Credentials(Map<String, User> users, List<Token> tokens, Clock clock) {
     this.users = Map.copyOf(users);
     this.tokens = List.copyOf(tokens);
     // an unknown user costs a bcrypt check too, so that timing does not tell which users exist
     this.unknownUserHash = users.isEmpty() ? null : users.values().iterator().next().passwordHash();
+    this.verified = new VerifiedPasswords(VERIFIED_FOR, clock);
+  }
+
+  /** These credentials, their verified passwords timed by {@code clock} (for tests). */
+  Credentials withClock(Clock clock) {
+    return new Credentials(users, tokens, clock);
   }
 
   /**
@@ -223,6 +241,9 @@ public final class Credentials {
   /** The credential of this user and password, if they match (HTTP Basic). */
   public Optional<Credential> basic(String user, String password) {
     User known = users.get(user);
+    if (known != null && verified.holds(user, password)) {
+      return Optional.of(known.credential());
+    }
     String hash = known != null ? known.passwordHash() : unknownUserHash;
     if (hash == null) {
       return Optional.empty();
@@ -233,7 +254,11 @@ public final class Credentials {
     } catch (IllegalArgumentException tooLong) {
       matches = false; // bcrypt reads at most 72 bytes: a longer password is no password of ours
     }
-    return known != null && matches ? Optional.of(known.credential()) : Optional.empty();
+    if (known == null || !matches) {
+      return Optional.empty();
+    }
+    verified.remember(user, password);
+    return Optional.of(known.credential());
   }
 
   /** The credential of this token, if it is one (Bearer); every token is compared, in full. */
