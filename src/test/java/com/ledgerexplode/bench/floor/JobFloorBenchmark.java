@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -47,6 +48,8 @@ class JobFloorBenchmark {
   private static final Path DIR =
       Path.of(System.getProperty("benchmark.floor.dir", "target/benchmark-floor"));
   private static final Pattern EVENTS = Pattern.compile("this run: [\\d,]+ rows, ([\\d,]+) events");
+
+  private static int runs;
 
   @Test
   void printsTheJobBesideItsFloor() throws Exception {
@@ -185,7 +188,9 @@ class JobFloorBenchmark {
     Map<String, String> job = JobFloorTest.everyFlagOn();
     job.put("input", input.toString());
     job.put("ledger.db", url);
-    job.put("repository.db", "jdbc:h2:file:" + dir.resolve("db/repository-" + name));
+    // one job repository, as nights share theirs: each run another night (runDate)
+    job.put("repository.db", "jdbc:h2:file:" + dir.resolve("db/repository"));
+    job.put("runDate", LocalDate.of(2025, 1, 1).plusDays(runs++).toString());
     job.put("output", output.toString());
     Path jobFile = dir.resolve("job-" + name + ".properties");
     StringBuilder text = new StringBuilder();
