@@ -174,7 +174,7 @@ public final class ExplodeEngine {
     }
     Map<ValidRequest, Set<CustomerKey>> customers = resolveCustomers(valid(steps));
     Map<CustomerKey, List<GroupMembership>> memberships = memberships(valid(steps), customers);
-    Selector selector = new Selector(valid(steps), customers);
+    Selector selector = new Selector(valid(steps), customers, memberships);
 
     List<Resolution> resolutions = new ArrayList<>(requests.size());
     for (int i = 0; i < requests.size(); i++) {
@@ -368,17 +368,29 @@ public final class ExplodeEngine {
     private final Map<Long, List<EventHeader>> byId = new HashMap<>();
     private final Map<String, List<EventHeader>> byReference = new HashMap<>();
 
-    Selector(List<ValidRequest> requests, Map<ValidRequest, Set<CustomerKey>> customers) {
+    Selector(
+        List<ValidRequest> requests,
+        Map<ValidRequest, Set<CustomerKey>> customers,
+        Map<CustomerKey, List<GroupMembership>> memberships) {
       Set<Long> ids = new HashSet<>();
       Set<String> references = new HashSet<>();
+      // who asks by reference: only their events (or their groups') are read
+      Set<Long> askingCustomers = new HashSet<>();
+      Set<Long> askingGroups = new HashSet<>();
       for (ValidRequest request : requests) {
-        if (customers.getOrDefault(request, Set.of()).size() != 1) {
+        Set<CustomerKey> found = customers.getOrDefault(request, Set.of());
+        if (found.size() != 1) {
           continue;
         }
         if (request.selection() instanceof Selection.ByEventIds byIds) {
           ids.addAll(byIds.eventIds());
         } else if (request.selection() instanceof Selection.ByReference byRefs) {
           references.addAll(byRefs.referenceIds());
+          CustomerKey customer = found.iterator().next();
+          askingCustomers.add(customer.customerId());
+          memberships
+              .getOrDefault(customer, List.of())
+              .forEach(membership -> askingGroups.add(membership.groupId()));
         }
       }
       if (!ids.isEmpty()) {
@@ -387,7 +399,9 @@ public final class ExplodeEngine {
         }
       }
       if (!references.isEmpty()) {
-        for (EventHeader event : ledger.findEventsByReference(scope.orgIds(), references)) {
+        for (EventHeader event :
+            ledger.findEventsByReference(
+                scope.orgIds(), references, askingCustomers, askingGroups)) {
           byReference.computeIfAbsent(event.eventReferenceId(), k -> new ArrayList<>()).add(event);
         }
       }

@@ -6,7 +6,9 @@ import com.ledgerexplode.ledger.EventKey;
 import com.ledgerexplode.ledger.EventSections;
 import com.ledgerexplode.ledger.Identifier;
 import com.ledgerexplode.ledger.Org;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,6 +38,29 @@ public interface LedgerPort {
 
   /** The events in these orgs with one of these reference ids. */
   List<EventHeader> findEventsByReference(Collection<Long> orgIds, Collection<String> referenceIds);
+
+  /**
+   * The events in these orgs with one of these reference ids whose customer is one of {@code
+   * customerIds} or whose group is one of {@code groupIds}: the events that the customers asking
+   * (and their groups) may see, and maybe more, never fewer. A reference id that many events share
+   * (an import's {@code -1}) is then read for those customers only, not for the whole ledger.
+   */
+  default List<EventHeader> findEventsByReference(
+      Collection<Long> orgIds,
+      Collection<String> referenceIds,
+      Collection<Long> customerIds,
+      Collection<Long> groupIds) {
+    Set<Long> customers = new HashSet<>(customerIds);
+    Set<Long> groups = new HashSet<>(groupIds);
+    List<EventHeader> found = new ArrayList<>();
+    for (EventHeader event : findEventsByReference(orgIds, referenceIds)) {
+      if (customers.contains(event.customerId())
+          || (event.groupId() != null && groups.contains(event.groupId()))) {
+        found.add(event);
+      }
+    }
+    return found;
+  }
 
   /**
    * The sections of these events, only those asked for ({@link Section#POINTS} always); an event

@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 
 /**
  * A time of the ledger: its instant and how many digits its fraction of a second was given with
@@ -80,8 +79,18 @@ public record LedgerTime(Instant instant, int fractionDigits) {
 
   /** The fraction's digits ({@code 5}, {@code 120}); empty when the time has none. */
   public String fraction() {
-    String nanos = String.format(Locale.ROOT, "%09d", nanoOfSecond(instant));
-    return nanos.substring(0, fractionDigits);
+    if (fractionDigits == 0) {
+      return "";
+    }
+    // the nine digits of the nanoseconds, zero-padded, without String.format's parsing of a
+    // pattern for every time written
+    char[] digits = new char[NANO_DIGITS];
+    int nanos = nanoOfSecond(instant);
+    for (int i = NANO_DIGITS - 1; i >= 0; i--) {
+      digits[i] = (char) ('0' + nanos % 10);
+      nanos /= 10;
+    }
+    return new String(digits, 0, fractionDigits);
   }
 
   @SuppressWarnings("JavaInstantGetSecondsGetNano") // the fraction alone is what is wanted

@@ -66,6 +66,8 @@ public final class JdbcLedgerStore implements LedgerPort {
           + " FROM ledger_event WHERE org_id = ANY(?)";
   static final String FIND_EVENTS_BY_ID = EVENT_COLUMNS + " AND event_log_id = ANY(?)";
   static final String FIND_EVENTS_BY_REFERENCE = EVENT_COLUMNS + " AND event_reference_id = ANY(?)";
+  static final String FIND_EVENTS_BY_REFERENCE_OF =
+      FIND_EVENTS_BY_REFERENCE + " AND (customer_id = ANY(?) OR group_id = ANY(?))";
 
   /** Children of the events whose org is one of the first array and id one of the second. */
   private static final String OF_EVENTS = " WHERE org_id = ANY(?) AND event_log_id = ANY(?)";
@@ -250,6 +252,31 @@ public final class JdbcLedgerStore implements LedgerPort {
         (c, ps) -> {
           ps.setArray(1, Sql.longs(c, orgIds));
           ps.setArray(2, Sql.texts(c, referenceIds));
+        },
+        rs -> found.add(header(rs)));
+    return found;
+  }
+
+  @Override
+  public List<EventHeader> findEventsByReference(
+      Collection<Long> orgIds,
+      Collection<String> referenceIds,
+      Collection<Long> customerIds,
+      Collection<Long> groupIds) {
+    if (orgIds.isEmpty()
+        || referenceIds.isEmpty()
+        || (customerIds.isEmpty() && groupIds.isEmpty())) {
+      return List.of();
+    }
+    List<EventHeader> found = new ArrayList<>();
+    query(
+        "findEventsByReference",
+        FIND_EVENTS_BY_REFERENCE_OF,
+        (c, ps) -> {
+          ps.setArray(1, Sql.longs(c, orgIds));
+          ps.setArray(2, Sql.texts(c, referenceIds));
+          ps.setArray(3, Sql.longs(c, customerIds));
+          ps.setArray(4, Sql.longs(c, groupIds));
         },
         rs -> found.add(header(rs)));
     return found;

@@ -44,6 +44,12 @@ class JdbcLedgerStoreTest {
     return new JdbcLedgerStore(dataSource);
   }
 
+  private DataSource loadedSource(TestDatabase db) {
+    DataSource dataSource = db.createEmpty();
+    Snapshots.load(dataSource, dir.resolve("full.jsonl"), Snapshots.FULL);
+    return dataSource;
+  }
+
   private static LedgerEvent parsed(String line) throws Exception {
     return ((SnapshotRecord.EventRecord) new SnapshotReader(new StringReader(line)).next()).event();
   }
@@ -162,6 +168,35 @@ class JdbcLedgerStoreTest {
     EventKey inB = new EventKey(B, EVENT_ID);
     assertThat(store.loadSections(List.of(inB), EnumSet.allOf(Section.class)))
         .containsExactly(Map.entry(inB, parsed(Snapshots.EVENT_IN_B).sections()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
+  void eventsByReferenceAreReadForTheCustomersAndGroupsAskingOnlyInOneStatement(TestDatabase db) {
+    StatementCounter counter = new StatementCounter(loadedSource(db));
+    JdbcLedgerStore store = new JdbcLedgerStore(counter);
+    List<Long> orgs = List.of(A, B);
+    List<String> references = List.of("2151165932", "77");
+    Function<List<Long>, List<EventKey>> ofCustomers =
+        customers ->
+            store.findEventsByReference(orgs, references, customers, List.of()).stream()
+                .map(EventHeader::key)
+                .toList();
+
+    assertThat(ofCustomers.apply(List.of(1002L))).containsExactly(new EventKey(A, 5));
+    assertThat(ofCustomers.apply(List.of(1001L)))
+        .containsExactlyInAnyOrder(new EventKey(A, EVENT_ID), new EventKey(B, EVENT_ID));
+    assertThat(ofCustomers.apply(List.of(9L))).isEmpty();
+    // a group's events, whoever's they are
+    assertThat(store.findEventsByReference(orgs, references, List.of(9L), List.of(77L)))
+        .extracting(EventHeader::key)
+        .containsExactly(new EventKey(A, EVENT_ID));
+    assertThat(counter.count()).isEqualTo(4);
+    // what the narrowed lookup finds is what the whole one finds of those customers
+    assertThat(store.findEventsByReference(orgs, references, List.of(1001L, 1002L), List.of(77L)))
+        .containsExactlyInAnyOrderElementsOf(store.findEventsByReference(orgs, references));
+    assertThat(store.findEventsByReference(orgs, references, List.of(), List.of())).isEmpty();
+    assertThat(counter.count()).isEqualTo(6);
   }
 
   @ParameterizedTest(name = "{0}")

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -38,6 +39,29 @@ class LedgerSchemaTest {
     DataSource dataSource = db.createEmpty();
     assertThat(LedgerSchema.migrate(dataSource)).isEqualTo(5);
     assertThat(LedgerSchema.migrate(dataSource)).isZero();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
+  void theNewestVersionIsToldByOneQueryAndIsFlywaysNewestMigration(TestDatabase db) {
+    DataSource dataSource = db.createEmpty();
+    Flyway flyway =
+        Flyway.configure().dataSource(dataSource).locations(LedgerSchema.LOCATION).load();
+    MigrationInfo[] pending = flyway.info().pending();
+    assertThat(pending[pending.length - 1].getVersion().getVersion())
+        .isEqualTo(LedgerSchema.NEWEST_VERSION);
+    assertThat(LedgerSchema.isNewest(dataSource)).isFalse();
+
+    Flyway.configure()
+        .dataSource(dataSource)
+        .locations(LedgerSchema.LOCATION)
+        .target("4")
+        .load()
+        .migrate();
+    assertThat(LedgerSchema.isNewest(dataSource)).isFalse();
+
+    assertThat(LedgerSchema.migrate(dataSource)).isEqualTo(1);
+    assertThat(LedgerSchema.isNewest(dataSource)).isTrue();
   }
 
   @ParameterizedTest(name = "{0}")

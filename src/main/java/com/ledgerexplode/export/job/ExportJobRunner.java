@@ -57,14 +57,11 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.context.annotation.AnnotationConfigApplicationContext;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Runs the export job in this process, in a Spring context built by hand, and answers only when the
- * run has completed (or throws saying why not).
+ * Runs the export job in this process, wired by hand ({@link ExportJobWiring}), and answers only
+ * when the run has completed (or throws saying why not).
  */
 public final class ExportJobRunner {
   private static final Logger LOG = LoggerFactory.getLogger(ExportJobRunner.class);
@@ -184,11 +181,18 @@ public final class ExportJobRunner {
                 : new VendorRows(client, settings.maxEventIdsPerRow());
         // the context opens the reporting database's pool
         inUse = settings.outputIsDatabase() ? RunDatabase.REPORTING : null;
-        try (AnnotationConfigApplicationContext context =
-            context(settings, databases, runs, rows, attempts, control)) {
+        try (ExportJobWiring wiring =
+            new ExportJobWiring(
+                settings,
+                databases,
+                runs.repository(),
+                runs.transactionManager(),
+                rows,
+                attempts,
+                control)) {
           // from here on, a failure says which database it came from
           inUse = null;
-          JobExecution execution = launch(runs, context.getBean(Job.class), settings);
+          JobExecution execution = launch(runs, wiring.job(), settings);
           return new RunReport(
               execution.getId(),
               RunCounts.of(runs.repository(), execution),
@@ -390,27 +394,6 @@ public final class ExportJobRunner {
               + ": every row would be rejected; check org (and dataScopeOrgs) and ledger.db");
     }
     return scope;
-  }
-
-  private static AnnotationConfigApplicationContext context(
-      JobSettings settings,
-      JobDatabases databases,
-      JobRepositories.Runs runs,
-      RowSource rows,
-      RunObserver observer,
-      RunControl control) {
-    AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
-    context.registerBean(JobSettings.class, () -> settings);
-    context.registerBean(JobDatabases.class, () -> databases);
-    context.registerBean(JobRepository.class, runs::repository);
-    context.registerBean(JobOperator.class, runs::operator);
-    context.registerBean(PlatformTransactionManager.class, runs::transactionManager);
-    context.registerBean(RowSource.class, () -> rows);
-    context.registerBean(RunObserver.class, () -> observer);
-    context.registerBean(RunControl.class, () -> control);
-    context.register(ExportJobConfiguration.class);
-    context.refresh();
-    return context;
   }
 
   private static JobExecution launch(JobRepositories.Runs runs, Job job, JobSettings settings) {

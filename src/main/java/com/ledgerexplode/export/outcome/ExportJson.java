@@ -1,6 +1,7 @@
 package com.ledgerexplode.export.outcome;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -22,6 +23,12 @@ import tools.jackson.core.json.JsonFactory;
 public final class ExportJson {
   private static final JsonFactory JSON = new JsonFactory();
 
+  /**
+   * As {@link #JSON}, with nothing written between values: lines end with what their writer says.
+   */
+  private static final JsonFactory LINES =
+      JsonFactory.builder().rootValueSeparator((String) null).build();
+
   private ExportJson() {}
 
   /** Writes one value to {@code out}. */
@@ -29,6 +36,15 @@ public final class ExportJson {
     try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
       value.accept(g);
     }
+  }
+
+  /**
+   * A generator of values one after another on {@code out}, with nothing between them (the caller
+   * writes each line's end, {@code writeRaw('\n')}), each written as {@link #write} writes it: one
+   * generator for many lines, rather than one for each.
+   */
+  public static JsonGenerator linesGenerator(OutputStream out) {
+    return LINES.createGenerator(ObjectWriteContext.empty(), out);
   }
 
   /** One JSON value, as text. */

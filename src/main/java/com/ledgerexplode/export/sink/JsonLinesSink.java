@@ -18,6 +18,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.core.JsonGenerator;
 
 /**
  * Writes output records to the export {@code name.jsonl} (one line per exploded event) and {@code
@@ -47,6 +48,8 @@ public class JsonLinesSink implements ExportSink {
   private final Consumer<ExecutionContext> saveCheckpoint;
   private @Nullable DigestedFile export;
   private @Nullable DigestedFile rejected;
+  private @Nullable Lines exportLines;
+  private @Nullable Lines rejectsLines;
 
   /**
    * @param output the export, a path whose name ends in {@code .jsonl}; the rejects file and the
@@ -174,24 +177,23 @@ public class JsonLinesSink implements ExportSink {
   public void write(List<OutputRecord> records) throws IOException {
     DigestedFile exportTo = opened(export);
     DigestedFile rejectsTo = opened(rejected);
-    ByteArrayOutputStream events = new ByteArrayOutputStream();
-    ByteArrayOutputStream rejectedLines = new ByteArrayOutputStream();
+    Lines events = exportLines == null ? new Lines() : exportLines;
+    Lines rejectedLines = rejectsLines == null ? new Lines() : rejectsLines;
+    // a record that failed half-way leaves its generator inside it: both are made anew then
+    exportLines = null;
+    rejectsLines = null;
     for (OutputRecord record : records) {
-      ByteArrayOutputStream to = record.isEvent() ? events : rejectedLines;
-      ExportJson.write(
-          to,
-          g -> {
-            g.writeStartObject();
-            record.writeFields(g);
-            g.writeEndObject();
-          });
-      to.write('\n');
+      (record.isEvent() ? events : rejectedLines).write(record);
     }
+    byte[] eventBytes = events.take();
+    byte[] rejectedBytes = rejectedLines.take();
+    exportLines = events;
+    rejectsLines = rejectedLines;
     DigestedFile.Mark exportBefore = exportTo.mark();
     DigestedFile.Mark rejectsBefore = rejectsTo.mark();
     try {
-      exportTo.append(events.toByteArray());
-      rejectsTo.append(rejectedLines.toByteArray());
+      exportTo.append(eventBytes);
+      rejectsTo.append(rejectedBytes);
     } catch (IOException | RuntimeException e) {
       try {
         takeBack(exportBefore, rejectsBefore);
@@ -210,6 +212,30 @@ public class JsonLinesSink implements ExportSink {
               }
             }
           });
+    }
+  }
+
+  /**
+   * The lines of one file in a chunk, all written by one generator that lives as long as the sink
+   * (rather than one generator per line), each line compact JSON and its {@code \n}.
+   */
+  private static final class Lines {
+    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    private final JsonGenerator generator = ExportJson.linesGenerator(buffer);
+
+    void write(OutputRecord record) {
+      generator.writeStartObject();
+      record.writeFields(generator);
+      generator.writeEndObject();
+      generator.writeRaw('\n');
+    }
+
+    /** The lines written since the last call. */
+    byte[] take() {
+      generator.flush();
+      byte[] lines = buffer.toByteArray();
+      buffer.reset();
+      return lines;
     }
   }
 
@@ -270,6 +296,8 @@ public class JsonLinesSink implements ExportSink {
     }
     export = null;
     rejected = null;
+    exportLines = null;
+    rejectsLines = null;
     if (failure != null) {
       throw new ItemStreamException("Cannot close the export " + output, failure);
     }

@@ -17,33 +17,53 @@ import org.springframework.batch.core.scope.context.StepContext;
 import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The export job's wiring, nothing else. Given as beans by {@link ExportJobRunner}: the {@link
- * JobSettings}, the run's {@link JobDatabases}, the job repository and the transaction manager of
- * its database (made once, by {@link com.ledgerexplode.export.runs.JobRepositories}), the {@link
- * RowSource} that answers the rows (the engine over the store, its scope resolved before the job
- * starts so that a refused scope starts nothing, or the vendor's API) and a {@link RunObserver}.
+ * The export job's wiring, nothing else, built with Spring Batch's builders (which check what they
+ * build) rather than in an application context, whose start a run would pay for nothing: the job
+ * has no bean another could want. Given by {@link ExportJobRunner}: the {@link JobSettings}, the
+ * run's {@link JobDatabases}, the job repository and the transaction manager of its database (made
+ * once, by {@link com.ledgerexplode.export.runs.JobRepositories}), the {@link RowSource} that
+ * answers the rows (the engine over the store, its scope resolved before the job starts so that a
+ * refused scope starts nothing, or the vendor's API), a {@link RunObserver} and the {@link
+ * RunControl}.
+ *
+ * <p>Closing it closes the reader and the writer (and so the sink), as the step does when it ends:
+ * also when the job never ran its step.
  */
-@Configuration(proxyBeanMethods = false)
-class ExportJobConfiguration {
+final class ExportJobWiring implements AutoCloseable {
   private static final String RECOVERED_MARK = "batch.recovered";
 
-  @Bean
-  Job ledgerExportJob(
+  private final Job job;
+  private final RequestsCsvReader requestsReader;
+  private final ExportWriter exportWriter;
+
+  ExportJobWiring(
+      JobSettings settings,
+      JobDatabases databases,
       JobRepository jobRepository,
-      @Qualifier(ExportJobNames.EXPORT_STEP) Step exportStep,
-      @Qualifier(ExportJobNames.MANIFEST_STEP) Step manifestStep) {
-    return new JobBuilder(ExportJobNames.JOB, jobRepository)
-        .listener(recoveredMarkRemover(jobRepository))
-        .listener(new ExecutionLog())
-        .start(exportStep)
-        .next(manifestStep)
-        .build();
+      PlatformTransactionManager transactionManager,
+      RowSource rowSource,
+      RunObserver observer,
+      RunControl control) {
+    requestsReader = new RequestsCsvReader(settings.input());
+    exportWriter =
+        new ExportWriter(
+            new ChunkExploder(rowSource, settings.defaults()),
+            exportSink(settings, databases, jobRepository),
+            settings.skipLimit());
+    job =
+        new JobBuilder(ExportJobNames.JOB, jobRepository)
+            .listener(recoveredMarkRemover(jobRepository))
+            .listener(new ExecutionLog())
+            .start(exportStep(settings, jobRepository, transactionManager, observer, control))
+            .next(manifestStep(settings, jobRepository, transactionManager, databases))
+            .build();
+  }
+
+  Job job() {
+    return job;
   }
 
   /**
@@ -51,13 +71,10 @@ class ExportJobConfiguration {
    * checkpoint commits with the chunk (and with its rows when the reporting database is that same
    * database).
    */
-  @Bean
-  Step exportStep(
+  private Step exportStep(
+      JobSettings settings,
       JobRepository jobRepository,
       PlatformTransactionManager transactionManager,
-      JobSettings settings,
-      RequestsCsvReader requestsReader,
-      ExportWriter exportWriter,
       RunObserver observer,
       RunControl control) {
     ProgressListener progress =
@@ -72,11 +89,10 @@ class ExportJobConfiguration {
         .build();
   }
 
-  @Bean
-  Step manifestStep(
+  private static Step manifestStep(
+      JobSettings settings,
       JobRepository jobRepository,
       PlatformTransactionManager transactionManager,
-      JobSettings settings,
       JobDatabases databases) {
     ReportingDatabaseSink reporting =
         settings.outputIsDatabase()
@@ -87,13 +103,8 @@ class ExportJobConfiguration {
         .build();
   }
 
-  @Bean
-  RequestsCsvReader requestsReader(JobSettings settings) {
-    return new RequestsCsvReader(settings.input());
-  }
-
-  @Bean
-  ExportSink exportSink(JobSettings settings, JobDatabases databases, JobRepository jobRepository) {
+  private static ExportSink exportSink(
+      JobSettings settings, JobDatabases databases, JobRepository jobRepository) {
     if (settings.outputIsDatabase()) {
       return new ReportingDatabaseSink(databases.reporting(settings.output()));
     }
@@ -106,12 +117,6 @@ class ExportJobConfiguration {
             jobRepository.updateExecutionContext(step.getStepExecution());
           }
         });
-  }
-
-  @Bean
-  ExportWriter exportWriter(JobSettings settings, RowSource rowSource, ExportSink exportSink) {
-    return new ExportWriter(
-        new ChunkExploder(rowSource, settings.defaults()), exportSink, settings.skipLimit());
   }
 
   /**
@@ -127,5 +132,14 @@ class ExportJobConfiguration {
         }
       }
     };
+  }
+
+  @Override
+  public void close() {
+    try {
+      exportWriter.close();
+    } finally {
+      requestsReader.close();
+    }
   }
 }
