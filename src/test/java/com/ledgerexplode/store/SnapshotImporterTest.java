@@ -7,12 +7,12 @@ import com.ledgerexplode.explode.LedgerPort.Section;
 import com.ledgerexplode.ledger.EventKey;
 import com.ledgerexplode.ledger.EventSections;
 import com.ledgerexplode.ledger.Identifier;
+import com.ledgerexplode.testing.LedgerTables;
 import com.ledgerexplode.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -25,44 +25,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class SnapshotImporterTest {
-  private static final List<String> TABLES =
-      List.of(
-          "ledger_org",
-          "ledger_org_connection",
-          "ledger_customer",
-          "ledger_identifier",
-          "ledger_group",
-          "ledger_group_member",
-          "ledger_event",
-          "ledger_points",
-          "ledger_bill",
-          "ledger_line_item",
-          "ledger_event_field",
-          "ledger_payment_mode",
-          "ledger_alternate_currency");
 
   @TempDir Path dir;
 
-  /** Every row of every ledger table, as text, sorted: what "changes nothing" compares. */
   private static List<String> contents(DataSource dataSource) throws SQLException {
-    List<String> rows = new ArrayList<>();
-    try (Connection c = dataSource.getConnection();
-        Statement s = c.createStatement()) {
-      for (String table : TABLES) {
-        try (ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
-          ResultSetMetaData meta = rs.getMetaData();
-          while (rs.next()) {
-            StringBuilder row = new StringBuilder(table);
-            for (int i = 1; i <= meta.getColumnCount(); i++) {
-              row.append('|').append(rs.getString(i));
-            }
-            rows.add(row.toString());
-          }
-        }
-      }
-    }
-    rows.sort(null);
-    return rows;
+    return LedgerTables.contents(dataSource);
   }
 
   private static long count(DataSource dataSource, String table) throws SQLException {
