@@ -246,6 +246,46 @@ class SnapshotImporterTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
+  void intoALedgerWithRecordsSkipBadLinesReplacesWhatItHasAndSkipsWhatNamesASkippedLine(
+      TestDatabase db) throws Exception {
+    DataSource dataSource = db.createEmpty();
+    Snapshots.load(dataSource, dir.resolve("earlier.jsonl"), Snapshots.FULL);
+    long events = count(dataSource, "ledger_event");
+    Path file =
+        Snapshots.write(
+            dir.resolve("later.jsonl"),
+            List.of(
+                "{\"kind\":\"event\",\"orgId\":50406,\"customerId\":1002,"
+                    + "\"eventLogId\":18608683,\"eventName\":\"GenericEvent\"}",
+                "{\"kind\":\"event\",\"orgId\":50406,\"customerId\":1001,\"groupId\":90,"
+                    + "\"eventLogId\":5}",
+                "{\"kind\":\"group\",\"orgId\":50406,\"groupId\":90,"
+                    + "\"memberCustomerIds\":[1001,1009]}",
+                "{\"kind\":\"customer\",\"orgId\":50406,\"customerId\":1010}"));
+
+    ImportReport report = new SnapshotImporter(dataSource, 2).importSnapshot(file, true);
+
+    assertThat(report.skipped())
+        .extracting(ImportReport.BadLine::toString)
+        .containsExactly(
+            "line 2: group 90 of org 50406 is not in the ledger and its line 3 is bad",
+            "line 3: customer 1009 of org 50406 is not in the ledger or this file");
+    assertThat(List.of(report.orgs(), report.customers(), report.groups(), report.events()))
+        .containsExactly(0L, 1L, 0L, 1L);
+    JdbcLedgerStore store = new JdbcLedgerStore(dataSource);
+    assertThat(store.findEventsById(List.of(50406L), List.of(18608683L, 5L)))
+        .extracting(h -> h.customerId() + "/" + h.eventName())
+        .containsExactlyInAnyOrder("1002/GenericEvent", "1002/null"); // 5: the ledger's, kept
+    assertThat(count(dataSource, "ledger_event")).isEqualTo(events);
+    assertThat(count(dataSource, "ledger_group")).isEqualTo(1);
+    assertThat(count(dataSource, "ledger_customer")).isEqualTo(4);
+    List<String> after = contents(dataSource);
+    new SnapshotImporter(dataSource).importSnapshot(file, true);
+    assertThat(contents(dataSource)).isEqualTo(after);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
   void aNegativeOrZeroIdIsABadLineNamingTheField(TestDatabase db) {
     DataSource dataSource = db.createEmpty();
     Path file =
