@@ -80,15 +80,36 @@ class ImportFloorBenchmark {
         REPEATS,
         Runtime.getRuntime().availableProcessors());
     Map<Workload, List<Double>> seconds = new LinkedHashMap<>();
+    Map<Workload, List<Double>> cpuSeconds = new LinkedHashMap<>();
     int run = 0;
     for (int repeat = 1; repeat <= REPEATS; repeat++) {
       for (Workload workload : Workload.values()) {
-        double s = measure(workload, ledger, run++);
-        seconds.computeIfAbsent(workload, w -> new ArrayList<>()).add(s);
-        log("run %d, %-36s %6.1f s  %,9.0f lines/s", repeat, workload.label, s, lines / s);
+        double[] s = measure(workload, ledger, run++);
+        seconds.computeIfAbsent(workload, w -> new ArrayList<>()).add(s[0]);
+        cpuSeconds.computeIfAbsent(workload, w -> new ArrayList<>()).add(s[1] + s[2]);
+        log(
+            "run %d, %-36s %6.1f s  %,9.0f lines/s  CPU %6.1f s (JVM %.1f, PostgreSQL %.1f)",
+            repeat, workload.label, s[0], lines / s[0], s[1] + s[2], s[1], s[2]);
       }
     }
-    log("medians:");
+    ratios("wall clock", medians("medians, wall clock:", seconds, lines));
+    ratios(
+        "CPU", medians("medians, CPU (the JVM's and PostgreSQL's server's):", cpuSeconds, lines));
+  }
+
+  private static void ratios(String by, Map<Workload, Double> m) {
+    log(
+        "by %s: H2: ledger import at %.0f%% of the floor (batched inserts); PostgreSQL: at %.0f%%"
+            + " of the COPY floor, %.0f%% of the batched floor",
+        by,
+        100 * m.get(Workload.H2_FLOOR_BATCH) / m.get(Workload.H2_PRODUCT),
+        100 * m.get(Workload.PG_FLOOR_COPY) / m.get(Workload.PG_PRODUCT),
+        100 * m.get(Workload.PG_FLOOR_BATCH) / m.get(Workload.PG_PRODUCT));
+  }
+
+  private static Map<Workload, Double> medians(
+      String title, Map<Workload, List<Double>> seconds, long lines) {
+    log(title);
     Map<Workload, Double> median = new LinkedHashMap<>();
     for (Map.Entry<Workload, List<Double>> e : seconds.entrySet()) {
       List<Double> sorted = new ArrayList<>(e.getValue());
@@ -98,17 +119,82 @@ class ImportFloorBenchmark {
           "  %-36s %6.1f s  %,9.0f lines/s  (runs: %s)",
           e.getKey().label, median.get(e.getKey()), lines / median.get(e.getKey()), e.getValue());
     }
-    log(
-        "H2: ledger import at %.0f%% of the floor (batched inserts)",
-        100 * median.get(Workload.H2_FLOOR_BATCH) / median.get(Workload.H2_PRODUCT));
-    log(
-        "PostgreSQL: ledger import at %.0f%% of the COPY floor, %.0f%% of the batched floor",
-        100 * median.get(Workload.PG_FLOOR_COPY) / median.get(Workload.PG_PRODUCT),
-        100 * median.get(Workload.PG_FLOOR_BATCH) / median.get(Workload.PG_PRODUCT));
+    return median;
   }
 
-  /** One import into an empty store whose schema is there; the seconds it took. */
-  private static double measure(Workload workload, Path ledger, int run) throws Exception {
+  /**
+   * CPU seconds this JVM has used (every thread: the import's, H2's, the collector's; the JIT's
+   * too, alike for both sides once warm).
+   */
+  private static double jvmCpu() {
+    return ((com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+            .getProcessCpuTime()
+        / 1e9;
+  }
+
+  /**
+   * CPU seconds the PostgreSQL server of this connection has used: its postmaster (with the
+   * children it reaped) and its live children (backends, writers), from /proc; 0 off Linux.
+   */
+  private static double serverCpu(Connection c) throws Exception {
+    long backend;
+    try (Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+      rs.next();
+      backend = rs.getLong(1);
+    }
+    Path status = Path.of("/proc/" + backend + "/status");
+    if (!Files.exists(status)) {
+      return 0;
+    }
+    long postmaster = 0;
+    for (String line : Files.readAllLines(status)) {
+      if (line.startsWith("PPid:")) {
+        postmaster = Long.parseLong(line.substring(5).trim());
+      }
+    }
+    long ticks = ticks(postmaster, true);
+    try (Stream<Path> all = Files.list(Path.of("/proc"))) {
+      for (Path proc : (Iterable<Path>) all::iterator) {
+        String name = proc.getFileName().toString();
+        if (name.chars().allMatch(Character::isDigit)) {
+          try {
+            if (field(Files.readString(proc.resolve("stat")), 1) == postmaster) {
+              ticks += ticks(Long.parseLong(name), false);
+            }
+          } catch (IOException | RuntimeException gone) {
+            // a process that ended meanwhile
+          }
+        }
+      }
+    }
+    return ticks / 100.0; // USER_HZ
+  }
+
+  /** utime + stime (and with {@code reaped}, cutime + cstime) of a process, in clock ticks. */
+  private static long ticks(long pid, boolean reaped) throws IOException {
+    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+    long ticks = field(stat, 11) + field(stat, 12);
+    return reaped ? ticks + field(stat, 13) + field(stat, 14) : ticks;
+  }
+
+  /** A numeric field of /proc/PID/stat, counted from the state (0) after the command's name. */
+  private static long field(String stat, int index) {
+    String rest = stat.substring(stat.lastIndexOf(')') + 2);
+    int start = 0;
+    for (int i = 0; i < index; i++) {
+      start = rest.indexOf(' ', start) + 1;
+    }
+    int end = rest.indexOf(' ', start);
+    return Long.parseLong(rest.substring(start, end < 0 ? rest.length() : end).trim());
+  }
+
+  /**
+   * One import into an empty store whose schema is there: the seconds it took, the JVM's CPU
+   * seconds and PostgreSQL's.
+   */
+  private static double[] measure(Workload workload, Path ledger, int run) throws Exception {
     String url =
         workload.h2()
             ? "jdbc:h2:file:" + DIR.resolve("h2-" + run + "/ledger")
@@ -116,6 +202,13 @@ class ImportFloorBenchmark {
     try (HikariDataSource dataSource = Databases.open(url, "LEDGER_DB", Map.of())) {
       LedgerSchema.migrate(dataSource);
       System.gc();
+      double serverBefore = 0;
+      if (!workload.h2()) {
+        try (Connection c = dataSource.getConnection()) {
+          serverBefore = serverCpu(c);
+        }
+      }
+      double cpuBefore = jvmCpu();
       long start = System.nanoTime();
       if (workload == Workload.H2_PRODUCT || workload == Workload.PG_PRODUCT) {
         ImportReport report = new SnapshotImporter(dataSource).importSnapshot(ledger, false);
@@ -129,14 +222,19 @@ class ImportFloorBenchmark {
         }
       }
       double seconds = (System.nanoTime() - start) / 1e9;
+      double cpu = jvmCpu() - cpuBefore;
+      double server = 0;
       if (!workload.h2()) {
+        try (Connection c = dataSource.getConnection()) {
+          server = serverCpu(c) - serverBefore;
+        }
         try (Connection c = dataSource.getConnection();
             Statement s = c.createStatement()) {
           s.execute("DROP SCHEMA public CASCADE"); // frees the disk for the next runs
           s.execute("CREATE SCHEMA public");
         }
       }
-      return seconds;
+      return new double[] {seconds, cpu, server};
     } finally {
       if (workload.h2()) {
         delete(DIR.resolve("h2-" + run));
