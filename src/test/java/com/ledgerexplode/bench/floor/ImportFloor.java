@@ -60,6 +60,7 @@ public final class ImportFloor {
     private final String name;
     private final List<String> columns;
     private final int[] types;
+    private final Map<FieldSpec, Integer> fieldIndexes = new HashMap<>();
 
     Table(String name, List<String> columns, int[] types) {
       this.name = name;
@@ -81,6 +82,11 @@ public final class ImportFloor {
 
     int index(String column) {
       return columns.indexOf(column);
+    }
+
+    /** A field's column, looked up once per table and field. */
+    int index(FieldSpec field) {
+      return fieldIndexes.computeIfAbsent(field, f -> index(column(f)));
     }
   }
 
@@ -442,7 +448,7 @@ public final class ImportFloor {
 
   /** A typed field's value (and for a time, its fraction's digits in the next column). */
   private static void set(Object[] row, Table table, FieldSpec field, JsonParser p) {
-    int index = table.index(column(field));
+    int index = table.index(field);
     switch (field.type()) {
       case DECIMAL -> row[index] = decimal(p);
       case INTEGER -> row[index] = p.getLongValue();
