@@ -15,6 +15,9 @@ import org.flywaydb.core.api.output.MigrateResult;
 public final class LedgerSchema {
   public static final String LOCATION = "classpath:db/ledger";
 
+  /** Flyway's history table of the ledger's schema: Flyway's default name. */
+  private static final String HISTORY_TABLE = "flyway_schema_history";
+
   private LedgerSchema() {}
 
   /**
@@ -70,11 +73,29 @@ public final class LedgerSchema {
     return flyway(dataSource).info().current() != null;
   }
 
+  /**
+   * Drops the schema that {@link #migrate} created in a database that had none (its tables and
+   * Flyway's history): what an import that imported nothing leaves, so that the database is as it
+   * was. Never to be called on a database that had the schema before.
+   */
+  static void dropCreated(DataSource dataSource) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      for (LedgerWriter.Family family : LedgerWriter.Family.values()) {
+        for (String table : family.tables) {
+          statement.execute("DROP TABLE IF EXISTS " + table);
+        }
+      }
+      statement.execute("DROP TABLE IF EXISTS \"" + HISTORY_TABLE + "\"");
+    }
+  }
+
   private static Flyway flyway(DataSource dataSource) {
     return Flyway.configure()
         .dataSource(dataSource)
         .locations(LOCATION)
         .failOnMissingLocations(true)
+        .table(HISTORY_TABLE)
         .load();
   }
 }

@@ -3,14 +3,18 @@ package com.ledgerexplode.store;
 import com.ledgerexplode.json.snapshot.SnapshotLineException;
 import com.ledgerexplode.json.snapshot.SnapshotReader;
 import com.ledgerexplode.ledger.SnapshotRecord;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,20 +28,36 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Loads a ledger snapshot into the store, in memory bounded by a batch and the file's keys whatever
- * the file's size. Pass 1 reads the whole file and collects its bad lines: a line that is not a
- * valid record, the second of two lines with one key, a record that refers to one neither the file
- * nor the store has ({@link SnapshotKeys}); with any, and unless they are to be skipped, nothing is
- * imported. A file without a record is refused. Pass 2 creates or migrates the schema, then imports
- * in one transaction (all or nothing), in JDBC batches. A record already there is replaced by the
- * snapshot's version (its rows, root and children, deleted and inserted again), so loading the same
- * snapshot twice changes nothing.
+ * Loads a ledger snapshot into the store in one pass over the file, in one transaction (all or
+ * nothing), in memory bounded by a batch and the file's keys whatever the file's size.
+ *
+ * <p>Each line is read once: a line that is not a valid record, or the second of two lines with one
+ * key, is bad at once ({@link SnapshotKeys}); the others are written as they are read. A reference
+ * to a record that neither the file nor the store has is told at the end, when the whole file is
+ * known (a reference may point forward). With any bad line, and unless they are to be skipped, the
+ * transaction is rolled back (writing stops at the first bad line) and nothing is imported; a file
+ * without a record is refused before anything is done.
+ *
+ * <p>Into a store without a record (a first import), rows go straight to the ledger's tables and
+ * the store is never asked what it has. Into one with records, they go to staging tables of the
+ * same columns (temporary, the connection's own); at the end the store is asked, set-based, which
+ * of the file's references it has, and the records of the file replace those of the same keys in
+ * one statement per table ({@code DELETE ... WHERE EXISTS} in the staging table, then {@code INSERT
+ * ... SELECT}), so that loading the same snapshot twice changes nothing. On PostgreSQL rows go by
+ * COPY, elsewhere by JDBC batches.
+ *
+ * <p>With bad lines to be skipped: those bad by their own text or key are never written; when some
+ * are bad by their references, known only at the end, the transaction is rolled back and the file
+ * read once more without them.
  */
 public final class SnapshotImporter {
   public static final int BATCH_SIZE = 1000;
 
   /** How many bad lines a report or a rejection keeps (all are counted). */
   public static final int MAX_REPORTED_LINES = 1000;
+
+  /** What staging tables are named by: this prefix, then the ledger table's name. */
+  static final String STAGING = "staging_";
 
   private final DataSource dataSource;
   private final int batchSize;
@@ -46,6 +66,9 @@ public final class SnapshotImporter {
     this(dataSource, BATCH_SIZE);
   }
 
+  /**
+   * @param batchSize records written per JDBC batch (on PostgreSQL, COPY sends larger ones)
+   */
   public SnapshotImporter(DataSource dataSource, int batchSize) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batch size must be positive: " + batchSize);
@@ -66,41 +89,285 @@ public final class SnapshotImporter {
    */
   public ImportReport importSnapshot(Path snapshot, boolean skipBadLines) throws IOException {
     long start = System.nanoTime();
-    BadLines bad = checkLines(snapshot);
-    if (bad.count > 0 && !skipBadLines) {
-      throw new SnapshotRejectedException(snapshot.toString(), bad.count, bad.first());
-    }
+    refuseEmpty(snapshot);
+    boolean hadSchema = LedgerSchema.exists(dataSource);
     LedgerSchema.migrate(dataSource);
-    Counts counts = new Counts();
+    try {
+      Result result = load(snapshot, skipBadLines, hadSchema);
+      Counts counts = result.counts;
+      return new ImportReport(
+          counts.lines,
+          counts.orgs,
+          counts.customers,
+          counts.groups,
+          counts.events,
+          result.bad.count,
+          result.bad.first(),
+          Duration.ofNanos(System.nanoTime() - start));
+    } catch (IOException | RuntimeException e) {
+      if (!hadSchema) {
+        try {
+          LedgerSchema.dropCreated(dataSource); // as it was: nothing was imported
+        } catch (SQLException | RuntimeException alsoLost) {
+          e.addSuppressed(alsoLost);
+        }
+      }
+      throw e;
+    }
+  }
+
+  /** A file without a non-blank line is refused before the database is touched. */
+  private static void refuseEmpty(Path snapshot) throws IOException {
+    long lines = 0;
+    try (BufferedReader in = Files.newBufferedReader(snapshot, StandardCharsets.UTF_8)) {
+      String line;
+      while ((line = in.readLine()) != null) {
+        lines++;
+        if (lines == 1 && line.startsWith("\uFEFF")) {
+          line = line.substring(1);
+        }
+        if (!line.isBlank()) {
+          return;
+        }
+      }
+    } catch (CharacterCodingException e) {
+      return; // not UTF-8: the import names the line
+    }
+    throw new EmptySnapshotException(snapshot.toString(), lines);
+  }
+
+  private record Result(Counts counts, BadLines bad) {}
+
+  private Result load(Path snapshot, boolean skipBadLines, boolean hadSchema) throws IOException {
     try (Connection connection = dataSource.getConnection()) {
       boolean autoCommit = connection.getAutoCommit();
+      Dialect dialect = Dialect.of(connection);
+      boolean staging = hadSchema && hasRecords(connection);
       connection.setAutoCommit(false);
       try {
-        importLines(snapshot, connection, skipBadLines, bad.byKeys.sorted(), counts);
+        BadLines bad = new BadLines();
+        SnapshotKeys keys = new SnapshotKeys();
+        Counts counts = new Counts();
+        write(snapshot, connection, dialect, staging, skipBadLines, keys, bad, counts, null);
+        long beforeReferences = bad.count;
+        if (staging) {
+          try (StoreKeys store = new StoreKeys(connection)) {
+            keys.resolve(store, bad::addByKeys);
+          }
+        } else {
+          keys.resolve((family, orgId, ids) -> List.of(), bad::addByKeys); // the store had none
+        }
+        if (bad.count > 0 && !skipBadLines) {
+          throw new SnapshotRejectedException(snapshot.toString(), bad.count, bad.first());
+        }
+        if (bad.count > beforeReferences) {
+          // lines bad by their references were written: once more, without any bad line
+          connection.rollback();
+          counts = new Counts();
+          write(
+              snapshot,
+              connection,
+              dialect,
+              staging,
+              true,
+              null,
+              new BadLines(),
+              counts,
+              bad.byKeys.sorted());
+        }
+        if (staging) {
+          replaceFromStaging(connection, dialect);
+        }
         connection.commit();
+        if (staging) {
+          dropStaging(connection);
+        }
+        connection.setAutoCommit(autoCommit);
+        return new Result(counts, bad);
       } catch (SQLException | RuntimeException | IOException e) {
         try {
           connection.rollback();
+          if (staging) {
+            dropStaging(connection);
+          }
           connection.setAutoCommit(autoCommit);
         } catch (SQLException alsoLost) {
           e.addSuppressed(alsoLost); // the first failure is the one to tell
         }
         throw e;
       }
-      connection.setAutoCommit(autoCommit);
     } catch (SQLException e) {
       throw new LedgerStoreException(
           "import of " + snapshot + " failed, nothing was imported: " + e.getMessage(), e);
     }
-    return new ImportReport(
-        counts.lines,
-        counts.orgs,
-        counts.customers,
-        counts.groups,
-        counts.events,
-        bad.count,
-        bad.first(),
-        Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /** Whether the store has a record of any kind (a root row). */
+  private static boolean hasRecords(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      for (LedgerWriter.Family family : LedgerWriter.Family.values()) {
+        try (ResultSet rs =
+            statement.executeQuery("SELECT 1 FROM " + family.tables.get(0) + " LIMIT 1")) {
+          if (rs.next()) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * One pass over the file, its records written into the ledger's tables or the staging ones.
+   *
+   * @param keys where the first pass checks keys and collects references; null on a pass again
+   * @param skipped on a pass again, the lines to skip (bad by their keys or references), ascending
+   */
+  private void write(
+      Path snapshot,
+      Connection connection,
+      Dialect dialect,
+      boolean staging,
+      boolean skipBadLines,
+      @Nullable SnapshotKeys keys,
+      BadLines bad,
+      Counts counts,
+      long @Nullable [] skipped)
+      throws IOException, SQLException {
+    if (staging) {
+      createStaging(connection, dialect);
+    }
+    String prefix = staging ? STAGING : "";
+    RowSink sink =
+        dialect == Dialect.POSTGRESQL
+            ? RowSink.copy(connection, prefix)
+            : RowSink.batches(connection, prefix);
+    int nextSkipped = 0;
+    try (SnapshotReader reader = open(snapshot);
+        LedgerWriter writer = new LedgerWriter(sink)) {
+      while (true) {
+        SnapshotRecord record;
+        try {
+          record = reader.next();
+        } catch (SnapshotLineException e) {
+          bad.add(e.line(), e.reason());
+          continue;
+        } catch (UncheckedIOException e) {
+          // not UTF-8, or the file broke off: nothing after this point can be trusted
+          bad.add(
+              reader.lineNumber() + 1,
+              "cannot be read: " + Objects.requireNonNull(e.getCause()).getMessage());
+          throw new SnapshotRejectedException(snapshot.toString(), bad.count, bad.first());
+        }
+        if (record == null) {
+          break;
+        }
+        long line = reader.lineNumber();
+        if (keys != null) {
+          String duplicate = keys.add(record, line);
+          if (duplicate != null) {
+            bad.addByKeys(line, duplicate);
+            continue;
+          }
+        }
+        if (skipped != null) {
+          while (nextSkipped < skipped.length && skipped[nextSkipped] < line) {
+            nextSkipped++;
+          }
+          if (nextSkipped < skipped.length && skipped[nextSkipped] == line) {
+            continue; // a duplicate, or a reference to a record that will not be there
+          }
+        }
+        if (bad.count > 0 && !skipBadLines) {
+          continue; // nothing will be imported: the file is only read on for its bad lines
+        }
+        counts.count(record);
+        writer.add(record);
+        if (writer.pending() >= batchSize) {
+          writer.flush(false);
+        }
+      }
+      if (bad.count == 0 || skipBadLines) {
+        writer.flush(true);
+      }
+      counts.lines = reader.lineNumber();
+    }
+  }
+
+  /**
+   * Creates the staging tables, empty, of the ledger's tables' columns in their order: the
+   * connection's own (temporary), with an index on the key of each kind's root table.
+   */
+  private static void createStaging(Connection connection, Dialect dialect) throws SQLException {
+    dropStaging(connection);
+    try (Statement statement = connection.createStatement()) {
+      for (LedgerWriter.Family family : LedgerWriter.Family.values()) {
+        for (String table : family.tables) {
+          statement.execute(
+              dialect == Dialect.POSTGRESQL
+                  ? "CREATE TEMPORARY TABLE " + STAGING + table + " (LIKE " + table + ")"
+                  : "CREATE LOCAL TEMPORARY TABLE "
+                      + STAGING
+                      + table
+                      + " AS SELECT * FROM "
+                      + table
+                      + " WITH NO DATA");
+        }
+        String root = family.tables.get(0);
+        statement.execute(
+            "CREATE INDEX "
+                + STAGING
+                + root
+                + "_key ON "
+                + STAGING
+                + root
+                + " ("
+                + (family.idColumn == null ? "org_id" : family.idColumn + ", org_id")
+                + ")");
+      }
+    }
+  }
+
+  private static void dropStaging(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      for (LedgerWriter.Family family : LedgerWriter.Family.values()) {
+        for (String table : family.tables) {
+          statement.execute("DROP TABLE IF EXISTS " + STAGING + table);
+        }
+      }
+    }
+  }
+
+  /**
+   * The records of the staging tables replace those of the same keys in the ledger's, set-based:
+   * per table, one statement deletes the rows of the records the file has again, one inserts the
+   * staging rows.
+   */
+  private static void replaceFromStaging(Connection connection, Dialect dialect)
+      throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      for (LedgerWriter.Family family : LedgerWriter.Family.values()) {
+        String root = STAGING + family.tables.get(0);
+        if (dialect == Dialect.POSTGRESQL) {
+          statement.execute("ANALYZE " + root); // a temporary table has no statistics
+        }
+        String sameKey =
+            family.idColumn == null
+                ? "s.org_id = t.org_id"
+                : "s." + family.idColumn + " = t." + family.idColumn + " AND s.org_id = t.org_id";
+        for (String table : family.tables) {
+          statement.executeUpdate(
+              "DELETE FROM "
+                  + table
+                  + " t WHERE EXISTS (SELECT 1 FROM "
+                  + root
+                  + " s WHERE "
+                  + sameKey
+                  + ")");
+          statement.executeUpdate("INSERT INTO " + table + " SELECT * FROM " + STAGING + table);
+        }
+      }
+    }
   }
 
   private static final class BadLines {
@@ -154,75 +421,25 @@ public final class SnapshotImporter {
   }
 
   /**
-   * Pass 1: every line read, the bad ones collected, then the references resolved; a file that
-   * cannot be read is rejected, and so is one without a record.
+   * The store's side of {@link SnapshotKeys}, asked on the import's connection before any of its
+   * rows reach the ledger's tables (they are in the staging ones until then): a statement per kind,
+   * prepared at its first question.
    */
-  private BadLines checkLines(Path snapshot) throws IOException {
-    BadLines bad = new BadLines();
-    SnapshotKeys keys = new SnapshotKeys();
-    long records = 0;
-    try (SnapshotReader reader = open(snapshot)) {
-      while (true) {
-        try {
-          SnapshotRecord record = reader.next();
-          if (record == null) {
-            if (records == 0 && bad.count == 0) {
-              throw new EmptySnapshotException(snapshot.toString(), reader.lineNumber());
-            }
-            break;
-          }
-          records++;
-          String duplicate = keys.add(record, reader.lineNumber());
-          if (duplicate != null) {
-            bad.addByKeys(reader.lineNumber(), duplicate);
-          }
-        } catch (SnapshotLineException e) {
-          bad.add(e.line(), e.reason());
-        } catch (UncheckedIOException e) {
-          // not UTF-8, or the file broke off: nothing after this point can be trusted
-          bad.add(
-              reader.lineNumber() + 1,
-              "cannot be read: " + Objects.requireNonNull(e.getCause()).getMessage());
-          throw new SnapshotRejectedException(snapshot.toString(), bad.count, bad.first());
-        }
-      }
-    }
-    try (StoreKeys store = new StoreKeys()) {
-      keys.resolve(store, bad::addByKeys);
-    } catch (SQLException e) {
-      throw new LedgerStoreException(
-          "import of " + snapshot + " failed, nothing was imported: " + e.getMessage(), e);
-    }
-    return bad;
-  }
-
-  /**
-   * The store's side of {@link SnapshotKeys}: one connection, opened at the first question; a
-   * database without the ledger's schema has no record and is not asked.
-   */
-  private final class StoreKeys implements SnapshotKeys.Store, AutoCloseable {
-    private @Nullable Connection connection;
-    private @Nullable Boolean hasSchema;
+  private static final class StoreKeys implements SnapshotKeys.Store, AutoCloseable {
+    private final Connection connection;
     private final Map<LedgerWriter.Family, PreparedStatement> statements =
         new EnumMap<>(LedgerWriter.Family.class);
+
+    StoreKeys(Connection connection) {
+      this.connection = connection;
+    }
 
     @Override
     public List<Long> existing(LedgerWriter.Family family, long orgId, Collection<Long> ids)
         throws SQLException {
-      if (hasSchema == null) {
-        hasSchema = LedgerSchema.exists(dataSource);
-      }
-      if (!hasSchema) {
-        return List.of();
-      }
-      Connection c = connection;
-      if (c == null) {
-        c = dataSource.getConnection();
-        connection = c;
-      }
       PreparedStatement select = statements.get(family);
       if (select == null) {
-        select = c.prepareStatement(family.existingSql());
+        select = connection.prepareStatement(family.existingSql());
         statements.put(family, select);
       }
       return family.existing(select, orgId, ids);
@@ -230,52 +447,9 @@ public final class SnapshotImporter {
 
     @Override
     public void close() throws SQLException {
-      if (connection != null) {
-        connection.close(); // closes its statements
+      for (PreparedStatement select : statements.values()) {
+        select.close();
       }
-    }
-  }
-
-  /**
-   * Pass 2: the records, in batches, on the caller's transaction.
-   *
-   * @param skipped the lines pass 1 found bad by their keys or references, ascending
-   */
-  private void importLines(
-      Path snapshot, Connection connection, boolean skipBadLines, long[] skipped, Counts counts)
-      throws IOException, SQLException {
-    int nextSkipped = 0;
-    try (SnapshotReader reader = open(snapshot);
-        LedgerWriter writer = new LedgerWriter(connection)) {
-      while (true) {
-        SnapshotRecord record;
-        try {
-          record = reader.next();
-        } catch (SnapshotLineException e) {
-          if (skipBadLines) {
-            continue;
-          }
-          // the file changed since pass 1
-          throw new SnapshotRejectedException(
-              snapshot.toString(), 1, List.of(new ImportReport.BadLine(e.line(), e.reason())));
-        }
-        if (record == null) {
-          break;
-        }
-        while (nextSkipped < skipped.length && skipped[nextSkipped] < reader.lineNumber()) {
-          nextSkipped++;
-        }
-        if (nextSkipped < skipped.length && skipped[nextSkipped] == reader.lineNumber()) {
-          continue; // a duplicate, or a reference to a record that will not be there
-        }
-        counts.count(record);
-        writer.add(record);
-        if (writer.pending() >= batchSize) {
-          writer.flush();
-        }
-      }
-      writer.flush();
-      counts.lines = reader.lineNumber();
     }
   }
 

@@ -7,7 +7,6 @@ import com.ledgerexplode.ledger.LedgerTime;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -66,60 +65,37 @@ final class Sql {
     return connection.createArrayOf("varchar", new LinkedHashSet<>(values).toArray(new String[0]));
   }
 
-  /**
-   * Binds one value of a single column; a time takes two ({@link #bindTime}).
-   *
-   * @throws IllegalArgumentException for a time
-   */
-  static void bind(PreparedStatement ps, int index, FieldType type, @Nullable Object value)
-      throws SQLException {
+  /** A value as a row of a {@link RowSink} holds it: a decimal as its plain text. */
+  static @Nullable Object value(FieldType type, @Nullable Object value) {
     if (type == FieldType.TIMESTAMP) {
-      throw new IllegalArgumentException("a time is bound with its fraction's digits: bindTime");
+      throw new IllegalArgumentException("a time takes two columns: putTime");
     }
-    if (value == null) {
-      ps.setNull(index, sqlType(type));
-      return;
-    }
-    switch (type) {
-      case DECIMAL -> ps.setString(index, ((BigDecimal) value).toPlainString());
-      case INTEGER -> ps.setLong(index, (Long) value);
-      case TEXT -> ps.setString(index, (String) value);
-      case DATE -> ps.setObject(index, value, Types.DATE);
-      case TIMESTAMP -> throw new AssertionError("checked above");
-    }
+    return value instanceof BigDecimal decimal ? decimal.toPlainString() : value;
   }
 
   /**
-   * Binds a time at {@code index} and its fraction's digits at the next index (both NULL for no
-   * time); returns the index after them.
+   * Puts a time at {@code index} of a row and its fraction's digits at the next index (both null
+   * for no time).
    */
-  static int bindTime(PreparedStatement ps, int index, @Nullable LedgerTime time)
-      throws SQLException {
-    if (time == null) {
-      ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
-      ps.setNull(index + 1, Types.SMALLINT);
-    } else {
-      ps.setObject(
-          index,
-          OffsetDateTime.ofInstant(time.instant(), ZoneOffset.UTC),
-          Types.TIMESTAMP_WITH_TIMEZONE);
-      ps.setShort(index + 1, (short) time.fractionDigits());
+  static void putTime(@Nullable Object[] row, int index, @Nullable LedgerTime time) {
+    if (time != null) {
+      row[index] = OffsetDateTime.ofInstant(time.instant(), ZoneOffset.UTC);
+      row[index + 1] = (short) time.fractionDigits();
     }
-    return index + 2;
   }
 
-  /** Binds each field (absent ones as NULL) from {@code first} on; returns the next index. */
-  static <F extends Enum<F> & FieldSpec> int bindFields(
-      PreparedStatement ps, int first, F[] all, Fields<F> fields) throws SQLException {
+  /** Puts each field given into the row from {@code first} on, in the enum's order. */
+  static <F extends Enum<F> & FieldSpec> void putFields(
+      @Nullable Object[] row, int first, F[] all, Fields<F> fields) {
     int index = first;
     for (F field : all) {
       if (field.type() == FieldType.TIMESTAMP) {
-        index = bindTime(ps, index, (LedgerTime) fields.get(field));
+        putTime(row, index, (LedgerTime) fields.get(field));
+        index += 2;
       } else {
-        bind(ps, index++, field.type(), fields.get(field));
+        row[index++] = value(field.type(), fields.get(field));
       }
     }
-    return index;
   }
 
   /** Reads the fields from {@code first} on; a NULL column is a field not given. */
@@ -170,7 +146,7 @@ final class Sql {
         : new LedgerTime(value.toInstant(), digits);
   }
 
-  private static int sqlType(FieldType type) {
+  static int sqlType(FieldType type) {
     return switch (type) {
       case DECIMAL, TEXT -> Types.VARCHAR;
       case INTEGER -> Types.BIGINT;

@@ -7,12 +7,12 @@ import com.ledgerexplode.explode.LedgerPort.Section;
 import com.ledgerexplode.ledger.EventKey;
 import com.ledgerexplode.ledger.EventSections;
 import com.ledgerexplode.ledger.Identifier;
+import com.ledgerexplode.testing.LedgerTables;
 import com.ledgerexplode.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -25,44 +25,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class SnapshotImporterTest {
-  private static final List<String> TABLES =
-      List.of(
-          "ledger_org",
-          "ledger_org_connection",
-          "ledger_customer",
-          "ledger_identifier",
-          "ledger_group",
-          "ledger_group_member",
-          "ledger_event",
-          "ledger_points",
-          "ledger_bill",
-          "ledger_line_item",
-          "ledger_event_field",
-          "ledger_payment_mode",
-          "ledger_alternate_currency");
 
   @TempDir Path dir;
 
-  /** Every row of every ledger table, as text, sorted: what "changes nothing" compares. */
   private static List<String> contents(DataSource dataSource) throws SQLException {
-    List<String> rows = new ArrayList<>();
-    try (Connection c = dataSource.getConnection();
-        Statement s = c.createStatement()) {
-      for (String table : TABLES) {
-        try (ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
-          ResultSetMetaData meta = rs.getMetaData();
-          while (rs.next()) {
-            StringBuilder row = new StringBuilder(table);
-            for (int i = 1; i <= meta.getColumnCount(); i++) {
-              row.append('|').append(rs.getString(i));
-            }
-            rows.add(row.toString());
-          }
-        }
-      }
-    }
-    rows.sort(null);
-    return rows;
+    return LedgerTables.contents(dataSource);
   }
 
   private static long count(DataSource dataSource, String table) throws SQLException {
@@ -275,6 +242,46 @@ class SnapshotImporterTest {
     assertThat(List.of(report.orgs(), report.customers(), report.groups(), report.events()))
         .containsExactly(1L, 1L, 0L, 0L);
     assertThat(count(dataSource, "ledger_event")).isZero();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
+  void intoALedgerWithRecordsSkipBadLinesReplacesWhatItHasAndSkipsWhatNamesASkippedLine(
+      TestDatabase db) throws Exception {
+    DataSource dataSource = db.createEmpty();
+    Snapshots.load(dataSource, dir.resolve("earlier.jsonl"), Snapshots.FULL);
+    long events = count(dataSource, "ledger_event");
+    Path file =
+        Snapshots.write(
+            dir.resolve("later.jsonl"),
+            List.of(
+                "{\"kind\":\"event\",\"orgId\":50406,\"customerId\":1002,"
+                    + "\"eventLogId\":18608683,\"eventName\":\"GenericEvent\"}",
+                "{\"kind\":\"event\",\"orgId\":50406,\"customerId\":1001,\"groupId\":90,"
+                    + "\"eventLogId\":5}",
+                "{\"kind\":\"group\",\"orgId\":50406,\"groupId\":90,"
+                    + "\"memberCustomerIds\":[1001,1009]}",
+                "{\"kind\":\"customer\",\"orgId\":50406,\"customerId\":1010}"));
+
+    ImportReport report = new SnapshotImporter(dataSource, 2).importSnapshot(file, true);
+
+    assertThat(report.skipped())
+        .extracting(ImportReport.BadLine::toString)
+        .containsExactly(
+            "line 2: group 90 of org 50406 is not in the ledger and its line 3 is bad",
+            "line 3: customer 1009 of org 50406 is not in the ledger or this file");
+    assertThat(List.of(report.orgs(), report.customers(), report.groups(), report.events()))
+        .containsExactly(0L, 1L, 0L, 1L);
+    JdbcLedgerStore store = new JdbcLedgerStore(dataSource);
+    assertThat(store.findEventsById(List.of(50406L), List.of(18608683L, 5L)))
+        .extracting(h -> h.customerId() + "/" + h.eventName())
+        .containsExactlyInAnyOrder("1002/GenericEvent", "1002/null"); // 5: the ledger's, kept
+    assertThat(count(dataSource, "ledger_event")).isEqualTo(events);
+    assertThat(count(dataSource, "ledger_group")).isEqualTo(1);
+    assertThat(count(dataSource, "ledger_customer")).isEqualTo(4);
+    List<String> after = contents(dataSource);
+    new SnapshotImporter(dataSource).importSnapshot(file, true);
+    assertThat(contents(dataSource)).isEqualTo(after);
   }
 
   @ParameterizedTest(name = "{0}")

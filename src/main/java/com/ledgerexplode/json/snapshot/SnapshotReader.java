@@ -73,21 +73,18 @@ public final class SnapshotReader implements Closeable {
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .build();
 
-  private static final Pattern DECIMAL =
-      Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
-  private static final int MAX_SCALE = 1000;
+  static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+  static final int MAX_SCALE = 1000;
   private static final int SHOWN_CHARS = 80;
-  private static final long NO_TILL = -1;
+  static final long NO_TILL = -1;
 
-  private static final Set<String> ORG_FIELDS =
+  static final Set<String> ORG_FIELDS =
       Set.of("kind", "orgId", "name", "connectedOrgIds", "sourceValueCapturing");
-  private static final Set<String> CUSTOMER_FIELDS =
-      Set.of("kind", "orgId", "customerId", "identifiers");
-  private static final Set<String> IDENTIFIER_FIELDS =
-      Set.of("name", "value", "source", "accountId");
-  private static final Set<String> GROUP_FIELDS =
+  static final Set<String> CUSTOMER_FIELDS = Set.of("kind", "orgId", "customerId", "identifiers");
+  static final Set<String> IDENTIFIER_FIELDS = Set.of("name", "value", "source", "accountId");
+  static final Set<String> GROUP_FIELDS =
       Set.of("kind", "orgId", "groupId", "primaryCustomerId", "memberCustomerIds");
-  private static final Set<String> EVENT_FIELDS =
+  static final Set<String> EVENT_FIELDS =
       Set.of(
           "kind",
           "orgId",
@@ -107,14 +104,14 @@ public final class SnapshotReader implements Closeable {
           "alternateCurrencies",
           "details",
           "blocks");
-  private static final Set<String> POINTS_FIELDS = fieldNames(PointsField.values(), "bucket");
-  private static final Set<String> BILL_FIELDS = fieldNames(BillField.values(), "lineItems");
-  private static final Set<String> LINE_ITEM_FIELDS = fieldNames(LineItemField.values(), "points");
-  private static final Set<String> NAME_VALUE_FIELDS = Set.of("name", "value");
-  private static final Set<String> PAYMENT_MODE_FIELDS = Set.of("mode", "amount");
-  private static final Set<String> CURRENCY_FIELDS =
+  static final Set<String> POINTS_FIELDS = fieldNames(PointsField.values(), "bucket");
+  static final Set<String> BILL_FIELDS = fieldNames(BillField.values(), "lineItems");
+  static final Set<String> LINE_ITEM_FIELDS = fieldNames(LineItemField.values(), "points");
+  static final Set<String> NAME_VALUE_FIELDS = Set.of("name", "value");
+  static final Set<String> PAYMENT_MODE_FIELDS = Set.of("mode", "amount");
+  static final Set<String> CURRENCY_FIELDS =
       fieldNames(PointsField.values(), "bucket", "name", "identifier");
-  private static final Set<String> DELAY_STRATEGIES =
+  static final Set<String> DELAY_STRATEGIES =
       Set.of("FIXED_DATE", "RETURN_DATE", "EXTENDED_FIELD", "EXTERNAL_TRIGGER");
 
   private final BufferedReader in;
@@ -166,7 +163,22 @@ public final class SnapshotReader implements Closeable {
     in.close();
   }
 
+  /**
+   * A line as a record: read by Jackson's streaming parser ({@link StreamingRecords}) when it is a
+   * valid record in the usual shape; otherwise as a tree, which tells exactly what is wrong.
+   */
   private static SnapshotRecord parse(String line) throws Invalid {
+    SnapshotRecord record = parseStreaming(line);
+    return record != null ? record : parseTree(line);
+  }
+
+  /** A line as a record by the streaming path, or null when the tree path is to read it. */
+  static @Nullable SnapshotRecord parseStreaming(String line) {
+    return StreamingRecords.tryParse(MAPPER, line);
+  }
+
+  /** A line as a record, read as a tree: the reference that the streaming path must agree with. */
+  static SnapshotRecord parseTree(String line) throws Invalid {
     JsonNode root;
     try {
       root = MAPPER.readTree(line);
@@ -291,10 +303,14 @@ public final class SnapshotReader implements Closeable {
     return new LedgerEvent(header, sections);
   }
 
-  /** The objects the event's type adds, each key one that its type has (PRODUCT.md's table). */
   private static TypeDetail typeDetail(Obj o) throws Invalid {
-    JsonNode detailsNode = o.raw("details");
-    JsonNode blocksNode = o.raw("blocks");
+    return typeDetail(o.raw("details"), o.raw("blocks"), o.text("eventName"));
+  }
+
+  /** The objects the event's type adds, each key one that its type has (PRODUCT.md's table). */
+  static TypeDetail typeDetail(
+      @Nullable JsonNode detailsNode, @Nullable JsonNode blocksNode, @Nullable String eventName)
+      throws Invalid {
     Map<String, Object> details =
         detailsNode == null ? Map.of() : TypeDetailJson.read(detailsNode, "details");
     Map<String, Object> blocks =
@@ -302,7 +318,6 @@ public final class SnapshotReader implements Closeable {
     if (details.isEmpty() && blocks.isEmpty()) {
       return TypeDetail.NONE;
     }
-    String eventName = o.text("eventName");
     EventType type = EventType.of(eventName).orElse(null);
     if (type == null) {
       throw new Invalid(
