@@ -31,9 +31,18 @@ import picocli.CommandLine.Spec;
     },
     footer = {
       "",
-      "Exit codes: 0 completed, 1 failed (run again to continue), 2 bad settings (nothing ran),",
-      "3 already running, 4 already completed (change runDate or output to run again),",
-      "6 stopped at a chunk boundary by stop, SIGTERM or SIGINT (run again to continue)."
+      "Secrets come from the environment only:",
+      "  LEDGER_DB_, REPOSITORY_DB_, REPORTING_DB_ + USER and PASSWORD: database logins",
+      "  LEDGER_API_TOKEN (Bearer), else LEDGER_API_USER and LEDGER_API_PASSWORD",
+      "  (Basic): the credential of ledger.api",
+      "",
+      "Exit codes:",
+      "  0 completed",
+      "  1 failed (run again to continue)",
+      "  2 bad settings (nothing ran)",
+      "  3 already running",
+      "  4 already completed (change runDate or output to run again)",
+      "  6 stopped at a chunk boundary by stop, SIGTERM or SIGINT (run again)"
     })
 final class RunCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);

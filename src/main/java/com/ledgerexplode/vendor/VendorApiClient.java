@@ -338,7 +338,9 @@ public final class VendorApiClient implements AutoCloseable {
     } catch (TransientException e) {
       throw new VendorUnavailableException(row.line(), path, e.getMessage() + tries());
     } catch (RefusedException e) {
-      throw new VendorUnavailableException(row.line(), path, String.valueOf(e.getMessage()));
+      throw e.credential
+          ? VendorUnavailableException.credentialRefused(row.line(), path, e.status)
+          : new VendorUnavailableException(row.line(), path, String.valueOf(e.getMessage()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new VendorUnavailableException(row.line(), path, "interrupted");
@@ -381,14 +383,14 @@ public final class VendorApiClient implements AutoCloseable {
     if (status == 401) {
       // whatever its body says (our serve's envelope carries code 401, no API code): no row's
       // answer, and no retry mends it
-      throw new RefusedException("HTTP 401: the credential is refused");
+      throw RefusedException.credential(status, null);
     }
     Envelope envelope;
     try {
       envelope = Envelope.parse(response.body());
     } catch (Envelope.NotApiJsonException e) {
       if (status == 403) {
-        throw new RefusedException("HTTP " + status + ": the credential is refused", e);
+        throw RefusedException.credential(status, e);
       }
       throw new Envelope.NotApiJsonException("HTTP " + status + ", " + e.getMessage());
     }
@@ -532,16 +534,26 @@ public final class VendorApiClient implements AutoCloseable {
     }
   }
 
-  /** A failure no retry mends. */
+  /** A failure no retry mends: the credential refused, or a wait longer than allowed. */
   static final class RefusedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    private final boolean credential;
+    private final int status;
 
     RefusedException(String why) {
       super(why);
+      this.credential = false;
+      this.status = 0;
     }
 
-    RefusedException(String why, Throwable cause) {
-      super(why, cause);
+    private RefusedException(int status, @Nullable Throwable cause) {
+      super("HTTP " + status + ": the credential is refused", cause);
+      this.credential = true;
+      this.status = status;
+    }
+
+    static RefusedException credential(int status, @Nullable Throwable cause) {
+      return new RefusedException(status, cause);
     }
   }
 }

@@ -11,4 +11,14 @@ public final class VendorUnavailableException extends VendorApiException {
   VendorUnavailableException(long line, String path, String why) {
     super(line, "the API did not answer " + path + ": " + why);
   }
+
+  private VendorUnavailableException(long line, String message) {
+    super(line, message);
+  }
+
+  /** The API answered {@code path} by refusing the client's credential (HTTP 401 or 403). */
+  static VendorUnavailableException credentialRefused(long line, String path, int status) {
+    return new VendorUnavailableException(
+        line, "the API refused the credential at " + path + " (HTTP " + status + ")");
+  }
 }

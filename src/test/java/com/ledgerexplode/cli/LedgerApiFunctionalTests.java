@@ -244,7 +244,9 @@ class LedgerApiFunctionalTests {
             Map.of("LEDGER_API_USER", "nightly", "LEDGER_API_PASSWORD", wrong));
 
     assertThat(run.exitCode).as(run.err).isEqualTo(1);
-    assertThat(run.err).contains("HTTP 401: the credential is refused");
+    assertThat(run.err)
+        .contains(
+            "the API refused the credential at /v2.1/pointsLedger/getLedgerExplodeInfo (HTTP 401)");
     assertThat(run.err).doesNotContain(wrong).doesNotContain("\tat ");
   }
 

@@ -564,8 +564,7 @@ class VendorApiClientTest {
           .doesNotContain(basicOf("ops", PASSWORD));
       assertThatThrownBy(() -> client.fetch(row(4)))
           .isInstanceOf(VendorUnavailableException.class)
-          .hasMessage(
-              "line 4: the API did not answer " + V21 + ": HTTP 401: the credential is refused")
+          .hasMessage("line 4: the API refused the credential at " + V21 + " (HTTP 401)")
           .hasMessageNotContainingAny(PASSWORD, basicOf("ops", PASSWORD));
     }
     assertThat(VendorCredentials.fromEnvironment(Map.of("LEDGER_API_TOKEN", TOKEN)).toString())
@@ -586,8 +585,7 @@ class VendorApiClientTest {
 
     assertThatThrownBy(() -> fetch(settings(), row(5)))
         .isInstanceOf(VendorUnavailableException.class)
-        .hasMessage(
-            "line 5: the API did not answer " + V21 + ": HTTP 401: the credential is refused");
+        .hasMessage("line 5: the API refused the credential at " + V21 + " (HTTP 401)");
     assertThat(server.getAllServeEvents()).hasSize(1);
   }
 
