@@ -212,7 +212,15 @@ class LedgerApiFunctionalTests {
             .willReturn(aResponse().withStatus(200).withBody("garbage, not JSON")));
     Path output = dir.resolve("faults-fail/export.jsonl");
 
-    Child failed = apiRun("faults-fail", proxyUrl(), basic(), "chunkSize=5");
+    // four attempts, waiting 0.1, 0.2 and 0.4 s: the job's own retry settings, and a quicker test
+    Child failed =
+        apiRun(
+            "faults-fail",
+            proxyUrl(),
+            basic(),
+            "chunkSize=5",
+            "api.attempts=4",
+            "api.retryWait=100ms");
 
     assertThat(failed.exitCode).as(failed.err).isEqualTo(1);
     String failure =
@@ -221,7 +229,7 @@ class LedgerApiFunctionalTests {
         .as(failed.err)
         .matches(
             ".*line \\d+: the API's answer to /v2\\.1/pointsLedger/getLedgerExplodeInfo"
-                + " is not its JSON: .*\\(after 6 attempts\\).*");
+                + " is not its JSON: .*\\(after 4 attempts\\).*");
     assertThat(failed.err).doesNotContain("\tat ").doesNotContain(customer);
 
     proxy.resetAll();

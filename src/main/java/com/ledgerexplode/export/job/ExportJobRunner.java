@@ -233,7 +233,7 @@ public final class ExportJobRunner {
             new VendorApiSettings.RateLimit(api.requestsPerMinute(), api.rateWindow()),
             api.timeout(),
             settings.pageSize(),
-            VendorApiSettings.Retries.byDefault());
+            api.retries());
     try {
       return new VendorApiClient(client, System.getenv());
     } catch (IllegalArgumentException e) {

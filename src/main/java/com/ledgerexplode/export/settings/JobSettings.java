@@ -90,10 +90,19 @@ public record JobSettings(
   public static final String API_REQUESTS_PER_MINUTE = "api.requestsPerMinute";
   public static final String API_TIMEOUT = "api.timeout";
   public static final String API_RATE_WINDOW = "api.rateWindow";
+  public static final String API_ATTEMPTS = "api.attempts";
+  public static final String API_RETRY_WAIT = "api.retryWait";
 
   /** The keys of {@link LedgerApi} other than {@code ledger.api}, which they need. */
   private static final List<String> API_KEYS =
-      List.of(API_VERSION, API_CONCURRENCY, API_REQUESTS_PER_MINUTE, API_TIMEOUT, API_RATE_WINDOW);
+      List.of(
+          API_VERSION,
+          API_CONCURRENCY,
+          API_REQUESTS_PER_MINUTE,
+          API_TIMEOUT,
+          API_RATE_WINDOW,
+          API_ATTEMPTS,
+          API_RETRY_WAIT);
 
   /**
    * How long a run keeps retrying, from the moment a database is lost, before it fails: long enough
@@ -147,7 +156,9 @@ public record JobSettings(
           API_CONCURRENCY,
           API_REQUESTS_PER_MINUTE,
           API_TIMEOUT,
-          API_RATE_WINDOW);
+          API_RATE_WINDOW,
+          API_ATTEMPTS,
+          API_RETRY_WAIT);
 
   private static final String RUN_DATE_PLACEHOLDER = "${runDate}";
 
@@ -317,7 +328,26 @@ public record JobSettings(
             API_TIMEOUT, duration(API_TIMEOUT, given.get(API_TIMEOUT), LedgerApi.DEFAULT_TIMEOUT)),
         positive(
             API_RATE_WINDOW,
-            duration(API_RATE_WINDOW, given.get(API_RATE_WINDOW), LedgerApi.DEFAULT_RATE_WINDOW)));
+            duration(API_RATE_WINDOW, given.get(API_RATE_WINDOW), LedgerApi.DEFAULT_RATE_WINDOW)),
+        intAtLeast(API_ATTEMPTS, given.get(API_ATTEMPTS), LedgerApi.DEFAULT_ATTEMPTS, 1),
+        retryWait(given.get(API_RETRY_WAIT)));
+  }
+
+  /** A positive first wait, no longer than the longest ({@link LedgerApi#MAX_RETRY_WAIT}). */
+  private static Duration retryWait(@Nullable String value) {
+    Duration wait =
+        positive(API_RETRY_WAIT, duration(API_RETRY_WAIT, value, LedgerApi.DEFAULT_RETRY_WAIT));
+    if (wait.compareTo(LedgerApi.MAX_RETRY_WAIT) > 0) {
+      throw new InvalidSettingsException(
+          "Key '"
+              + API_RETRY_WAIT
+              + "' must be at most "
+              + durationText(LedgerApi.MAX_RETRY_WAIT)
+              + ", the longest wait between attempts, not '"
+              + value
+              + "'");
+    }
+    return wait;
   }
 
   private static URI apiUrl(String url) {
@@ -433,6 +463,8 @@ public record JobSettings(
       map.put(API_REQUESTS_PER_MINUTE, Integer.toString(ledgerApi.requestsPerMinute()));
       map.put(API_TIMEOUT, durationText(ledgerApi.timeout()));
       map.put(API_RATE_WINDOW, durationText(ledgerApi.rateWindow()));
+      map.put(API_ATTEMPTS, Integer.toString(ledgerApi.attempts()));
+      map.put(API_RETRY_WAIT, durationText(ledgerApi.retryWait()));
     }
     map.put(REPOSITORY_DB, repositoryDb);
     map.put(CHUNK_SIZE, Integer.toString(chunkSize));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.ledgerexplode.explode.ApiParameter;
 import com.ledgerexplode.explode.DataScope;
 import com.ledgerexplode.vendor.ApiVersion;
+import com.ledgerexplode.vendor.VendorApiSettings;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -113,6 +114,9 @@ class JobSettingsTest {
     assertThat(api.requestsPerMinute()).isEqualTo(600);
     assertThat(api.timeout()).isEqualTo(Duration.ofSeconds(30));
     assertThat(api.rateWindow()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(api.attempts()).isEqualTo(6);
+    assertThat(api.retryWait()).isEqualTo(Duration.ofMillis(500));
+    assertThat(api.retries()).isEqualTo(VendorApiSettings.Retries.byDefault());
     assertThat(JobSettings.of(minimal(), TODAY).ledgerApi()).isNull();
   }
 
@@ -125,6 +129,8 @@ class JobSettingsTest {
     values.put("api.requestsPerMinute", "120");
     values.put("api.timeout", "1500ms");
     values.put("api.rateWindow", "1s");
+    values.put("api.attempts", "3");
+    values.put("api.retryWait", "2s");
     JobSettings settings = JobSettings.of(values, TODAY);
 
     JobParameters parameters = settings.toJobParameters();
@@ -135,7 +141,9 @@ class JobSettingsTest {
             "api.concurrency",
             "api.requestsPerMinute",
             "api.timeout",
-            "api.rateWindow")) {
+            "api.rateWindow",
+            "api.attempts",
+            "api.retryWait")) {
       assertThat(parameters.getParameter(key)).as(key).isNotNull();
       assertThat(parameters.getParameter(key).identifying()).as(key).isFalse();
     }
@@ -158,6 +166,36 @@ class JobSettingsTest {
                   + key
                   + "' exclude each other: the ledger is either the vendor's API or a database");
     }
+  }
+
+  @Test
+  void theApisRetriesAreAtLeastOneAttemptAndAFirstWaitOfAtMostTheLongest() {
+    Map<String, String> values = minimal();
+    values.put("ledger.api", "https://api.example.com");
+    values.put("api.attempts", "2");
+    values.put("api.retryWait", "30s");
+    LedgerApi api = JobSettings.of(values, TODAY).ledgerApi();
+    assertThat(api).isNotNull();
+    assertThat(api.retries())
+        .isEqualTo(
+            new VendorApiSettings.Retries(
+                2, Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofMinutes(5)));
+
+    values.put("api.attempts", "0");
+    assertThatThrownBy(() -> JobSettings.of(values, TODAY))
+        .isInstanceOf(InvalidSettingsException.class)
+        .hasMessageContaining("api.attempts");
+    values.put("api.attempts", "2");
+    values.put("api.retryWait", "31s");
+    assertThatThrownBy(() -> JobSettings.of(values, TODAY))
+        .isInstanceOf(InvalidSettingsException.class)
+        .hasMessage(
+            "Key 'api.retryWait' must be at most 30s, the longest wait between attempts, not"
+                + " '31s'");
+    values.put("api.retryWait", "0s");
+    assertThatThrownBy(() -> JobSettings.of(values, TODAY))
+        .isInstanceOf(InvalidSettingsException.class)
+        .hasMessageContaining("api.retryWait");
   }
 
   @Test
