@@ -32,6 +32,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -133,32 +134,28 @@ public record JobSettings(
       Set.of(INPUT, OUTPUT, ORG, DATA_SCOPE, DATA_SCOPE_ORGS, RUN_DATE, MAX_EVENT_IDS_PER_ROW);
 
   private static final List<String> KEYS =
-      List.of(
-          INPUT,
-          OUTPUT,
-          LEDGER_DB,
-          REPOSITORY_DB,
-          ORG,
-          DATA_SCOPE,
-          DATA_SCOPE_ORGS,
-          DEFAULTS_PREFIX + "FLAG",
-          CHUNK_SIZE,
-          PAGE_SIZE,
-          SKIP_LIMIT,
-          RUN_DATE,
-          LEDGER_IMPORT,
-          LOG_FILE,
-          OVERWRITE,
-          MAX_EVENT_IDS_PER_ROW,
-          RETRY_FOR,
-          LEDGER_API,
-          API_VERSION,
-          API_CONCURRENCY,
-          API_REQUESTS_PER_MINUTE,
-          API_TIMEOUT,
-          API_RATE_WINDOW,
-          API_ATTEMPTS,
-          API_RETRY_WAIT);
+      Stream.concat(
+              Stream.of(
+                  INPUT,
+                  OUTPUT,
+                  LEDGER_DB,
+                  REPOSITORY_DB,
+                  ORG,
+                  DATA_SCOPE,
+                  DATA_SCOPE_ORGS,
+                  DEFAULTS_PREFIX + "FLAG",
+                  CHUNK_SIZE,
+                  PAGE_SIZE,
+                  SKIP_LIMIT,
+                  RUN_DATE,
+                  LEDGER_IMPORT,
+                  LOG_FILE,
+                  OVERWRITE,
+                  MAX_EVENT_IDS_PER_ROW,
+                  RETRY_FOR,
+                  LEDGER_API),
+              API_KEYS.stream())
+          .toList();
 
   private static final String RUN_DATE_PLACEHOLDER = "${runDate}";
 
