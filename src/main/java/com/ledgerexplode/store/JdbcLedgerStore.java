@@ -65,9 +65,24 @@ public final class JdbcLedgerStore implements LedgerPort {
           + " event_time_fraction_digits, till_id, event_reference_id, unique_id, details, blocks"
           + " FROM ledger_event WHERE org_id = ANY(?)";
   static final String FIND_EVENTS_BY_ID = EVENT_COLUMNS + " AND event_log_id = ANY(?)";
+
+  /**
+   * By reference alone: no index since V6 (the engine asks for the customers' events only, {@link
+   * #FIND_EVENTS_BY_REFERENCE_OF}), so it reads the orgs' events.
+   */
   static final String FIND_EVENTS_BY_REFERENCE = EVENT_COLUMNS + " AND event_reference_id = ANY(?)";
+
+  /**
+   * The events by reference of the customers asking and of their groups: a branch for each, joined
+   * by UNION (an event of a customer in one of the groups is in both, and comes back once), so that
+   * each seeks by its index of V6, on the customer or the group and then the reference; H2 seeks by
+   * no index for one OR of the two. The order of the rows is none: the engine sorts them.
+   */
   static final String FIND_EVENTS_BY_REFERENCE_OF =
-      FIND_EVENTS_BY_REFERENCE + " AND (customer_id = ANY(?) OR group_id = ANY(?))";
+      FIND_EVENTS_BY_REFERENCE
+          + " AND customer_id = ANY(?) UNION "
+          + FIND_EVENTS_BY_REFERENCE
+          + " AND group_id = ANY(?)";
 
   /** Children of the events whose org is one of the first array and id one of the second. */
   private static final String OF_EVENTS = " WHERE org_id = ANY(?) AND event_log_id = ANY(?)";
@@ -276,7 +291,9 @@ public final class JdbcLedgerStore implements LedgerPort {
           ps.setArray(1, Sql.longs(c, orgIds));
           ps.setArray(2, Sql.texts(c, referenceIds));
           ps.setArray(3, Sql.longs(c, customerIds));
-          ps.setArray(4, Sql.longs(c, groupIds));
+          ps.setArray(4, Sql.longs(c, orgIds));
+          ps.setArray(5, Sql.texts(c, referenceIds));
+          ps.setArray(6, Sql.longs(c, groupIds));
         },
         rs -> found.add(header(rs)));
     return found;

@@ -38,7 +38,7 @@ public final class LedgerSchema {
    * it is Flyway's. Known here so that a store already at it is told by one query, without Flyway's
    * search of the class path and its validation, which cost a run more than its first rows.
    */
-  static final String NEWEST_VERSION = "5";
+  static final String NEWEST_VERSION = "6";
 
   /**
    * Whether Flyway's history says the schema is at {@link #NEWEST_VERSION}, every migration of it

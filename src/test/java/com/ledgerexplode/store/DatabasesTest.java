@@ -70,7 +70,7 @@ class DatabasesTest {
     DataSource created = TestDatabases.POSTGRESQL.createEmpty();
     String url = TestDatabases.POSTGRESQL.jdbcUrl(created);
     try (HikariDataSource dataSource = Databases.open(url, "LEDGER_DB", Map.of())) {
-      assertThat(LedgerSchema.migrate(dataSource)).isEqualTo(5);
+      assertThat(LedgerSchema.migrate(dataSource)).isEqualTo(6);
     }
   }
 

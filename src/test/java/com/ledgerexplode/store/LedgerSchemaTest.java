@@ -37,7 +37,7 @@ class LedgerSchemaTest {
   @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
   void migrateCreatesTheSchemaOnceAndThenHasNothingToDo(TestDatabase db) {
     DataSource dataSource = db.createEmpty();
-    assertThat(LedgerSchema.migrate(dataSource)).isEqualTo(5);
+    assertThat(LedgerSchema.migrate(dataSource)).isEqualTo(6);
     assertThat(LedgerSchema.migrate(dataSource)).isZero();
   }
 
@@ -55,7 +55,7 @@ class LedgerSchemaTest {
     Flyway.configure()
         .dataSource(dataSource)
         .locations(LedgerSchema.LOCATION)
-        .target("4")
+        .target("5")
         .load()
         .migrate();
     assertThat(LedgerSchema.isNewest(dataSource)).isFalse();
@@ -84,7 +84,7 @@ class LedgerSchemaTest {
               + " DATE '2025-08-20')");
     }
 
-    assertThat(LedgerSchema.migrate(dataSource)).isEqualTo(4);
+    assertThat(LedgerSchema.migrate(dataSource)).isEqualTo(5);
 
     List<AlternateCurrency> currencies =
         new JdbcLedgerStore(dataSource)
@@ -136,7 +136,7 @@ class LedgerSchemaTest {
           utc("2024-08-20T11:29:02.000001Z"));
     }
 
-    assertThat(LedgerSchema.migrate(dataSource)).isEqualTo(1);
+    assertThat(LedgerSchema.migrate(dataSource)).isEqualTo(2);
 
     JdbcLedgerStore store = new JdbcLedgerStore(dataSource);
     EventHeader header = store.findEventsById(List.of(1L), List.of(2L)).get(0);

@@ -602,13 +602,17 @@ public final class JobFloor {
     if (!references.isEmpty()) {
       try (PreparedStatement ps =
           db.prepareStatement(
+              // a branch for the customers, one for their groups: each seeks by its index (V6)
               EVENT_COLUMNS
-                  + " AND event_reference_id = ANY(?)"
-                  + " AND (customer_id = ANY(?) OR group_id = ANY(?))")) {
+                  + " AND event_reference_id = ANY(?) AND customer_id = ANY(?) UNION "
+                  + EVENT_COLUMNS
+                  + " AND event_reference_id = ANY(?) AND group_id = ANY(?)")) {
         ps.setLong(1, org);
         ps.setArray(2, db.createArrayOf("varchar", references.toArray()));
         ps.setArray(3, db.createArrayOf("bigint", customers.toArray()));
-        ps.setArray(4, db.createArrayOf("bigint", groups.toArray()));
+        ps.setLong(4, org);
+        ps.setArray(5, db.createArrayOf("varchar", references.toArray()));
+        ps.setArray(6, db.createArrayOf("bigint", groups.toArray()));
         readHeaders(ps, headers);
       }
     }
