@@ -93,7 +93,8 @@ class ApiBenchmark {
   private static final int EVENTS_PER_CUSTOMER = 10;
   private static final long SEED = Long.getLong("benchmark.seed", 1);
   private static final int API_ROWS = Integer.getInteger("benchmark.apiRows", 1_000);
-  private static final boolean ALL_ROWS = Boolean.getBoolean("benchmark.allRows");
+  private static final boolean ALL_ROWS =
+      Boolean.parseBoolean(System.getProperty("benchmark.allRows", "true"));
   private static final boolean KEEP_LEDGER = Boolean.getBoolean("benchmark.keepLedger");
   private static final int LATENCY_MS = Integer.getInteger("benchmark.latencyMs", 20);
   private static final String CONCURRENCIES = System.getProperty("benchmark.concurrency", "1,4,16");
