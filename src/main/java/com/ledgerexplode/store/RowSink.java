@@ -1,11 +1,13 @@
 package com.ledgerexplode.store;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -170,13 +172,35 @@ interface RowSink extends AutoCloseable {
         } else if (value instanceof Boolean bool) {
           b.append(bool ? 't' : 'f');
         } else if (value instanceof OffsetDateTime time) {
-          DateTimeFormatter.ISO_OFFSET_DATE_TIME.formatTo(time, b);
+          era(b, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time), time.getYear());
+        } else if (value instanceof LocalDate date) {
+          era(b, date.toString(), date.getYear());
         } else {
-          b.append(value); // numbers, LocalDate (ISO-8601)
+          b.append(value); // numbers
         }
       }
       b.append('\n');
       buffered += b.length() - before;
+    }
+
+    /**
+     * An ISO-8601 date or time as PostgreSQL reads it for any year: ISO's year 0 and before are
+     * PostgreSQL's 1 BC and before ({@code 0000-06-01} is {@code 0001-06-01 BC}), and a year past
+     * 9999 is written without ISO's sign ({@code +10000-01-01} is {@code 10000-01-01}), as PgJDBC
+     * binds them.
+     */
+    static void era(StringBuilder b, String iso, int year) {
+      int monthDash = iso.indexOf('-', 1);
+      if (year >= 1 && year <= 9999) {
+        b.append(iso);
+        return;
+      }
+      String shown = Integer.toString(year <= 0 ? 1 - year : year);
+      b.append("0".repeat(Math.max(0, 4 - shown.length()))).append(shown);
+      b.append(iso, monthDash, iso.length());
+      if (year <= 0) {
+        b.append(" BC");
+      }
     }
 
     /** COPY's text format: a backslash, a tab, a line break are escaped. */
@@ -205,9 +229,11 @@ interface RowSink extends AutoCloseable {
         }
         Table table = entry.getKey();
         try {
+          // bytes encoded here, whole: PgJDBC's copyIn(Reader) encodes each 64 K characters on its
+          // own, which splits a character outside the Basic Multilingual Plane into two '?'
           copy.copyIn(
               "COPY " + prefix + table.name() + " (" + table.columnList() + ") FROM STDIN",
-              new BufferReader(rows));
+              new ByteArrayInputStream(rows.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (IOException e) {
           throw new SQLException("COPY into " + table.name() + " failed: " + e.getMessage(), e);
         }
@@ -219,32 +245,6 @@ interface RowSink extends AutoCloseable {
     @Override
     public void close() {
       buffers.clear();
-    }
-  }
-
-  /** A reader of a buffer as it is, without copying it into a string first. */
-  final class BufferReader extends Reader {
-    private final StringBuilder text;
-    private int next;
-
-    BufferReader(StringBuilder text) {
-      this.text = text;
-    }
-
-    @Override
-    public int read(char[] into, int offset, int length) {
-      if (next >= text.length()) {
-        return -1;
-      }
-      int n = Math.min(length, text.length() - next);
-      text.getChars(next, next + n, into, offset);
-      next += n;
-      return n;
-    }
-
-    @Override
-    public void close() {
-      // nothing held
     }
   }
 }

@@ -423,4 +423,73 @@ class SnapshotImporterTest {
     assertThat(count(dataSource, "ledger_customer")).isZero();
     assertThat(count(dataSource, "ledger_event")).isZero();
   }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
+  void textOutsideTheBasicPlaneIsStoredExactlyWhereverItFallsInTheLoadsBuffers(TestDatabase db)
+      throws Exception {
+    DataSource dataSource = db.createEmpty();
+    // PostgreSQL's COPY buffer holds "1\t" + name + ...: the emoji's two chars straddle 65,536
+    List<String> names = new ArrayList<>();
+    StringBuilder snapshot = new StringBuilder();
+    for (int orgId = 1; orgId <= 4; orgId++) {
+      String name = "a".repeat(65_532 + orgId) + "\uD83D\uDE00 tail";
+      names.add(name);
+      snapshot
+          .append("{\"kind\":\"org\",\"orgId\":")
+          .append(orgId)
+          .append(",\"name\":\"")
+          .append(name)
+          .append("\"}\n");
+    }
+    Path file = dir.resolve("wide.jsonl");
+    Files.writeString(file, snapshot);
+
+    new SnapshotImporter(dataSource).importSnapshot(file, false);
+
+    List<String> stored = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT name FROM ledger_org ORDER BY org_id")) {
+      while (rs.next()) {
+        stored.add(rs.getString(1));
+      }
+    }
+    assertThat(stored).isEqualTo(names);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
+  void timesOfYearZeroAndAfter9999AreStoredAsGiven(TestDatabase db) throws Exception {
+    DataSource dataSource = db.createEmpty();
+    Path file = dir.resolve("eras.jsonl");
+    Files.writeString(
+        file,
+        """
+        {"kind":"org","orgId":1}
+        {"kind":"customer","orgId":1,"customerId":2}
+        {"kind":"event","orgId":1,"customerId":2,"eventLogId":3,"eventTime":"0000-06-01T10:00:00Z"}
+        {"kind":"event","orgId":1,"customerId":2,"eventLogId":4,"eventTime":"0001-06-01T00:00:00Z"}
+        {"kind":"event","orgId":1,"customerId":2,"eventLogId":5,"eventTime":"9999-12-31T23:59:59Z"}
+        """);
+
+    new SnapshotImporter(dataSource).importSnapshot(file, false);
+
+    List<java.time.OffsetDateTime> stored = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery("SELECT event_time FROM ledger_event ORDER BY event_log_id")) {
+      while (rs.next()) {
+        stored.add(
+            rs.getObject(1, java.time.OffsetDateTime.class)
+                .withOffsetSameInstant(java.time.ZoneOffset.UTC));
+      }
+    }
+    assertThat(stored)
+        .containsExactly(
+            java.time.OffsetDateTime.parse("0000-06-01T10:00:00Z"),
+            java.time.OffsetDateTime.parse("0001-06-01T00:00:00Z"),
+            java.time.OffsetDateTime.parse("9999-12-31T23:59:59Z"));
+  }
 }

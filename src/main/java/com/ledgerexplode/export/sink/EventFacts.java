@@ -300,6 +300,27 @@ record EventFacts(
    * @param breakup whether they are the breakup's (whose regular list holds the promotional ones)
    */
   EventFacts withEntries(Map<Bucket, List<PointsEntry>> entries, boolean breakup) {
+    if (points.isEmpty()) {
+      // a type whose object shows no points (a redemption, a transfer, an adjustment) may still
+      // hold entries in the ledger: their rows come from the entries alone
+      List<@Nullable Object[]> rows = new ArrayList<>();
+      for (Bucket bucket : Bucket.values()) {
+        List<PointsEntry> inList = entries.getOrDefault(bucket, List.of());
+        for (int position = 0; position < inList.size(); position++) {
+          @Nullable Object[] row = new @Nullable Object[2 + REPORTED_POINTS.size()];
+          row[0] = inList.get(position).bucket().jsonName();
+          row[1] = position;
+          int column = 2;
+          for (PointsField field : REPORTED_POINTS) {
+            Object value = inList.get(position).fields().get(field);
+            row[column++] = value instanceof LedgerTime time ? utc(time.instant()) : value;
+          }
+          rows.add(row);
+        }
+      }
+      return new EventFacts(
+          orgId, eventLogId, customerId, header, columns, rows, redemptions, transfers, deductions);
+    }
     List<@Nullable Object[]> filled = new ArrayList<>(points.size());
     for (@Nullable Object[] row : points) {
       @Nullable Object[] copy = row.clone();

@@ -640,6 +640,50 @@ class ReportingDatabaseEveryTypeTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
+  void pointsEntriesOfATypeWhoseObjectShowsNoPointsAreStillReportedOverTheStore(
+      TestDatabase database) {
+    // a redemption's object has no pointsEarned, yet the ledger may hold entries for it
+    com.ledgerexplode.ledger.PointsEntry entry =
+        new com.ledgerexplode.ledger.PointsEntry(
+            com.ledgerexplode.ledger.Bucket.REGULAR,
+            new com.ledgerexplode.ledger.Fields<>(
+                Map.of(
+                    com.ledgerexplode.ledger.PointsField.VALUE,
+                    new java.math.BigDecimal("5.250"))));
+    List<OutputRecord> records =
+        sampleRecords(database).stream()
+            .map(
+                record ->
+                    record instanceof OutputRecord.Event e
+                            && e.event().header().eventLogId() == 18608758
+                        ? new OutputRecord.Event(
+                            e.row(),
+                            e.customerId(),
+                            new com.ledgerexplode.explode.ExplodedEvent(
+                                e.event().header(),
+                                Map.of(com.ledgerexplode.ledger.Bucket.REGULAR, List.of(entry)),
+                                null,
+                                e.event().billDetails(),
+                                e.event().customFields(),
+                                e.event().extendedFields(),
+                                e.event().paymentModes(),
+                                e.event().maxConversionDate(),
+                                e.event().alternateCurrencyValueEarned(),
+                                e.event().warnings()))
+                        : record)
+            .toList();
+    DataSource db = database.createEmpty();
+
+    openedSink(db).write(records);
+
+    List<Map<String, Object>> rows = rowsOf(db, "report_points", 18608758, 27);
+    assertThat(rows).hasSize(1);
+    assertThat(rows.get(0)).containsEntry("bucket", "regular").containsEntry("position", 0);
+    assertExact(database, rows.get(0).get("points"), "5.250");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
   void anEventOfTheApiWithoutACustomerHasNoCustomerId(TestDatabase database) {
     List<OutputRecord> unknown =
         asTheApiGivesThem(sampleRecords(database)).stream()
