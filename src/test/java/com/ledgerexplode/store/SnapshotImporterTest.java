@@ -460,7 +460,8 @@ class SnapshotImporterTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
-  void timesOfYearZeroAndAfter9999AreStoredAsGiven(TestDatabase db) throws Exception {
+  void timesOfIsoYearZeroAreStoredAsGivenBesideTheFirstAndLastOfOurEra(TestDatabase db)
+      throws Exception {
     DataSource dataSource = db.createEmpty();
     Path file = dir.resolve("eras.jsonl");
     Files.writeString(
