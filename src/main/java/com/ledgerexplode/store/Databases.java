@@ -40,6 +40,18 @@ public final class Databases {
   }
 
   /**
+   * As {@link #open(String, String, Duration)}, with {@code poolSize} connections (at least 1)
+   * instead of {@link #POOL_SIZE}.
+   */
+  public static HikariDataSource open(
+      String jdbcUrl, String envPrefix, Duration connectionTimeout, int poolSize) {
+    if (poolSize < 1) {
+      throw new IllegalArgumentException("a pool needs at least 1 connection, not " + poolSize);
+    }
+    return open(jdbcUrl, envPrefix, System.getenv(), connectionTimeout, poolSize);
+  }
+
+  /**
    * As {@link #open(String, String)}, with {@code poolSize} connections (at least 1) instead of
    * {@link #POOL_SIZE}: a server answers that many requests at once.
    */

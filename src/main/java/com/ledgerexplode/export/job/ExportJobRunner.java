@@ -19,6 +19,7 @@ import com.ledgerexplode.export.runs.RunCounts;
 import com.ledgerexplode.export.runs.RunDatabase;
 import com.ledgerexplode.export.runs.RunFailedException;
 import com.ledgerexplode.export.runs.RunGuard;
+import com.ledgerexplode.export.runs.RunPartitions;
 import com.ledgerexplode.export.runs.RunStoppedException;
 import com.ledgerexplode.export.runs.RunningProcess;
 import com.ledgerexplode.export.settings.ExportFiles;
@@ -157,7 +158,8 @@ public final class ExportJobRunner {
       JobSettings settings, Attempts attempts, RunControl control, boolean retrying, long start)
       throws IOException, ScopeRefusedException {
     @Nullable RunDatabase inUse = RunDatabase.REPOSITORY;
-    try (JobDatabases databases = new JobDatabases(connectionTimeout(settings))) {
+    try (JobDatabases databases =
+        new JobDatabases(connectionTimeout(settings), settings.partitions())) {
       JobRepositories.Runs runs =
           JobRepositories.open(databases.repository(settings.repositoryDb()));
       // before anything of the run is done: a completed night must not import its snapshot again
@@ -167,6 +169,8 @@ public final class ExportJobRunner {
       if (!admission.continuesEarlierExecution()) {
         refuseOutputOfAnotherRun(settings);
       }
+      int partitions =
+          RunPartitions.of(runs.repository(), settings.toJobParameters(), settings.partitions());
       inUse = RunDatabase.LEDGER;
       LedgerApi api = settings.ledgerApi();
       try (VendorApiClient client = api == null ? null : vendorClient(settings, api)) {
@@ -189,7 +193,8 @@ public final class ExportJobRunner {
                 runs.transactionManager(),
                 rows,
                 attempts,
-                control)) {
+                control,
+                partitions)) {
           // from here on, a failure says which database it came from
           inUse = null;
           JobExecution execution = launch(runs, wiring.job(), settings);

@@ -4,10 +4,14 @@ import com.ledgerexplode.export.requests.RequestItem;
 import com.ledgerexplode.export.requests.RequestsCsvReader;
 import com.ledgerexplode.export.runs.ExportJobNames;
 import com.ledgerexplode.export.runs.JobDatabases;
+import com.ledgerexplode.export.settings.ExportFiles;
 import com.ledgerexplode.export.settings.JobSettings;
 import com.ledgerexplode.export.sink.ExportSink;
 import com.ledgerexplode.export.sink.JsonLinesSink;
 import com.ledgerexplode.export.sink.ReportingDatabaseSink;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -29,15 +33,18 @@ import org.springframework.transaction.PlatformTransactionManager;
  * refused scope starts nothing, or the vendor's API), a {@link RunObserver} and the {@link
  * RunControl}.
  *
+ * <p>With more than one partition, the export step is {@link PartitionedExport}'s, followed (for
+ * JSON Lines) by the step that joins the parts ({@link JoinTasklet}), then the manifest's.
+ *
  * <p>Closing it closes the reader and the writer (and so the sink), as the step does when it ends:
- * also when the job never ran its step.
+ * also when the job never ran its step (a partition closes its own).
  */
 final class ExportJobWiring implements AutoCloseable {
   private static final String RECOVERED_MARK = "batch.recovered";
 
   private final Job job;
-  private final RequestsCsvReader requestsReader;
-  private final ExportWriter exportWriter;
+  private final @Nullable RequestsCsvReader requestsReader;
+  private final @Nullable ExportWriter exportWriter;
 
   ExportJobWiring(
       JobSettings settings,
@@ -46,20 +53,58 @@ final class ExportJobWiring implements AutoCloseable {
       PlatformTransactionManager transactionManager,
       RowSource rowSource,
       RunObserver observer,
-      RunControl control) {
-    requestsReader = new RequestsCsvReader(settings.input());
-    exportWriter =
-        new ExportWriter(
-            new ChunkExploder(rowSource, settings.defaults()),
-            exportSink(settings, databases, jobRepository),
-            settings.skipLimit());
-    job =
+      RunControl control,
+      int partitions) {
+    // a continuing run keeps its grid; the job's partitions then only set how many run at once
+    ChunkExploder exploder = new ChunkExploder(rowSource, settings.defaults());
+    JobBuilder builder =
         new JobBuilder(ExportJobNames.JOB, jobRepository)
             .listener(recoveredMarkRemover(jobRepository))
-            .listener(new ExecutionLog())
-            .start(exportStep(settings, jobRepository, transactionManager, observer, control))
-            .next(manifestStep(settings, jobRepository, transactionManager, databases))
-            .build();
+            .listener(new ExecutionLog());
+    if (partitions == 1) {
+      requestsReader = new RequestsCsvReader(settings.input());
+      exportWriter =
+          new ExportWriter(
+              exploder, exportSink(settings, databases, jobRepository), settings.skipLimit());
+      job =
+          builder
+              .start(exportStep(settings, jobRepository, transactionManager, observer, control))
+              .next(manifestStep(settings, jobRepository, transactionManager, databases))
+              .build();
+      return;
+    }
+    requestsReader = null;
+    exportWriter = null;
+    if (settings.outputIsDatabase()) {
+      // once, before the partitions open their sinks at once
+      ReportingDatabaseSink.migrate(databases.reporting(settings.output()));
+    }
+    Step export =
+        new PartitionedExport(
+                settings,
+                jobRepository,
+                transactionManager,
+                exploder,
+                index -> partitionSink(settings, databases, jobRepository, index, partitions),
+                observer,
+                control,
+                partitions,
+                settings.partitions())
+            .exportStep();
+    Step manifest = manifestStep(settings, jobRepository, transactionManager, databases);
+    job =
+        settings.outputIsDatabase()
+            ? builder.start(export).next(manifest).build()
+            : builder
+                .start(export)
+                .next(
+                    new StepBuilder(ExportJobNames.JOIN_STEP, jobRepository)
+                        .tasklet(
+                            new JoinTasklet(settings.outputPath(), jobRepository),
+                            transactionManager)
+                        .build())
+                .next(manifest)
+                .build();
   }
 
   Job job() {
@@ -77,6 +122,8 @@ final class ExportJobWiring implements AutoCloseable {
       PlatformTransactionManager transactionManager,
       RunObserver observer,
       RunControl control) {
+    RequestsCsvReader requestsReader = Objects.requireNonNull(this.requestsReader);
+    ExportWriter exportWriter = Objects.requireNonNull(this.exportWriter);
     ProgressListener progress =
         new ProgressListener(settings, requestsReader, exportWriter, observer);
     return new StepBuilder(ExportJobNames.EXPORT_STEP, jobRepository)
@@ -108,8 +155,27 @@ final class ExportJobWiring implements AutoCloseable {
     if (settings.outputIsDatabase()) {
       return new ReportingDatabaseSink(databases.reporting(settings.output()));
     }
+    return jsonLinesSink(settings.outputPath(), settings, jobRepository);
+  }
+
+  /** The sink of one partition: its part of the export, or the reporting database. */
+  private static ExportSink partitionSink(
+      JobSettings settings,
+      JobDatabases databases,
+      JobRepository jobRepository,
+      int index,
+      int partitions) {
+    if (settings.outputIsDatabase()) {
+      return new ReportingDatabaseSink(databases.reporting(settings.output()));
+    }
+    return jsonLinesSink(
+        ExportFiles.part(settings.outputPath(), index, partitions), settings, jobRepository);
+  }
+
+  private static JsonLinesSink jsonLinesSink(
+      Path output, JobSettings settings, JobRepository jobRepository) {
     return new JsonLinesSink(
-        settings.outputPath(),
+        output,
         settings.overwrite(),
         context -> {
           StepContext step = StepSynchronizationManager.getContext();
@@ -137,9 +203,13 @@ final class ExportJobWiring implements AutoCloseable {
   @Override
   public void close() {
     try {
-      exportWriter.close();
+      if (exportWriter != null) {
+        exportWriter.close();
+      }
     } finally {
-      requestsReader.close();
+      if (requestsReader != null) {
+        requestsReader.close();
+      }
     }
   }
 }

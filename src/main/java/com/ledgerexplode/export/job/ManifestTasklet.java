@@ -2,9 +2,9 @@ package com.ledgerexplode.export.job;
 
 import com.ledgerexplode.export.outcome.ExportCounts;
 import com.ledgerexplode.export.runs.Checkpoints;
-import com.ledgerexplode.export.runs.ExportJobNames;
 import com.ledgerexplode.export.runs.RunCounts;
 import com.ledgerexplode.export.settings.JobSettings;
+import com.ledgerexplode.export.sink.JsonLinesParts;
 import com.ledgerexplode.export.sink.Manifest;
 import com.ledgerexplode.export.sink.ManifestWriter;
 import com.ledgerexplode.export.sink.ReportingDatabaseSink;
@@ -14,13 +14,14 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * The manifest step: once the export step has completed, writes the manifest of a JSON Lines export
- * (last, so that a consumer never takes a half-written export for a finished one).
+ * (last, so that a consumer never takes a half-written export for a finished one), then removes a
+ * partitioned run's parts, joined into the export; or records the run in the reporting database.
  */
 final class ManifestTasklet implements Tasklet {
   private final JobSettings settings;
@@ -49,16 +50,16 @@ final class ManifestTasklet implements Tasklet {
         new Manifest(
             execution.getId(), "COMPLETED", start, Instant.now(), settings.toMap(), counts);
     // the export step may have completed in an earlier execution of this run
-    StepExecution export =
-        jobRepository.getLastStepExecution(execution.getJobInstance(), ExportJobNames.EXPORT_STEP);
-    if (export == null) {
-      throw new IllegalStateException("The run has no export step to record");
+    ExecutionContext output =
+        Checkpoints.outputCheckpoint(jobRepository, execution.getJobInstance(), reporting != null);
+    if (output == null) {
+      throw new IllegalStateException("The run has no checkpoint of its output to record");
     }
     if (reporting != null) {
-      reporting.recordRun(
-          export.getExecutionContext().getString(ReportingDatabaseSink.RUN_KEY), manifest);
+      reporting.recordRun(output.getString(ReportingDatabaseSink.RUN_KEY), manifest);
     } else {
-      ManifestWriter.write(settings.outputPath(), manifest, export.getExecutionContext());
+      ManifestWriter.write(settings.outputPath(), manifest, output);
+      JsonLinesParts.remove(settings.outputPath());
     }
     return RepeatStatus.FINISHED;
   }

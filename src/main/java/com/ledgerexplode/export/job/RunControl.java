@@ -2,10 +2,13 @@ package com.ledgerexplode.export.job;
 
 import com.ledgerexplode.export.requests.RequestItem;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -16,13 +19,14 @@ import org.springframework.batch.infrastructure.item.Chunk;
  * signal handler). The ask only sets a flag; the export step's own thread, between chunks, marks
  * its execution to terminate, so that nothing touches the running execution from outside: it ends
  * STOPPED, its checkpoint committed and its databases closed after the step, and the same command
- * continues it. A stop asked before the step starts is applied as it starts.
+ * continues it. A stop asked before the step starts is applied as it starts. In a partitioned run
+ * it is applied to every partition running, each at its own next chunk boundary.
  */
 public final class RunControl
     implements StepExecutionListener, ChunkListener<RequestItem, RequestItem> {
   private final AtomicBoolean stopAsked = new AtomicBoolean();
   private final CountDownLatch stopped = new CountDownLatch(1);
-  private volatile @Nullable StepExecution step;
+  private final Set<StepExecution> running = ConcurrentHashMap.newKeySet();
 
   /** Asks the run to stop after its current chunk; answers whether this is the first ask. */
   public boolean requestStop() {
@@ -46,8 +50,14 @@ public final class RunControl
 
   @Override
   public void beforeStep(StepExecution stepExecution) {
-    step = stepExecution;
+    running.add(stepExecution);
     applyStop();
+  }
+
+  @Override
+  public @Nullable ExitStatus afterStep(StepExecution stepExecution) {
+    running.remove(stepExecution);
+    return null;
   }
 
   @Override
@@ -56,9 +66,8 @@ public final class RunControl
   }
 
   private void applyStop() {
-    StepExecution running = step;
-    if (stopAsked.get() && running != null) {
-      running.setTerminateOnly();
+    if (stopAsked.get()) {
+      running.forEach(StepExecution::setTerminateOnly);
     }
   }
 }

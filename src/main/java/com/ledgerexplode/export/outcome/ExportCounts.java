@@ -45,6 +45,16 @@ public record ExportCounts(
     return new ExportCounts(exploded, rejected, unreadable, events, warned);
   }
 
+  /** The sum of these counts and another's: a partitioned run's are its partitions' sum. */
+  public ExportCounts plus(ExportCounts other) {
+    return new ExportCounts(
+        rowsExploded + other.rowsExploded,
+        rowsRejected + other.rowsRejected,
+        rowsUnreadable + other.rowsUnreadable,
+        eventsWritten + other.eventsWritten,
+        warnings + other.warnings);
+  }
+
   /** The counts as named values, for a context or a manifest: {@code rowsRead} first. */
   public Map<String, Long> asMap() {
     Map<String, Long> map = new LinkedHashMap<>();

@@ -47,8 +47,13 @@ public final class FilePrefix {
 
   /** Takes bytes that follow this prefix, as they are written. */
   public void append(byte[] bytes) {
-    digest.update(bytes);
-    length += bytes.length;
+    append(bytes, 0, bytes.length);
+  }
+
+  /** Takes {@code count} bytes from {@code bytes[from]} on, which follow this prefix. */
+  public void append(byte[] bytes, int from, int count) {
+    digest.update(bytes, from, count);
+    length += count;
   }
 
   /** A copy, to go back to if what follows is taken back. */

@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -37,7 +38,11 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * read, under keys prefixed {@value #NAME}; {@link #open} with that state checks the header again
  * and seeks there. Rows read are counted by the step, not here. How far through the file it is:
  * {@link #offset()} of {@link #size()}, also saved as {@value #OFFSET_KEY} and {@value #SIZE_KEY}.
- * Not thread-safe.
+ *
+ * <p>A part of the file: {@link #ranges} splits it at records' ends into ranges of about equal
+ * bytes, and a context that a {@link Range} {@linkplain Range#startIn starts in} makes the reader
+ * read only the records that start in that range (its line numbers those of the whole file). Not
+ * thread-safe.
  */
 public class RequestsCsvReader implements ItemStreamReader<RequestItem> {
   public static final String NAME = "requestsReader";
@@ -53,6 +58,82 @@ public class RequestsCsvReader implements ItemStreamReader<RequestItem> {
   /** The SHA-256 of the bytes read up to the checkpoint's offset. */
   static final String READ_SHA256_KEY = NAME + ".readSha256";
 
+  /** Where a range's reading ends: the byte offset after its last record (a long). */
+  static final String END_KEY = NAME + ".end";
+
+  /** Where a range starts: the byte offset of its first record (a long). */
+  static final String START_KEY = NAME + ".start";
+
+  /**
+   * The records that start from byte {@code start} (on line {@code line}) up to byte {@code end}
+   * ({@link Long#MAX_VALUE}: the end of the file), both ends records' ends (or the header's).
+   */
+  public record Range(long start, long line, long end) {
+    /** Makes a new reader's context read this range. */
+    public void startIn(ExecutionContext context) {
+      context.putLong(START_KEY, start);
+      context.putLong(OFFSET_KEY, start);
+      context.putLong(LINE_KEY, line);
+      context.putLong(END_KEY, end);
+    }
+
+    /** The range a context holds, if one {@linkplain #startIn started} in it. */
+    public static Optional<Range> of(ExecutionContext context) {
+      if (!context.containsKey(START_KEY) || !context.containsKey(END_KEY)) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new Range(
+              context.getLong(START_KEY), context.getLong(LINE_KEY, 0), context.getLong(END_KEY)));
+    }
+  }
+
+  /**
+   * Splits the rows of the requests file into {@code count} ranges of about equal bytes, each
+   * ending where a record ends as reading the file from its start finds it (so that a quoted cell's
+   * line break never splits a record), in file order; a range may hold no record (a small file).
+   * One pass over the file's records, their cells not checked.
+   *
+   * @throws ItemStreamException the file has no header row
+   */
+  public static List<Range> ranges(Path input, int count) throws IOException {
+    if (count < 1) {
+      throw new IllegalArgumentException("at least one range, not " + count);
+    }
+    long size = Files.size(input);
+    try (CsvTokenizer tokens =
+        new CsvTokenizer(Channels.newInputStream(FileChannel.open(input)), 0, 1)) {
+      CsvTokenizer.Token header = tokens.next(Integer.MAX_VALUE);
+      if (header == null) {
+        throw new ItemStreamException(input.getFileName() + " has no header row");
+      }
+      int cells =
+          header instanceof CsvTokenizer.Cells named ? named.values().size() : Integer.MAX_VALUE;
+      long bodyStart = header.endOffset();
+      long start = bodyStart;
+      long line = header.nextLine();
+      List<Range> ranges = new ArrayList<>(count);
+      for (int i = 1; i < count; i++) {
+        long target = bodyStart + (size - bodyStart) * i / count;
+        long end = start;
+        long nextLine = line;
+        while (end < target) {
+          CsvTokenizer.Token record = tokens.next(cells);
+          if (record == null) {
+            break;
+          }
+          end = record.endOffset();
+          nextLine = record.nextLine();
+        }
+        ranges.add(new Range(start, line, end));
+        start = end;
+        line = nextLine;
+      }
+      ranges.add(new Range(start, line, Long.MAX_VALUE));
+      return ranges;
+    }
+  }
+
   private final Path input;
   private @Nullable CsvTokenizer tokenizer;
   private @Nullable FileChannel hashing;
@@ -62,6 +143,7 @@ public class RequestsCsvReader implements ItemStreamReader<RequestItem> {
   private long offset;
   private long nextLine;
   private long size;
+  private long end = Long.MAX_VALUE;
 
   public RequestsCsvReader(Path input) {
     this.input = input;
@@ -87,6 +169,7 @@ public class RequestsCsvReader implements ItemStreamReader<RequestItem> {
         checkHeader(header);
         offset = context.getLong(OFFSET_KEY, header.endOffset());
         nextLine = context.getLong(LINE_KEY, header.nextLine());
+        end = context.getLong(END_KEY, Long.MAX_VALUE);
         hashing = FileChannel.open(input, StandardOpenOption.READ);
         read = FilePrefix.empty();
         checkReadPrefix(context, hashing);
@@ -186,6 +269,9 @@ public class RequestsCsvReader implements ItemStreamReader<RequestItem> {
   public @Nullable RequestItem read() throws IOException {
     if (tokenizer == null) {
       throw new IllegalStateException("The reader is not open");
+    }
+    if (offset >= end) {
+      return null; // the range's last record is read: the next is another range's
     }
     CsvTokenizer.Token record = tokenizer.next(columns.size());
     if (record == null) {

@@ -75,7 +75,7 @@ public final class Checkpoints implements AutoCloseable {
   }
 
   private ExecutionSummary summary(JobExecution execution) {
-    ExportCounts counts = RunCounts.ofExecution(execution);
+    ExportCounts counts = RunCounts.ofExecution(repository, execution);
     var parameters = execution.getJobParameters();
     String exit = execution.getExitStatus().getExitDescription();
     return new ExecutionSummary(
@@ -165,11 +165,10 @@ public final class Checkpoints implements AutoCloseable {
               + " wrote to a reporting database, whose run is recorded there: it has no manifest"
               + " file");
     }
-    StepExecution export =
-        repository.getLastStepExecution(execution.getJobInstance(), ExportJobNames.EXPORT_STEP);
+    ExecutionContext files = outputCheckpoint(repository, execution.getJobInstance(), false);
     LocalDateTime start = execution.getStartTime();
     LocalDateTime end = execution.getEndTime();
-    if (export == null || start == null || end == null) {
+    if (files == null || start == null || end == null) {
       throw new NotRecoverableException(
           "execution " + executionId + " has no checkpoint of its export in the job repository");
     }
@@ -178,8 +177,30 @@ public final class Checkpoints implements AutoCloseable {
         executionId,
         instant(start),
         instant(end),
-        RunCounts.load(export.getExecutionContext()),
-        export.getExecutionContext());
+        RunCounts.of(repository, execution),
+        files);
+  }
+
+  /**
+   * The context that holds the last checkpoint of a run's output: its export step's (which may be
+   * an earlier execution's); of a partitioned run, its join step's for JSON Lines (the joined
+   * files), its first partition's for the reporting database (the run key, the same in each). None
+   * before the step that writes it has run.
+   */
+  public static @Nullable ExecutionContext outputCheckpoint(
+      JobRepository repository, JobInstance instance, boolean database) {
+    StepExecution export = repository.getLastStepExecution(instance, ExportJobNames.EXPORT_STEP);
+    if (export == null) {
+      return null;
+    }
+    if (RunCounts.partitions(export.getExecutionContext()).isEmpty()) {
+      return export.getExecutionContext();
+    }
+    StepExecution holder =
+        repository.getLastStepExecution(
+            instance,
+            database ? ExportJobNames.partitionExecutionName(0) : ExportJobNames.JOIN_STEP);
+    return holder == null ? null : holder.getExecutionContext();
   }
 
   /** An instant of the repository's, which keeps local times of this system's zone. */

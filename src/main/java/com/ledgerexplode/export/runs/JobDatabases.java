@@ -21,6 +21,7 @@ import javax.sql.DataSource;
 public final class JobDatabases implements AutoCloseable {
   private final Map<String, HikariDataSource> pools = new LinkedHashMap<>();
   private final Duration connectionTimeout;
+  private final int poolSize;
 
   /** Pools whose connections are waited for at most {@link Databases#CONNECTION_TIMEOUT}. */
   public JobDatabases() {
@@ -32,7 +33,17 @@ public final class JobDatabases implements AutoCloseable {
    * that a run retrying a lost database for less than the default wait is not held past its time.
    */
   public JobDatabases(Duration connectionTimeout) {
+    this(connectionTimeout, 1);
+  }
+
+  /**
+   * As {@link #JobDatabases(Duration)}, for a run of {@code partitions} partitions at once: each
+   * holds a connection to the job repository for its chunk's transaction while it reads the ledger
+   * and writes its rows, so that the pools hold two per partition beyond the default's.
+   */
+  public JobDatabases(Duration connectionTimeout, int partitions) {
     this.connectionTimeout = connectionTimeout;
+    this.poolSize = Math.max(Databases.POOL_SIZE, 2 * partitions + 2);
   }
 
   /** The job repository's pool, its tables created if absent, durable at each commit. */
@@ -75,7 +86,7 @@ public final class JobDatabases implements AutoCloseable {
   private synchronized DataSource pool(String url, String envPrefix) {
     HikariDataSource pool = pools.get(url);
     if (pool == null) {
-      pool = Databases.open(url, envPrefix, connectionTimeout);
+      pool = Databases.open(url, envPrefix, connectionTimeout, poolSize);
       pools.put(url, pool);
     }
     return pool;

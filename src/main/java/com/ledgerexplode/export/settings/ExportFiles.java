@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** The three files of an export {@code name.jsonl}: the export, its rejects and its manifest. */
@@ -53,6 +54,30 @@ public final class ExportFiles {
   /** The three files of this export: itself, its rejects, its manifest. */
   public static List<Path> of(Path output) {
     return List.of(output, rejects(output), manifest(output));
+  }
+
+  /**
+   * Where a partitioned run writes its parts before joining them into the export: {@code
+   * out/name.parts/}, removed once the manifest is written.
+   */
+  public static Path parts(Path output) {
+    return sibling(output, ".parts");
+  }
+
+  /**
+   * The export of partition {@code index} (from 0) of {@code partitions}: {@code
+   * out/name.parts/part-02-of-04.jsonl} for the third of four, its rejects beside it.
+   */
+  public static Path part(Path output, int index, int partitions) {
+    int digits = Integer.toString(partitions).length();
+    String number = "%0" + digits + "d";
+    return parts(output)
+        .resolve(
+            "part-"
+                + String.format(Locale.ROOT, number, index + 1)
+                + "-of-"
+                + partitions
+                + EXTENSION);
   }
 
   public static Path manifest(Path output) {

@@ -45,8 +45,9 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * <p>The run's identity (its Spring Batch job instance) is the settings that change the result:
  * {@link #IDENTIFYING_KEYS} and every {@code defaults.*}; the tuning (chunk size, page size, skip
  * limit, how long a lost database is retried), the databases' URLs, the vendor's API's URL and its
- * {@code api.*} keys, and the log file are carried along but do not identify it, so a rerun with
- * another chunk size continues the same run.
+ * {@code api.*} keys, the partitions and the log file are carried along but do not identify it, so
+ * a rerun with another chunk size continues the same run (a partitioned run continues with the
+ * partitions it started with).
  */
 public record JobSettings(
     Path input,
@@ -66,7 +67,8 @@ public record JobSettings(
     boolean overwrite,
     int maxEventIdsPerRow,
     Duration retryFor,
-    @Nullable LedgerApi ledgerApi) {
+    @Nullable LedgerApi ledgerApi,
+    int partitions) {
 
   public static final String INPUT = "input";
   public static final String OUTPUT = "output";
@@ -85,6 +87,14 @@ public record JobSettings(
   public static final String OVERWRITE = "overwrite";
   public static final String MAX_EVENT_IDS_PER_ROW = "maxEventIdsPerRow";
   public static final String RETRY_FOR = "retryFor";
+  public static final String PARTITIONS = "partitions";
+
+  /** {@value #PARTITIONS}'s value for as many partitions as the machine has cores. */
+  public static final String AUTO = "auto";
+
+  /** At most this many partitions: each holds connections and open files of its own. */
+  public static final int MAX_PARTITIONS = 64;
+
   public static final String LEDGER_API = "ledger.api";
   public static final String API_VERSION = "api.version";
   public static final String API_CONCURRENCY = "api.concurrency";
@@ -153,6 +163,7 @@ public record JobSettings(
                   OVERWRITE,
                   MAX_EVENT_IDS_PER_ROW,
                   RETRY_FOR,
+                  PARTITIONS,
                   LEDGER_API),
               API_KEYS.stream())
           .toList();
@@ -283,7 +294,8 @@ public record JobSettings(
             DEFAULT_MAX_EVENT_IDS_PER_ROW,
             MIN_MAX_EVENT_IDS_PER_ROW),
         duration(RETRY_FOR, given.get(RETRY_FOR), DEFAULT_RETRY_FOR),
-        ledgerApi);
+        ledgerApi,
+        partitions(given.get(PARTITIONS)));
   }
 
   /**
@@ -479,6 +491,9 @@ public record JobSettings(
       map.put(MAX_EVENT_IDS_PER_ROW, Integer.toString(maxEventIdsPerRow));
     }
     map.put(RETRY_FOR, durationText(retryFor));
+    if (partitions != 1) {
+      map.put(PARTITIONS, Integer.toString(partitions));
+    }
     return map;
   }
 
@@ -509,7 +524,8 @@ public record JobSettings(
         overwrite,
         maxEventIdsPerRow,
         retryFor,
-        ledgerApi);
+        ledgerApi,
+        partitions);
   }
 
   /** Whether the key is part of the run's identity. */
@@ -657,6 +673,37 @@ public record JobSettings(
     }
     throw new InvalidSettingsException(
         "Bad value '" + value + "' for key '" + key + "': expected a positive whole number");
+  }
+
+  /**
+   * How many partitions the export step is split into: a whole number from 1 to {@value
+   * #MAX_PARTITIONS}, or {@value #AUTO} for the machine's cores; 1 when not given.
+   */
+  private static int partitions(@Nullable String value) {
+    String given = nonBlank(value);
+    if (given == null) {
+      return 1;
+    }
+    if (given.equalsIgnoreCase(AUTO)) {
+      return Math.min(MAX_PARTITIONS, Runtime.getRuntime().availableProcessors());
+    }
+    try {
+      int partitions = Integer.parseInt(given);
+      if (partitions >= 1 && partitions <= MAX_PARTITIONS) {
+        return partitions;
+      }
+    } catch (NumberFormatException e) {
+      // said below
+    }
+    throw new InvalidSettingsException(
+        "Bad value '"
+            + given
+            + "' for key '"
+            + PARTITIONS
+            + "': expected "
+            + AUTO
+            + " (the machine's cores) or a whole number from 1 to "
+            + MAX_PARTITIONS);
   }
 
   private static int intAtLeast(String key, @Nullable String value, int fallback, int min) {

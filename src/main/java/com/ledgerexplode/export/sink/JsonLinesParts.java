@@ -1,0 +1,159 @@
+package com.ledgerexplode.export.sink;
+
+import com.ledgerexplode.export.requests.FilePrefix;
+import com.ledgerexplode.export.settings.ExportFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/**
+ * The parts of a partitioned JSON Lines export: each partition writes the lines of its rows to its
+ * own export and rejects file ({@link ExportFiles#part}, a {@link JsonLinesSink} each, restartable
+ * on its own); once every partition has completed, {@link #join} writes the export and its rejects
+ * as the parts' concatenation in input order, the same bytes one thread would have written; the
+ * manifest step then {@linkplain #remove removes} the parts.
+ */
+public final class JsonLinesParts {
+  private static final int BUFFER = 1 << 20;
+
+  private JsonLinesParts() {}
+
+  /**
+   * Joins the parts, as their partitions' last checkpoints committed them ({@code partitions}, in
+   * input order), into the export and its rejects, and saves in {@code into} the checkpoint of the
+   * joined files that a {@link JsonLinesSink} saves (their lengths and SHA-256), for the manifest.
+   * The export's old manifest is deleted first; the joined files are written beside the parts and
+   * moved over the export's names only when whole and on disk. Each part is checked against its
+   * checkpoint as it is copied.
+   *
+   * @throws ExportNotOursException a part is missing, shorter than its checkpoint, or not the bytes
+   *     its partition wrote; the export's files are then left as they were
+   */
+  public static void join(Path output, List<Part> partitions, Into into) throws IOException {
+    Files.deleteIfExists(ExportFiles.manifest(output));
+    Path joinedExport = ExportFiles.parts(output).resolve("joined" + ExportFiles.EXTENSION);
+    Path joinedRejects = ExportFiles.rejects(joinedExport);
+    FilePrefix export = FilePrefix.empty();
+    FilePrefix rejects = FilePrefix.empty();
+    try (OutputStream exportOut = Files.newOutputStream(joinedExport);
+        OutputStream rejectsOut = Files.newOutputStream(joinedRejects)) {
+      byte[] buffer = new byte[BUFFER];
+      for (Part partition : partitions) {
+        List<JsonLinesSink.CommittedFile> files =
+            JsonLinesSink.committed(partition.output(), partition.context());
+        append(files.get(0), exportOut, export, buffer);
+        append(files.get(1), rejectsOut, rejects, buffer);
+      }
+    }
+    force(joinedExport);
+    force(joinedRejects);
+    Files.move(
+        joinedRejects,
+        ExportFiles.rejects(output),
+        StandardCopyOption.ATOMIC_MOVE,
+        StandardCopyOption.REPLACE_EXISTING);
+    Files.move(
+        joinedExport, output, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    forceDirectory(output.toAbsolutePath().getParent());
+    into.committed(export.length(), export.sha256(), rejects.length(), rejects.sha256());
+  }
+
+  /** A partition's part and the context its last checkpoint committed. */
+  public record Part(Path output, ExecutionContext context) {}
+
+  /** Where the joined files' checkpoint goes. */
+  public interface Into {
+    void committed(long exportBytes, String exportSha256, long rejectsBytes, String rejectsSha256);
+  }
+
+  /**
+   * Saves the joined files' checkpoint in a context under {@link JsonLinesSink}'s keys, as the
+   * manifest reads them.
+   */
+  public static Into into(ExecutionContext context) {
+    return (exportBytes, exportSha256, rejectsBytes, rejectsSha256) -> {
+      context.putLong(JsonLinesSink.EXPORT_BYTES_KEY, exportBytes);
+      context.putString(JsonLinesSink.EXPORT_SHA256_KEY, exportSha256);
+      context.putLong(JsonLinesSink.REJECTS_BYTES_KEY, rejectsBytes);
+      context.putString(JsonLinesSink.REJECTS_SHA256_KEY, rejectsSha256);
+    };
+  }
+
+  private static void append(
+      JsonLinesSink.CommittedFile part, OutputStream out, FilePrefix whole, byte[] buffer)
+      throws IOException {
+    FilePrefix own = FilePrefix.empty();
+    try (InputStream in = Files.newInputStream(part.path())) {
+      long left = part.bytes();
+      while (left > 0) {
+        int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+        if (n < 0) {
+          throw new ExportNotOursException(
+              part.path()
+                  + " has fewer bytes than the "
+                  + part.bytes()
+                  + " its partition's last checkpoint committed: it was changed outside the job;"
+                  + " run this night afresh with another output or runDate");
+        }
+        own.append(buffer, 0, n);
+        whole.append(buffer, 0, n);
+        out.write(buffer, 0, n);
+        left -= n;
+      }
+    } catch (NoSuchFileException e) {
+      throw new ExportNotOursException(
+          part.path()
+              + " is missing: a part of this run's export is gone; run this night afresh with"
+              + " another output or runDate");
+    }
+    String expected = part.sha256();
+    if (expected != null && !expected.equals(own.sha256())) {
+      throw new ExportNotOursException(
+          part.path()
+              + " is not what its partition wrote by its last checkpoint (it was edited, or"
+              + " another run wrote it); run this night afresh with another output or runDate");
+    }
+  }
+
+  private static void force(Path file) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      channel.force(true);
+    }
+  }
+
+  /** Makes the moves durable, where the system lets a directory be forced. */
+  private static void forceDirectory(@Nullable Path directory) {
+    if (directory == null) {
+      return;
+    }
+    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException notOnThisSystem) {
+      // some systems cannot open a directory; the moves are then as durable as they make them
+    }
+  }
+
+  /** Removes the parts of this export and their directory, once the export is joined. */
+  public static void remove(Path output) throws IOException {
+    Path parts = ExportFiles.parts(output);
+    if (!Files.isDirectory(parts)) {
+      return;
+    }
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(parts)) {
+      for (Path file : files) {
+        Files.deleteIfExists(file);
+      }
+    }
+    Files.deleteIfExists(parts);
+  }
+}
