@@ -59,6 +59,7 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 
 /**
  * Runs the export job in this process, wired by hand ({@link ExportJobWiring}), and answers only
@@ -414,8 +415,7 @@ public final class ExportJobRunner {
     if (execution.getStatus() == BatchStatus.STOPPED) {
       throw new RunStoppedException(execution.getId());
     }
-    List<Throwable> failures = execution.getAllFailureExceptions();
-    Throwable cause = failures.isEmpty() ? null : failures.get(0);
+    Throwable cause = firstFailure(execution);
     String why =
         cause == null
             ? Causes.lastCause(execution.getExitStatus().getExitDescription())
@@ -432,6 +432,21 @@ public final class ExportJobRunner {
     }
     return new RunFailedException(
         execution.getId(), why + " (execution " + execution.getId() + " failed)", cause);
+  }
+
+  /**
+   * Why an execution failed: a partition's own failure before the export step's, which only says
+   * that a partition failed.
+   */
+  private static @Nullable Throwable firstFailure(JobExecution execution) {
+    for (StepExecution step : execution.getStepExecutions()) {
+      if (step.getStepName().startsWith(ExportJobNames.PARTITION_STEP + ":")
+          && !step.getFailureExceptions().isEmpty()) {
+        return step.getFailureExceptions().get(0);
+      }
+    }
+    List<Throwable> failures = execution.getAllFailureExceptions();
+    return failures.isEmpty() ? null : failures.get(0);
   }
 
   private static List<String> outputs(JobSettings settings) {

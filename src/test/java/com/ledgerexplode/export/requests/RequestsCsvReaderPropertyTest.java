@@ -134,6 +134,62 @@ class RequestsCsvReaderPropertyTest {
         });
   }
 
+  @Property(tries = 300)
+  void theRangesOfAnySplitReadInOrderWhatAStraightReadReadsEachRecordOnce(
+      @ForAll("rowsAfterAHeader") byte[] bytes, @ForAll @IntRange(min = 1, max = 7) int count)
+      throws Exception {
+    withFile(
+        bytes,
+        file -> {
+          List<RequestItem> straight = readFrom(file, new ExecutionContext());
+          List<RequestsCsvReader.Range> ranges = RequestsCsvReader.ranges(file, count);
+          assertThat(ranges).hasSize(count);
+          List<RequestItem> split = new ArrayList<>();
+          for (int i = 0; i < count; i++) {
+            RequestsCsvReader.Range range = ranges.get(i);
+            if (i > 0) {
+              assertThat(range.start())
+                  .as("range %d starts where the last ended", i)
+                  .isEqualTo(ranges.get(i - 1).end());
+            }
+            ExecutionContext context = new ExecutionContext();
+            range.startIn(context);
+            split.addAll(readFrom(file, context));
+          }
+          assertThat(ranges.get(count - 1).end()).isEqualTo(Long.MAX_VALUE);
+          assertThat(split).isEqualTo(straight);
+        });
+  }
+
+  @Property(tries = 200)
+  void aRangeRestartedAtAnyCheckpointReadsWhatItsStraightReadReadsAfterIt(
+      @ForAll("rowsAfterAHeader") byte[] bytes, @ForAll @IntRange(min = 2, max = 4) int count)
+      throws Exception {
+    withFile(
+        bytes,
+        file -> {
+          RequestsCsvReader.Range second = RequestsCsvReader.ranges(file, count).get(1);
+          ExecutionContext start = new ExecutionContext();
+          second.startIn(start);
+          List<RequestItem> straight = readFrom(file, start);
+          for (int done = 0; done <= straight.size(); done++) {
+            ExecutionContext checkpoint = new ExecutionContext();
+            second.startIn(checkpoint);
+            RequestsCsvReader first = new RequestsCsvReader(file);
+            first.open(checkpoint);
+            for (int i = 0; i < done; i++) {
+              first.read();
+            }
+            first.update(checkpoint);
+            first.close();
+
+            assertThat(readFrom(file, checkpoint))
+                .as("after %d items", done)
+                .isEqualTo(straight.subList(done, straight.size()));
+          }
+        });
+  }
+
   /** A table of cells and the RFC 4180 text that writes it, with where each record starts. */
   @SuppressWarnings("ArrayRecordComponent") // test data read field by field, never compared whole
   record Written(List<List<String>> rows, byte[] bytes, List<Long> lines, List<Long> endOffsets) {}

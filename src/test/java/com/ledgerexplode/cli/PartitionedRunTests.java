@@ -1,0 +1,325 @@
+package com.ledgerexplode.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ledgerexplode.export.runs.ExportJobNames;
+import com.ledgerexplode.testing.TestDatabases;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The export step partitioned ({@code partitions}): whatever the partitions, chunks and pages, the
+ * export is byte for byte that of one thread; a rerun runs again only the partitions that did not
+ * complete; a partitioned run killed, stopped or failed continues to the same bytes.
+ */
+class PartitionedRunTests {
+  @TempDir static Path dir;
+  static JobFixture job;
+  static byte[] reference;
+  static byte[] referenceRejects;
+
+  @BeforeAll
+  static void oneThreadsRun() throws Exception {
+    job = JobFixture.create(dir, 200, 3);
+    Path output = dir.resolve("reference/export.jsonl");
+    Cli run = Cli.run("run", job.jobFile.toString(), "output=" + output);
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    job.set("ledger.import", ""); // imported once; the runs below read it
+    reference = Files.readAllBytes(output);
+    referenceRejects = Files.readAllBytes(output.resolveSibling("export.rejects.jsonl"));
+  }
+
+  @ParameterizedTest(name = "{0} partitions, chunks of {1}, pages of {2}")
+  @CsvSource({"2, 100, 100", "3, 7, 1", "5, 1, 2", "16, 10, 100"})
+  void aPartitionedRunWritesTheBytesOfOneThread(int partitions, int chunkSize, int pageSize)
+      throws Exception {
+    Path output = dir.resolve("bytes-" + partitions + "-" + chunkSize + "/export.jsonl");
+
+    Cli run =
+        Cli.run(
+            "run",
+            job.jobFile.toString(),
+            "output=" + output,
+            "partitions=" + partitions,
+            "chunkSize=" + chunkSize,
+            "pageSize=" + pageSize);
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(Files.readAllBytes(output)).isEqualTo(reference);
+    assertThat(Files.readAllBytes(output.resolveSibling("export.rejects.jsonl")))
+        .isEqualTo(referenceRejects);
+    assertThat(run.err())
+        .contains("completed (execution ")
+        .contains(job.rows() + " rows read")
+        .as("the counts are the partitions' sum");
+    assertThat(output.resolveSibling("export.parts")).as("the parts are removed").doesNotExist();
+    assertThat(output.resolveSibling("export.manifest.json")).exists();
+  }
+
+  @Test
+  void aPartitionedRunWithItsLedgerOnPostgresqlWritesTheBytesOfOneThread() throws Exception {
+    DataSource ledger = TestDatabases.POSTGRESQL.createEmpty();
+    Path output = dir.resolve("postgres/export.jsonl");
+
+    Cli run =
+        Cli.run(
+            "run",
+            job.jobFile.toString(),
+            "output=" + output,
+            "ledger.db=" + TestDatabases.POSTGRESQL.jdbcUrl(ledger),
+            "ledger.import=" + job.snapshot,
+            "repository.db=" + JobFixture.h2(dir.resolve("postgres/repository")),
+            "partitions=3");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(Files.readAllBytes(output)).isEqualTo(reference);
+  }
+
+  @Test
+  void aPartitionedRunIntoTheReportingDatabaseLeavesTheRowsOfOneThread() throws Exception {
+    DataSource single = TestDatabases.POSTGRESQL.createEmpty();
+    DataSource partitioned = TestDatabases.POSTGRESQL.createEmpty();
+    Cli one =
+        Cli.run(
+            "run",
+            job.jobFile.toString(),
+            "output=" + TestDatabases.POSTGRESQL.jdbcUrl(single),
+            "repository.db=" + JobFixture.h2(dir.resolve("reporting/one")));
+    assertThat(one.exitCode()).as(one.err()).isZero();
+
+    Cli three =
+        Cli.run(
+            "run",
+            job.jobFile.toString(),
+            "output=" + TestDatabases.POSTGRESQL.jdbcUrl(partitioned),
+            "repository.db=" + JobFixture.h2(dir.resolve("reporting/three")),
+            "partitions=3",
+            "chunkSize=7");
+
+    assertThat(three.exitCode()).as(three.err()).isZero();
+    ReportingTables.assertSameRows(new JdbcTemplate(partitioned), new JdbcTemplate(single));
+  }
+
+  @Test
+  void aRerunRunsAgainOnlyThePartitionsThatDidNotComplete() throws Exception {
+    Path output = dir.resolve("failed/export.jsonl");
+    String repository = JobFixture.h2(dir.resolve("failed/repository"));
+    // the one unreadable record fails its partition; the others complete
+    Cli failed =
+        Cli.run(
+            "run",
+            job.jobFile.toString(),
+            "output=" + output,
+            "repository.db=" + repository,
+            "partitions=4",
+            "skipLimit=0");
+    assertThat(failed.exitCode()).as(failed.err()).isEqualTo(1);
+    assertThat(failed.err()).contains("unreadable record");
+    assertThat(output).doesNotExist();
+    Map<String, Long> firstRun = partitionExecutions(repository);
+    assertThat(firstRun)
+        .hasSize(4)
+        .allSatisfy((name, executions) -> assertThat(executions).isOne());
+
+    Cli status = Cli.run("status", "--json", "--repository=" + repository);
+    assertThat(status.exitCode()).as(status.err()).isZero();
+    assertThat(status.out())
+        .as("the failed run's counts are its completed partitions' and its checkpoints'")
+        .contains("\"status\":\"FAILED\"")
+        .containsPattern("\"rowsRead\":[1-9]");
+
+    // the rerun says 1 partition at once: the run keeps its 4
+    Cli rerun =
+        Cli.run(
+            "run",
+            job.jobFile.toString(),
+            "output=" + output,
+            "repository.db=" + repository,
+            "partitions=1",
+            "skipLimit=1");
+
+    assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+    assertThat(Files.readAllBytes(output)).isEqualTo(reference);
+    assertThat(Files.readAllBytes(output.resolveSibling("export.rejects.jsonl")))
+        .isEqualTo(referenceRejects);
+    Map<String, Long> bothRuns = partitionExecutions(repository);
+    assertThat(bothRuns).hasSize(4);
+    assertThat(bothRuns.values().stream().filter(n -> n == 2))
+        .as("only the failed partition ran again")
+        .hasSize(1);
+    assertThat(bothRuns.values().stream().filter(n -> n == 1)).hasSize(3);
+    assertThat(rerun.err()).contains(job.rows() + " rows read");
+  }
+
+  @Test
+  void aPartitionedRunKilledHalfWayThenRunAgainWritesTheSameBytes() throws Exception {
+    Path output = dir.resolve("killed/export.jsonl");
+    Process child = start(output, "killed", "partitions=3");
+    Path parts = output.resolveSibling("export.parts");
+    waitUntil(() -> bytesIn(parts) > reference.length / 2, child, "killed");
+    child.destroyForcibly();
+    assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(output.resolveSibling("export.manifest.json")).doesNotExist();
+
+    Cli rerun =
+        Cli.run("run", job.jobFile.toString(), "output=" + output, "chunkSize=7", "partitions=2");
+
+    assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+    assertThat(rerun.err()).contains("(pid " + child.pid() + ") had died; marked FAILED");
+    assertThat(Files.readAllBytes(output)).isEqualTo(reference);
+    assertThat(Files.readAllBytes(output.resolveSibling("export.rejects.jsonl")))
+        .isEqualTo(referenceRejects);
+    assertThat(parts).doesNotExist();
+  }
+
+  @Test
+  void sigtermStopsEveryPartitionAtAChunkBoundaryAndTheRerunContinuesIt() throws Exception {
+    Path output = dir.resolve("sigterm/export.jsonl");
+    Process child = start(output, "sigterm", "partitions=3");
+    Path parts = output.resolveSibling("export.parts");
+    waitUntil(() -> bytesIn(parts) > 0, child, "sigterm");
+    String execution = executionOf("sigterm");
+
+    child.destroy();
+
+    assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the child stopped").isTrue();
+    String log = Files.readString(dir.resolve("sigterm.log"));
+    assertThat(child.exitValue()).as(log).isEqualTo(6);
+    assertThat(log).contains("ledger-explode: stopped (execution " + execution + ")");
+    Cli status = Cli.run("status", job.jobFile.toString(), "--json");
+    assertThat(status.out()).contains("\"status\":\"STOPPED\"");
+    Cli rerun = Cli.run("run", job.jobFile.toString(), "output=" + output);
+    assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+    assertThat(Files.readAllBytes(output)).isEqualTo(reference);
+    assertThat(Files.readAllBytes(output.resolveSibling("export.rejects.jsonl")))
+        .isEqualTo(referenceRejects);
+  }
+
+  @Test
+  void aPartThatWasEditedIsRefusedWhenTheRunContinues() throws Exception {
+    Path output = dir.resolve("edited/export.jsonl");
+    String repository = JobFixture.h2(dir.resolve("edited/repository"));
+    Cli failed =
+        Cli.run(
+            "run",
+            job.jobFile.toString(),
+            "output=" + output,
+            "repository.db=" + repository,
+            "partitions=2",
+            "skipLimit=0");
+    assertThat(failed.exitCode()).as(failed.err()).isEqualTo(1);
+    Path completedPart = completedPartOf(output.resolveSibling("export.parts"));
+    byte[] bytes = Files.readAllBytes(completedPart);
+    bytes[bytes.length / 2] ^= 1; // within what its checkpoint committed
+    Files.write(completedPart, bytes);
+
+    Cli rerun =
+        Cli.run(
+            "run",
+            job.jobFile.toString(),
+            "output=" + output,
+            "repository.db=" + repository,
+            "skipLimit=1");
+
+    assertThat(rerun.exitCode()).as(rerun.err()).isNotZero();
+    assertThat(rerun.err()).contains(completedPart.toString());
+    assertThat(output).doesNotExist();
+  }
+
+  /** The part that a partition completed: the one whose rejects hold no unreadable record. */
+  private static Path completedPartOf(Path parts) throws IOException {
+    try (Stream<Path> files = Files.list(parts)) {
+      for (Path part : files.filter(f -> !f.toString().endsWith(".rejects.jsonl")).toList()) {
+        String name = part.getFileName().toString();
+        Path rejects = part.resolveSibling(name.replace(".jsonl", ".rejects.jsonl"));
+        if (Files.size(part) > 0
+            && (!Files.exists(rejects) || !Files.readString(rejects).contains("unreadable"))) {
+          return part;
+        }
+      }
+    }
+    throw new AssertionError("no completed part in " + parts);
+  }
+
+  /** How many executions each partition had, by name, from the job repository. */
+  private static Map<String, Long> partitionExecutions(String repositoryUrl) throws Exception {
+    try (var pool =
+        com.ledgerexplode.store.Databases.open(repositoryUrl, "REPOSITORY_DB", Map.of())) {
+      List<Map<String, Object>> rows =
+          new JdbcTemplate(pool)
+              .queryForList(
+                  "select step_name, count(*) as n from batch_step_execution where step_name like"
+                      + " ? group by step_name",
+                  ExportJobNames.PARTITION_STEP + ":%");
+      return rows.stream()
+          .collect(
+              java.util.stream.Collectors.toMap(
+                  row -> (String) row.get("STEP_NAME"),
+                  row -> ((Number) row.get("N")).longValue()));
+    }
+  }
+
+  private static long bytesIn(Path directory) {
+    try (Stream<Path> files = Files.list(directory)) {
+      long bytes = 0;
+      for (Path file : files.toList()) {
+        bytes += Files.size(file);
+      }
+      return bytes;
+    } catch (IOException notYetThere) {
+      return 0;
+    }
+  }
+
+  /** The job in a child JVM, a chunk per row so that it runs long enough to be killed. */
+  private static Process start(Path output, String name, String... settings) throws Exception {
+    List<String> args =
+        Stream.concat(
+                Stream.of("run", job.jobFile.toString(), "output=" + output, "chunkSize=1"),
+                Stream.of(settings))
+            .toList();
+    return Cli.child(args)
+        .redirectErrorStream(true)
+        .redirectOutput(dir.resolve(name + ".log").toFile())
+        .start();
+  }
+
+  private static String executionOf(String name) throws Exception {
+    Matcher started =
+        Pattern.compile("execution (\\d+) started")
+            .matcher(Files.readString(dir.resolve(name + ".log")));
+    assertThat(started.find()).as("the child's log names its execution").isTrue();
+    return started.group(1);
+  }
+
+  private static void waitUntil(
+      java.util.function.BooleanSupplier condition, Process child, String name) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (condition.getAsBoolean()) {
+        return;
+      }
+      if (!child.isAlive()) {
+        throw new AssertionError(
+            "the child ended before the kill: " + Files.readString(dir.resolve(name + ".log")));
+      }
+      Thread.sleep(5);
+    }
+    throw new AssertionError("the run never reached the point of the kill");
+  }
+}
