@@ -57,6 +57,39 @@ class JobSettingsTest {
     assertThat(settings.runDate()).isEqualTo(TODAY);
     assertThat(settings.ledgerImport()).isNull();
     assertThat(settings.retryFor()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(settings.partitions()).isOne();
+  }
+
+  @Test
+  void partitionsAreAWholeNumberFrom1To64OrAutoForTheMachinesCores() {
+    assertThat(with("partitions", "4").partitions()).isEqualTo(4);
+    assertThat(with("partitions", "64").partitions()).isEqualTo(64);
+    assertThat(with("partitions", "auto").partitions())
+        .isEqualTo(Math.min(64, Runtime.getRuntime().availableProcessors()));
+    assertThat(with("partitions", " AUTO ").partitions())
+        .isEqualTo(with("partitions", "auto").partitions());
+    for (String bad : new String[] {"0", "65", "-1", "two", "1.5"}) {
+      assertThatThrownBy(() -> with("partitions", bad))
+          .as(bad)
+          .isInstanceOf(InvalidSettingsException.class)
+          .hasMessage(
+              "Bad value '"
+                  + bad
+                  + "' for key 'partitions': expected auto (the machine's cores) or a whole"
+                  + " number from 1 to 64");
+    }
+  }
+
+  @Test
+  void partitionsAreTuningNotTheRunsIdentityAndSurviveARestart() {
+    Map<String, String> values = minimal();
+    JobParameters one = JobSettings.of(values, TODAY).toJobParameters();
+    values.put("partitions", "3");
+    JobSettings three = JobSettings.of(values, TODAY);
+
+    assertThat(three.toJobParameters().getIdentifyingParameters())
+        .isEqualTo(one.getIdentifyingParameters());
+    assertThat(JobSettings.fromJobParameters(three.toJobParameters()).partitions()).isEqualTo(3);
   }
 
   @Test
