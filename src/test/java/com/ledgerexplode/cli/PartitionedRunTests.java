@@ -72,6 +72,26 @@ class PartitionedRunTests {
   }
 
   @Test
+  void theManifestOfAPartitionedRunIsWrittenAgainFromItsJoinedFilesCheckpoint() throws Exception {
+    Path output = dir.resolve("manifest/export.jsonl");
+    Cli run = Cli.run("run", job.jobFile.toString(), "output=" + output, "partitions=3");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    Path manifest = output.resolveSibling("export.manifest.json");
+    String written = Files.readString(manifest);
+    Matcher id = Pattern.compile("\"executionId\":(\\d+)").matcher(written);
+    assertThat(id.find()).isTrue();
+    Files.delete(manifest);
+
+    Cli again = Cli.run("manifest", id.group(1), job.jobFile.toString());
+
+    assertThat(again.exitCode()).as(again.err()).isZero();
+    String files = "\"files\":";
+    String rewritten = Files.readString(manifest);
+    assertThat(rewritten.substring(rewritten.indexOf(files)))
+        .isEqualTo(written.substring(written.indexOf(files)));
+  }
+
+  @Test
   void aPartitionedRunWithItsLedgerOnPostgresqlWritesTheBytesOfOneThread() throws Exception {
     DataSource ledger = TestDatabases.POSTGRESQL.createEmpty();
     Path output = dir.resolve("postgres/export.jsonl");
