@@ -139,16 +139,7 @@ class PartitionedRunTests {
   void aRerunRunsAgainOnlyThePartitionsThatDidNotComplete() throws Exception {
     Path output = dir.resolve("failed/export.jsonl");
     String repository = JobFixture.h2(dir.resolve("failed/repository"));
-    // the one unreadable record fails its partition; the others complete
-    Cli failed =
-        Cli.run(
-            "run",
-            job.jobFile.toString(),
-            "output=" + output,
-            "repository.db=" + repository,
-            "partitions=4",
-            "skipLimit=0");
-    assertThat(failed.exitCode()).as(failed.err()).isEqualTo(1);
+    Cli failed = failOnePartition(output, repository, 4);
     assertThat(failed.err()).contains("unreadable record");
     assertThat(output).doesNotExist();
     Map<String, Long> firstRun = partitionExecutions(repository);
@@ -234,15 +225,7 @@ class PartitionedRunTests {
   void aPartThatWasEditedIsRefusedWhenTheRunContinues() throws Exception {
     Path output = dir.resolve("edited/export.jsonl");
     String repository = JobFixture.h2(dir.resolve("edited/repository"));
-    Cli failed =
-        Cli.run(
-            "run",
-            job.jobFile.toString(),
-            "output=" + output,
-            "repository.db=" + repository,
-            "partitions=2",
-            "skipLimit=0");
-    assertThat(failed.exitCode()).as(failed.err()).isEqualTo(1);
+    failOnePartition(output, repository, 2);
     Path completedPart = completedPartOf(output.resolveSibling("export.parts"));
     byte[] bytes = Files.readAllBytes(completedPart);
     bytes[bytes.length / 2] ^= 1; // within what its checkpoint committed
@@ -259,6 +242,22 @@ class PartitionedRunTests {
     assertThat(rerun.exitCode()).as(rerun.err()).isNotZero();
     assertThat(rerun.err()).contains(completedPart.toString());
     assertThat(output).doesNotExist();
+  }
+
+  /**
+   * A run whose one unreadable record fails its partition (no skip allowed): the others complete.
+   */
+  private static Cli failOnePartition(Path output, String repository, int partitions) {
+    Cli failed =
+        Cli.run(
+            "run",
+            job.jobFile.toString(),
+            "output=" + output,
+            "repository.db=" + repository,
+            "partitions=" + partitions,
+            "skipLimit=0");
+    assertThat(failed.exitCode()).as(failed.err()).isEqualTo(1);
+    return failed;
   }
 
   /** The part that a partition completed: the one whose rejects hold no unreadable record. */
