@@ -93,16 +93,7 @@ class FloorBenchmark {
 
   @Test
   void printsTheProductBesideItsFloors() throws Exception {
-    log(
-        "benchmark: sizes %s customers x %d events, seed %d, %d repeats, -Xmx%s, %d cores,"
-            + " partitions %s",
-        SIZES,
-        EVENTS_PER_CUSTOMER,
-        SEED,
-        REPEATS,
-        HEAP,
-        Runtime.getRuntime().availableProcessors(),
-        PARTITIONS.isEmpty() ? "off" : PARTITIONS);
+    log("benchmark: %s", settings());
     for (int customers : SIZES) {
       results.put(customers, measure(customers));
     }
@@ -428,27 +419,33 @@ class FloorBenchmark {
     return String.format(Locale.ROOT, "%,d", customers * EVENTS_PER_CUSTOMER);
   }
 
+  private static String settings() {
+    return String.format(
+        Locale.ROOT,
+        "sizes %s (customers x %d events), seed %d, %d repeats (medians), -Xmx%s per child JVM,"
+            + " %d cores, chunks of %d rows, every API flag on, partitions %s",
+        SIZES,
+        EVENTS_PER_CUSTOMER,
+        SEED,
+        REPEATS,
+        HEAP,
+        Runtime.getRuntime().availableProcessors(),
+        CHUNK,
+        PARTITIONS.isEmpty() ? "off" : PARTITIONS);
+  }
+
   private String report() {
     StringBuilder md = new StringBuilder();
     md.append(
         String.format(
             Locale.ROOT,
-            "%n## Benchmark: product beside its floor%n%nSettings: sizes %s (customers x %d"
-                + " events), seed %d, %d repeats (medians), -Xmx%s per child JVM, %d cores,"
-                + " chunks of %d rows, every API flag on, partitions %s. Seconds: the child"
+            "%n## Benchmark: product beside its floor%n%nSettings: %s. Seconds: the child"
                 + " JVM's wall time (start-up included). \"of floor\": floor seconds / product"
                 + " seconds (100%% = as fast as the floor; for the one-row runs, product seconds /"
                 + " floor seconds as \"x floor\"). Heap: the job's own summary line (peak, most"
                 + " after a GC); the import's and the floors' from -Xlog:gc (most before a GC,"
                 + " most after one; - when no GC ran).%n%nStatements per chunk: %s.%n",
-            SIZES,
-            EVENTS_PER_CUSTOMER,
-            SEED,
-            REPEATS,
-            HEAP,
-            Runtime.getRuntime().availableProcessors(),
-            CHUNK,
-            PARTITIONS.isEmpty() ? "off" : PARTITIONS,
+            settings(),
             STATEMENTS_PER_CHUNK));
     results.forEach(
         (customers, workloads) -> {
@@ -635,17 +632,23 @@ class FloorBenchmark {
       }
       return String.format(
           Locale.ROOT,
-          "| %s | %.2f | %.2f | %s | %,.0f | %,.0f | %,.0f | %s | %s | %s |",
+          "| %s | %.2f | %.2f | %s | %s | %s | %s | %s | %s | %s |",
           name,
           p,
           f,
           ratio,
-          last.rows() / p,
-          last.events() / p,
-          last.events() / f,
+          rate(last.rows(), p),
+          rate(last.events(), p),
+          rate(last.events(), f),
           mb(peak),
           mb(afterGc()),
           mb(floorPeak));
+    }
+
+    /** So many a second: whole numbers, but below 10 with a decimal (a one-row run). */
+    private static String rate(long count, double seconds) {
+      double rate = count / seconds;
+      return String.format(Locale.ROOT, rate < 10 ? "%.1f" : "%,.0f", rate);
     }
 
     private static String mb(long mb) {

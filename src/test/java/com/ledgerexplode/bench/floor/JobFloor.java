@@ -203,11 +203,7 @@ public final class JobFloor {
   /** {@code JobFloor JDBC_URL INPUT OUTPUT ORG [CHUNK]}: a run in its own JVM, as the product's. */
   public static void main(String[] args) throws Exception {
     long start = System.nanoTime();
-    String url = args[0];
-    try (Connection db =
-        url.startsWith("jdbc:h2:")
-            ? DriverManager.getConnection(url, "sa", "")
-            : DriverManager.getConnection(url)) {
+    try (Connection db = connect(args[0])) {
       Result result =
           new JobFloor(
                   db, Long.parseLong(args[3]), args.length > 4 ? Integer.parseInt(args[4]) : 100)
@@ -223,6 +219,13 @@ public final class JobFloor {
     }
   }
 
+  /** A connection to the ledger at {@code url} (H2's user is sa). */
+  static Connection connect(String url) throws SQLException {
+    return url.startsWith("jdbc:h2:")
+        ? DriverManager.getConnection(url, "sa", "")
+        : DriverManager.getConnection(url);
+  }
+
   /**
    * Hands each record to {@code records} rather than writing files; the result's bytes are those
    * the files would have held.
@@ -231,30 +234,35 @@ public final class JobFloor {
     this.records = records;
     handed[0] = 0;
     handed[1] = 0;
-    long rows = 0;
-    long events = 0;
     try (BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8);
         JsonGenerator export = JSON.createGenerator(ObjectWriteContext.empty(), exportBuffer);
         JsonGenerator rejected = JSON.createGenerator(ObjectWriteContext.empty(), rejectsBuffer)) {
-      List<String> header = cells(in.readLine());
-      Out out = new Out(export, rejected);
-      List<Row> chunk = new ArrayList<>(chunkSize);
-      int line = 1;
-      for (String text = in.readLine(); text != null; text = in.readLine()) {
-        line++;
-        chunk.add(new Row(line, header, cells(text)));
-        if (chunk.size() == chunkSize) {
-          rows += chunk.size();
-          events += chunk(chunk, out);
-          chunk.clear();
-        }
-      }
-      rows += chunk.size();
-      events += chunk(chunk, out);
+      long[] counts = answer(in, new Out(export, rejected));
+      return new Result(counts[0], counts[1], handed[0], handed[1], "");
     } finally {
       this.records = Records.NONE;
     }
-    return new Result(rows, events, handed[0], handed[1], "");
+  }
+
+  /** Answers the requests read from {@code in}, chunk by chunk: the rows read, events written. */
+  private long[] answer(BufferedReader in, Out out) throws IOException, SQLException {
+    long rows = 0;
+    long events = 0;
+    List<String> header = cells(in.readLine());
+    List<Row> chunk = new ArrayList<>(chunkSize);
+    int line = 1;
+    for (String text = in.readLine(); text != null; text = in.readLine()) {
+      line++;
+      chunk.add(new Row(line, header, cells(text)));
+      if (chunk.size() == chunkSize) {
+        rows += chunk.size();
+        events += chunk(chunk, out);
+        chunk.clear();
+      }
+    }
+    rows += chunk.size();
+    events += chunk(chunk, out);
+    return new long[] {rows, events};
   }
 
   private final long[] handed = new long[2];
@@ -273,8 +281,7 @@ public final class JobFloor {
     Path rejects =
         output.resolveSibling(output.getFileName().toString().replace(".jsonl", ".rejects.jsonl"));
     MessageDigest sha = sha256();
-    long rows = 0;
-    long events = 0;
+    long[] counts;
     try (BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8);
         DigestOutputStream exportOut =
             new DigestOutputStream(
@@ -283,27 +290,13 @@ public final class JobFloor {
             new BufferedOutputStream(Files.newOutputStream(rejects), 1 << 16);
         JsonGenerator export = JSON.createGenerator(ObjectWriteContext.empty(), exportOut);
         JsonGenerator rejected = JSON.createGenerator(ObjectWriteContext.empty(), rejectsOut)) {
-      List<String> header = cells(in.readLine());
-      Out out = new Out(export, rejected);
-      List<Row> chunk = new ArrayList<>(chunkSize);
-      int line = 1;
-      for (String text = in.readLine(); text != null; text = in.readLine()) {
-        line++;
-        chunk.add(new Row(line, header, cells(text)));
-        if (chunk.size() == chunkSize) {
-          rows += chunk.size();
-          events += chunk(chunk, out);
-          chunk.clear();
-        }
-      }
-      rows += chunk.size();
-      events += chunk(chunk, out);
+      counts = answer(in, new Out(export, rejected));
       export.flush();
       rejected.flush();
     }
     return new Result(
-        rows,
-        events,
+        counts[0],
+        counts[1],
         Files.size(output),
         Files.size(rejects),
         java.util.HexFormat.of().formatHex(sha.digest()));

@@ -2,20 +2,16 @@ package com.ledgerexplode.bench.floor;
 
 import com.ledgerexplode.bench.floor.ImportFloor.Table;
 import com.ledgerexplode.export.sink.ReportingDatabaseSink;
+import com.ledgerexplode.json.JsonValues;
 import com.ledgerexplode.store.Databases;
 import com.zaxxer.hikari.HikariDataSource;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -50,12 +46,6 @@ public final class ReportingFloor implements JobFloor.Records {
   }
 
   private static final JsonFactory JSON = new JsonFactory();
-  private static final DateTimeFormatter LEGACY =
-      new DateTimeFormatterBuilder()
-          .appendPattern("yyyy-MM-dd HH:mm:ss")
-          .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
-          .toFormatter(Locale.ROOT)
-          .withZone(ZoneOffset.UTC);
   private static final Set<String> NO_POINTS =
       Set.of("PointsRedemption", "PointsTransfer", "ManualPointsAdjustment");
   private static final String KEY = "run_key:V, org_id:B, event_log_id:B, request_line:B, ";
@@ -151,11 +141,7 @@ public final class ReportingFloor implements JobFloor.Records {
    */
   public static void main(String[] args) throws Exception {
     long start = System.nanoTime();
-    String ledgerUrl = args[0];
-    try (Connection ledger =
-            ledgerUrl.startsWith("jdbc:h2:")
-                ? DriverManager.getConnection(ledgerUrl, "sa", "")
-                : DriverManager.getConnection(ledgerUrl);
+    try (Connection ledger = JobFloor.connect(args[0]);
         HikariDataSource reporting = Databases.open(args[2], "REPORTING_DB", Map.of())) {
       ReportingDatabaseSink.migrate(reporting);
       try (Connection c = reporting.getConnection()) {
@@ -525,7 +511,7 @@ public final class ReportingFloor implements JobFloor.Records {
         return OffsetDateTime.parse(iso).withOffsetSameInstant(ZoneOffset.UTC);
       }
       if (object.get(key) instanceof String legacy) {
-        return LEGACY.parse(legacy, Instant::from).atOffset(ZoneOffset.UTC);
+        return JsonValues.parseLegacyTime(legacy).atOffset(ZoneOffset.UTC);
       }
     } catch (DateTimeParseException e) {
       return null;
