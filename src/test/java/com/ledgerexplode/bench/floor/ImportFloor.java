@@ -9,8 +9,8 @@ import com.ledgerexplode.store.Databases;
 import com.ledgerexplode.store.LedgerSchema;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -670,7 +670,10 @@ public final class ImportFloor {
             Table t = entry.getKey();
             copy.copyIn(
                 "COPY " + t.name() + " (" + String.join(", ", t.columns()) + ") FROM STDIN",
-                new StringReader(entry.getValue().toString()));
+                // UTF-8 bytes encoded whole: copyIn(Reader) splits a character outside the BMP
+                // at each 64 K
+                new ByteArrayInputStream(
+                    entry.getValue().toString().getBytes(StandardCharsets.UTF_8)));
             entry.getValue().setLength(0);
           }
         }
