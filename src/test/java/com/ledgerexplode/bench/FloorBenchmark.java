@@ -70,13 +70,15 @@ class FloorBenchmark {
   private static final Pattern GC = Pattern.compile("(\\d+)M->(\\d+)M\\(\\d+M\\)");
   private static final Pattern LINE = Pattern.compile("\"line\":(\\d+)");
 
-  /**
-   * The figure of ChunkStatementsTest (a JDBC proxy counting the statements the engine prepares for
-   * a chunk, on its fixture ledger): not measured in this run.
-   */
+  /** How the statements per chunk are counted. */
   private static final String STATEMENTS_PER_CHUNK =
-      "11 reads per chunk whatever its size (17 with pages of 1 event), counted by"
-          + " ChunkStatementsTest with a JDBC proxy on its fixture ledger, not measured in this run";
+      "counted by H2 on the ledger (TRACE_LEVEL_FILE=3: each statement executed is a /*SQL line"
+          + " of its trace file) in one more run of the job and of its floor after the timed ones,"
+          + " ledger H2, the whole requests file: the statements executed on the ledger divided by"
+          + " the chunks of 100 rows (the start's few included); the job sends the same SQL to"
+          + " PostgreSQL";
+
+  private static final String TRACED = "/*SQL";
 
   private static final Map<String, String> HEAP_LABELS =
       Map.of(
@@ -234,6 +236,20 @@ class FloorBenchmark {
       dropAll(batch);
     }
 
+    // the statements on the ledger, counted by H2 in one more run of each, untimed
+    String traced = h2Ledger + ";TRACE_LEVEL_FILE=3";
+    Path trace = dir.resolve("db/import-0/ledger.trace.db");
+    Path tracedOut = dir.resolve("out/traced/export.jsonl");
+    Path tracedFloorOut = dir.resolve("out/traced-floor/export.jsonl");
+    Files.deleteIfExists(trace);
+    long rows = runJob(dir, traced, requests, tracedOut.toString(), Map.of()).rows();
+    long chunks = (rows + CHUNK - 1) / CHUNK;
+    jobH2.statements[0] = statements(trace) / (double) chunks;
+    Files.deleteIfExists(trace);
+    child(dir, floor(JobFloor.class, traced, requests, tracedFloorOut, org, CHUNK), tracedFloorOut);
+    jobH2.statements[1] = statements(trace) / (double) chunks;
+    Files.deleteIfExists(trace);
+
     List<Workload> all = new ArrayList<>();
     all.addAll(List.of(importH2, importPgCopy, importPgBatch, jobH2, jobPg));
     if (!PARTITIONS.isEmpty()) {
@@ -241,6 +257,15 @@ class FloorBenchmark {
     }
     all.addAll(List.of(oneH2, onePg, reportingCopy, reportingBatch));
     return all;
+  }
+
+  /** The statements H2 traced: its {@code /*SQL} lines but the one setting the trace level. */
+  private static long statements(Path trace) throws IOException {
+    try (var lines = Files.lines(trace, UTF_8)) {
+      return lines
+          .filter(line -> line.contains(TRACED) && !line.contains("SET TRACE_LEVEL_FILE"))
+          .count();
+    }
   }
 
   /** The runs of a repeat: in this order on odd repeats (1, 3, ...), reversed on even ones. */
@@ -452,8 +477,8 @@ class FloorBenchmark {
           md.append(String.format(Locale.ROOT, "%n### %s events%n%n", events(customers)));
           md.append(
               "| workload | product s | floor s | of floor | rows/s | events/s | floor events/s"
-                  + " | peak heap | after GC | floor peak heap |\n");
-          md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                  + " | peak heap | after GC | floor peak heap | statements per chunk, product / floor |\n");
+          md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
           workloads.forEach(w -> md.append(w.row()).append('\n'));
         });
     md.append("\n### Goals\n\n");
@@ -590,6 +615,9 @@ class FloorBenchmark {
     List<Run> product = new ArrayList<>();
     List<Run> floor = new ArrayList<>();
 
+    /** Statements per chunk on the ledger, the product's and the floor's; -1: not counted. */
+    final double[] statements = {-1, -1};
+
     Workload(String name, String key) {
       this.name = name;
       this.key = key;
@@ -632,7 +660,7 @@ class FloorBenchmark {
       }
       return String.format(
           Locale.ROOT,
-          "| %s | %.2f | %.2f | %s | %s | %s | %s | %s | %s | %s |",
+          "| %s | %.2f | %.2f | %s | %s | %s | %s | %s | %s | %s | %s |",
           name,
           p,
           f,
@@ -642,7 +670,10 @@ class FloorBenchmark {
           rate(last.events(), f),
           mb(peak),
           mb(afterGc()),
-          mb(floorPeak));
+          mb(floorPeak),
+          statements[0] < 0
+              ? "-"
+              : String.format(Locale.ROOT, "%.1f / %.1f", statements[0], statements[1]));
     }
 
     /** So many a second: whole numbers, but below 10 with a decimal (a one-row run). */
