@@ -5,9 +5,12 @@ import com.ledgerexplode.ledger.FieldSpec;
 import com.ledgerexplode.ledger.LedgerTime;
 import com.ledgerexplode.ledger.LineItemField;
 import com.ledgerexplode.ledger.PointsField;
+import com.ledgerexplode.store.Databases;
+import com.ledgerexplode.store.LedgerSchema;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +45,7 @@ import tools.jackson.core.json.JsonFactory;
  * fraction's digits, details and blocks as JSON text). It checks nothing: no validation, no
  * duplicates, no references, no replacement. COPY on PostgreSQL ({@link Mode#COPY}) or batched
  * inserts ({@link Mode#BATCH}) on both. One transaction, committed at the end. Test code: the
- * figure the product's import is measured against ({@code ImportFloorBenchmark}).
+ * figure the product's import is measured against ({@code FloorBenchmark}).
  */
 public final class ImportFloor {
   /** How rows reach the database. */
@@ -56,7 +59,7 @@ public final class ImportFloor {
   private static final JsonFactory JSON = new JsonFactory();
 
   /** A table: its columns and their SQL types. Identity is equality. */
-  private static final class Table {
+  static final class Table {
     private final String name;
     private final List<String> columns;
     private final int[] types;
@@ -174,6 +177,23 @@ public final class ImportFloor {
 
   private ImportFloor(Sink sink) {
     this.sink = sink;
+  }
+
+  /**
+   * {@code ImportFloor JDBC_URL SNAPSHOT COPY|BATCH}: a load in its own JVM, as {@code ledger
+   * import} runs in its own: creates the ledger tables in the empty database (the product's schema,
+   * as the import creates them), then loads the snapshot; prints what it did.
+   */
+  public static void main(String[] args) throws Exception {
+    long start = System.nanoTime();
+    try (HikariDataSource dataSource = Databases.open(args[0], "LEDGER_DB", Map.of())) {
+      LedgerSchema.migrate(dataSource);
+      try (Connection c = dataSource.getConnection()) {
+        long lines = load(c, Path.of(args[1]), Mode.valueOf(args[2]));
+        System.out.printf(
+            Locale.ROOT, "floor: %d lines in %.2f s%n", lines, (System.nanoTime() - start) / 1e9);
+      }
+    }
   }
 
   /**
@@ -495,7 +515,7 @@ public final class ImportFloor {
     return all.toArray(new String[0]);
   }
 
-  private static Table table(String name, String... columns) {
+  static Table table(String name, String... columns) {
     List<String> names = new ArrayList<>();
     int[] types = new int[columns.length];
     for (int i = 0; i < columns.length; i++) {
@@ -507,6 +527,8 @@ public final class ImportFloor {
             case "I" -> Types.INTEGER;
             case "S" -> Types.SMALLINT;
             case "Z" -> Types.BOOLEAN;
+            case "N" -> Types.NUMERIC;
+            case "J" -> Types.OTHER;
             case "D" -> Types.DATE;
             case "T" -> Types.TIMESTAMP_WITH_TIMEZONE;
             default -> Types.VARCHAR;
@@ -523,7 +545,7 @@ public final class ImportFloor {
     return map;
   }
 
-  private interface Sink {
+  interface Sink {
     void row(Table table, Object[] values) throws SQLException;
 
     /** Sends what is buffered; {@code all}: whatever its size. */
@@ -533,12 +555,19 @@ public final class ImportFloor {
   }
 
   /** Batched inserts: one prepared statement per table, executed every batch of records. */
-  private static final class BatchSink implements Sink {
+  static final class BatchSink implements Sink {
     private final Connection connection;
     private final Map<Table, PreparedStatement> statements = new LinkedHashMap<>();
+    private final java.util.function.Function<Table, String> after;
 
     BatchSink(Connection connection) {
+      this(connection, t -> "");
+    }
+
+    /** Inserts followed by {@code after}'s text for the table (an ON CONFLICT clause). */
+    BatchSink(Connection connection, java.util.function.Function<Table, String> after) {
       this.connection = connection;
+      this.after = after;
     }
 
     @Override
@@ -553,7 +582,8 @@ public final class ImportFloor {
                     + String.join(", ", table.columns())
                     + ") VALUES ("
                     + String.join(", ", java.util.Collections.nCopies(values.length, "?"))
-                    + ")");
+                    + ")"
+                    + after.apply(table));
         statements.put(table, ps);
       }
       for (int i = 0; i < values.length; i++) {
@@ -582,7 +612,7 @@ public final class ImportFloor {
   }
 
   /** COPY FROM STDIN in text format, a buffer per table sent when the buffers grow large. */
-  private static final class CopySink implements Sink {
+  static final class CopySink implements Sink {
     private final CopyManager copy;
     private final Map<Table, StringBuilder> buffers = new LinkedHashMap<>();
     private int buffered;
@@ -604,6 +634,8 @@ public final class ImportFloor {
           b.append("\\N");
         } else if (v instanceof String s) {
           escape(b, s);
+        } else if (v instanceof BigDecimal d) {
+          b.append(d.toPlainString());
         } else if (v instanceof Boolean bool) {
           b.append(bool ? 't' : 'f');
         } else {
@@ -638,7 +670,10 @@ public final class ImportFloor {
             Table t = entry.getKey();
             copy.copyIn(
                 "COPY " + t.name() + " (" + String.join(", ", t.columns()) + ") FROM STDIN",
-                new StringReader(entry.getValue().toString()));
+                // UTF-8 bytes encoded whole: copyIn(Reader) splits a character outside the BMP
+                // at each 64 K
+                new ByteArrayInputStream(
+                    entry.getValue().toString().getBytes(StandardCharsets.UTF_8)));
             entry.getValue().setLength(0);
           }
         }

@@ -3,6 +3,7 @@ package com.ledgerexplode.bench.floor;
 import com.ledgerexplode.ledger.TimeKeys;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -101,6 +102,23 @@ public final class JobFloor {
           "getPaymentMode",
           "includeAlternateCurrencies");
 
+  /**
+   * The job's settings the floor answers as the product does (the benchmark's and the tests'):
+   * every API flag on by default, chunks and pages of 100, no skips.
+   */
+  public static Map<String, String> everyFlagOn() {
+    Map<String, String> job = new LinkedHashMap<>();
+    job.put("org", Long.toString(com.ledgerexplode.generate.GeneratorOptions.DEFAULT_MAIN_ORG));
+    for (String flag : DEFAULT_FLAGS) {
+      job.put("defaults." + flag, "true");
+    }
+    job.put("chunkSize", "100");
+    job.put("pageSize", "100");
+    job.put("skipLimit", "0");
+    job.put("runDate", "2025-01-01");
+    return job;
+  }
+
   private static final Set<String> FLAGS = flags();
 
   private static Set<String> flags() {
@@ -124,11 +142,53 @@ public final class JobFloor {
           + " awarded_on_fraction_digits, source_value, allocation_strategy_id,"
           + " allocation_strategy_name, points_category_id, points_category_name,"
           + " expiry_strategy_id, expiry_strategy_name, delay_strategy, return_points,"
-          + " returned_points";
+          + " returned_points, line_item_id";
 
   private final Connection db;
   private final long org;
   private final int chunkSize;
+  private Records records = Records.NONE;
+  private final ByteArrayOutputStream exportBuffer = new ByteArrayOutputStream(1 << 16);
+  private final ByteArrayOutputStream rejectsBuffer = new ByteArrayOutputStream(1 << 12);
+
+  /**
+   * What a run hands each record to when it writes them elsewhere than files ({@link #run(Path,
+   * Records)}): the line of the export or of the rejects file, as the files would hold it.
+   */
+  public interface Records {
+    Records NONE =
+        new Records() {
+          @Override
+          public void event(String line, int requestLine, Object[] header, List<Object[]> points) {}
+
+          @Override
+          public void reject(String line, int requestLine) {}
+
+          @Override
+          public void chunkWritten() {}
+        };
+
+    /**
+     * An event's export line (no newline) answering the request on {@code requestLine}, its
+     * ledger_event header (event_log_id, customer_id, group_id, event_name, event_time, its
+     * fraction digits, till_id, event_reference_id, unique_id, details, blocks) and its event-level
+     * points rows (ledger_points from bucket on, in position order: {@link #POINTS_COLUMNS}).
+     */
+    void event(String line, int requestLine, Object[] header, List<Object[]> points)
+        throws SQLException;
+
+    /** A line of the rejects file (a rejected row or a warning), no newline. */
+    void reject(String line, int requestLine) throws SQLException;
+
+    /** The chunk's records have all been handed over. */
+    void chunkWritten() throws SQLException;
+  }
+
+  /** The columns of a points row handed to {@link Records#event}, in order. */
+  public static final List<String> POINTS_COLUMNS =
+      java.util.Arrays.stream(POINT_COLUMNS.split(","))
+          .map(c -> c.trim().replace("\"", ""))
+          .toList();
 
   /** What a run wrote. */
   public record Result(
@@ -143,11 +203,7 @@ public final class JobFloor {
   /** {@code JobFloor JDBC_URL INPUT OUTPUT ORG [CHUNK]}: a run in its own JVM, as the product's. */
   public static void main(String[] args) throws Exception {
     long start = System.nanoTime();
-    String url = args[0];
-    try (Connection db =
-        url.startsWith("jdbc:h2:")
-            ? DriverManager.getConnection(url, "sa", "")
-            : DriverManager.getConnection(url)) {
+    try (Connection db = connect(args[0])) {
       Result result =
           new JobFloor(
                   db, Long.parseLong(args[3]), args.length > 4 ? Integer.parseInt(args[4]) : 100)
@@ -163,13 +219,69 @@ public final class JobFloor {
     }
   }
 
+  /** A connection to the ledger at {@code url} (H2's user is sa). */
+  static Connection connect(String url) throws SQLException {
+    return url.startsWith("jdbc:h2:")
+        ? DriverManager.getConnection(url, "sa", "")
+        : DriverManager.getConnection(url);
+  }
+
+  /**
+   * Hands each record to {@code records} rather than writing files; the result's bytes are those
+   * the files would have held.
+   */
+  public Result run(Path input, Records records) throws IOException, SQLException {
+    this.records = records;
+    handed[0] = 0;
+    handed[1] = 0;
+    try (BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8);
+        JsonGenerator export = JSON.createGenerator(ObjectWriteContext.empty(), exportBuffer);
+        JsonGenerator rejected = JSON.createGenerator(ObjectWriteContext.empty(), rejectsBuffer)) {
+      long[] counts = answer(in, new Out(export, rejected));
+      return new Result(counts[0], counts[1], handed[0], handed[1], "");
+    } finally {
+      this.records = Records.NONE;
+    }
+  }
+
+  /** Answers the requests read from {@code in}, chunk by chunk: the rows read, events written. */
+  private long[] answer(BufferedReader in, Out out) throws IOException, SQLException {
+    long rows = 0;
+    long events = 0;
+    List<String> header = cells(in.readLine());
+    List<Row> chunk = new ArrayList<>(chunkSize);
+    int line = 1;
+    for (String text = in.readLine(); text != null; text = in.readLine()) {
+      line++;
+      chunk.add(new Row(line, header, cells(text)));
+      if (chunk.size() == chunkSize) {
+        rows += chunk.size();
+        events += chunk(chunk, out);
+        chunk.clear();
+      }
+    }
+    rows += chunk.size();
+    events += chunk(chunk, out);
+    return new long[] {rows, events};
+  }
+
+  private final long[] handed = new long[2];
+
+  /** The line {@code g} wrote into {@code buffer}, without its newline; the buffer emptied. */
+  private String take(JsonGenerator g, ByteArrayOutputStream buffer, int file) {
+    g.flush();
+    String text = buffer.toString(StandardCharsets.UTF_8);
+    handed[file] += buffer.size();
+    buffer.reset();
+    return text.substring(0, text.length() - 1);
+  }
+
   /** Writes {@code output} and its rejects file beside it ({@code name.rejects.jsonl}). */
   public Result run(Path input, Path output) throws IOException, SQLException {
     Path rejects =
         output.resolveSibling(output.getFileName().toString().replace(".jsonl", ".rejects.jsonl"));
     MessageDigest sha = sha256();
-    long rows = 0;
-    long events = 0;
+    long[] counts;
     try (BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8);
         DigestOutputStream exportOut =
             new DigestOutputStream(
@@ -178,27 +290,13 @@ public final class JobFloor {
             new BufferedOutputStream(Files.newOutputStream(rejects), 1 << 16);
         JsonGenerator export = JSON.createGenerator(ObjectWriteContext.empty(), exportOut);
         JsonGenerator rejected = JSON.createGenerator(ObjectWriteContext.empty(), rejectsOut)) {
-      List<String> header = cells(in.readLine());
-      Out out = new Out(export, rejected);
-      List<Row> chunk = new ArrayList<>(chunkSize);
-      int line = 1;
-      for (String text = in.readLine(); text != null; text = in.readLine()) {
-        line++;
-        chunk.add(new Row(line, header, cells(text)));
-        if (chunk.size() == chunkSize) {
-          rows += chunk.size();
-          events += chunk(chunk, out);
-          chunk.clear();
-        }
-      }
-      rows += chunk.size();
-      events += chunk(chunk, out);
+      counts = answer(in, new Out(export, rejected));
       export.flush();
       rejected.flush();
     }
     return new Result(
-        rows,
-        events,
+        counts[0],
+        counts[1],
         Files.size(output),
         Files.size(rejects),
         java.util.HexFormat.of().formatHex(sha.digest()));
@@ -231,7 +329,7 @@ public final class JobFloor {
       this.line = line;
       for (int i = 0; i < header.size() && i < values.size(); i++) {
         if (!values.get(i).isBlank()) {
-          cells.put(header.get(i), values.get(i));
+          cells.put(header.get(i), values.get(i).strip()); // as the product's reader keeps them
         }
       }
     }
@@ -326,11 +424,19 @@ public final class JobFloor {
         g.writeStringProperty("message", row.rejectMessage);
         g.writeEndObject();
         g.writeRaw('\n');
+        if (records != Records.NONE) {
+          records.reject(take(g, rejectsBuffer, 1), row.line);
+        }
         continue;
       }
       for (long[] event : row.selected) {
-        writeEvent(out.export(), row, headers.get(event[0]), sections);
+        Object[] h = headers.get(event[0]);
+        writeEvent(out.export(), row, h, sections);
         events++;
+        if (records != Records.NONE) {
+          records.event(
+              take(out.export(), exportBuffer, 0), row.line, h, own(sections.points, event[0]));
+        }
       }
       for (String[] warning : row.warnings) {
         JsonGenerator g = out.rejects();
@@ -342,8 +448,12 @@ public final class JobFloor {
         g.writeStringProperty(warning[2], warning[3]);
         g.writeEndObject();
         g.writeRaw('\n');
+        if (records != Records.NONE) {
+          records.reject(take(g, rejectsBuffer, 1), row.line);
+        }
       }
     }
+    records.chunkWritten();
     return events;
   }
 
@@ -839,12 +949,7 @@ public final class JobFloor {
     boolean bill = BILL_TYPES.contains(name);
     boolean breakup = row.flag("getPointsEarnedBreakup");
     List<Object[]> all = s.points.getOrDefault(id, List.of());
-    List<Object[]> own = new ArrayList<>();
-    for (Object[] p : all) {
-      if (p[0] == null) {
-        own.add(shift(p));
-      }
-    }
+    List<Object[]> own = own(s.points, id);
     g.writeStartObject();
     writeRequest(g, row, false);
     g.writeNumberProperty("customerId", row.customer);
@@ -922,6 +1027,17 @@ public final class JobFloor {
     g.writeNumberProperty("orgId", org);
     g.writeEndObject();
     g.writeRaw('\n');
+  }
+
+  /** The event's own points rows (not its line items'), without their line_position. */
+  private static List<Object[]> own(Map<Long, List<Object[]>> points, long event) {
+    List<Object[]> own = new ArrayList<>();
+    for (Object[] p : points.getOrDefault(event, List.of())) {
+      if (p[0] == null) {
+        own.add(shift(p));
+      }
+    }
+    return own;
   }
 
   /** A points row of ledger_points without its line_position. */

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,20 +27,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class JobFloorTest {
   @TempDir Path dir;
 
-  /** The job the benchmark runs: every API flag on by default. */
-  static Map<String, String> everyFlagOn() {
-    Map<String, String> job = new LinkedHashMap<>();
-    job.put("org", Long.toString(GeneratorOptions.DEFAULT_MAIN_ORG));
-    for (String flag : JobFloor.DEFAULT_FLAGS) {
-      job.put("defaults." + flag, "true");
-    }
-    job.put("chunkSize", "100");
-    job.put("pageSize", "100");
-    job.put("skipLimit", "0");
-    job.put("runDate", "2025-01-01");
-    return job;
-  }
-
   @ParameterizedTest(name = "{0}")
   @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
   void theFloorWritesWithinOnePercentOfTheProductsBytes(TestDatabase db) throws Exception {
@@ -50,7 +35,7 @@ class JobFloorTest {
     new SnapshotImporter(ledger).importSnapshot(dir.resolve(LedgerGenerator.LEDGER_FILE), false);
     Path requests = dir.resolve(LedgerGenerator.REQUESTS_FILE);
 
-    Map<String, String> job = everyFlagOn();
+    Map<String, String> job = JobFloor.everyFlagOn();
     job.put("input", requests.toString());
     job.put("ledger.db", db.jdbcUrl(ledger));
     job.put("repository.db", "jdbc:h2:" + dir.resolve("repository"));

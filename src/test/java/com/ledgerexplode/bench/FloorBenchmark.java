@@ -1,0 +1,695 @@
+package com.ledgerexplode.bench;
+
+import static com.ledgerexplode.bench.BenchmarkSupport.IMPORTED;
+import static com.ledgerexplode.bench.BenchmarkSupport.THIS_RUN;
+import static com.ledgerexplode.bench.BenchmarkSupport.classPath;
+import static com.ledgerexplode.bench.BenchmarkSupport.generate;
+import static com.ledgerexplode.bench.BenchmarkSupport.jobFile;
+import static com.ledgerexplode.bench.BenchmarkSupport.log;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ledgerexplode.bench.floor.ImportFloor;
+import com.ledgerexplode.bench.floor.JobFloor;
+import com.ledgerexplode.bench.floor.ReportingFloor;
+import com.ledgerexplode.cli.Main;
+import com.ledgerexplode.generate.GeneratorOptions;
+import com.ledgerexplode.generate.LedgerGenerator;
+import com.ledgerexplode.testing.TestDatabase;
+import com.ledgerexplode.testing.TestDatabases;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * The one benchmark: the product beside hand-written floors of its own ({@link ImportFloor}, {@link
+ * JobFloor}, {@link ReportingFloor}) on the same generated data, at each size of {@code
+ * benchmark.sizes} (customers, 10 events each), every API flag on: {@code ledger import} into H2
+ * and PostgreSQL (floors: batched inserts, and COPY on PostgreSQL), the export job to JSON Lines
+ * with the ledger on H2 and on PostgreSQL, the job into the PostgreSQL reporting database, a
+ * one-row run on each ledger (the fixed cost), and, with {@code -Dbenchmark.partitions=N}, the job
+ * partitioned. Each command runs in a child JVM of {@code -Xmx} {@code benchmark.heap}; product and
+ * floor are interleaved {@code benchmark.repeats} times (the product first on odd repeats, last on
+ * even ones) and the medians of the child JVMs' wall times are compared. Prints one table per size
+ * and the goals (met, or missed by how much), also written to {@code benchmark.dir}/benchmark.md.
+ * Asserts nothing about speed: it fails when a command fails or when a floor's export is not within
+ * 1% of the product's bytes.
+ *
+ * <p>Skipped unless {@code -Dbenchmark=true}; bench/run.sh runs it; see bench/README.md.
+ */
+@EnabledIfSystemProperty(named = "benchmark", matches = "true")
+class FloorBenchmark {
+  private static final List<Integer> SIZES =
+      Arrays.stream(System.getProperty("benchmark.sizes", "2000,100000").split(","))
+          .map(String::trim)
+          .map(Integer::valueOf)
+          .toList();
+  private static final int EVENTS_PER_CUSTOMER = 10;
+  private static final int REPEATS = Integer.getInteger("benchmark.repeats", 3);
+  private static final long SEED = Long.getLong("benchmark.seed", 1);
+  private static final String HEAP = System.getProperty("benchmark.heap", "256m");
+  private static final String PARTITIONS = System.getProperty("benchmark.partitions", "");
+  private static final Path DIR =
+      Path.of(System.getProperty("benchmark.dir", "target/benchmark")).toAbsolutePath();
+  private static final int CHUNK = 100;
+  private static final Pattern GC = Pattern.compile("(\\d+)M->(\\d+)M\\(\\d+M\\)");
+  private static final Pattern LINE = Pattern.compile("\"line\":(\\d+)");
+
+  /** How the statements per chunk are counted. */
+  private static final String STATEMENTS_PER_CHUNK =
+      "counted by H2 on the ledger (TRACE_LEVEL_FILE=3: each statement executed is a /*SQL line"
+          + " of its trace file) in one more run of the job and of its floor after the timed ones,"
+          + " ledger H2, the whole requests file: the statements executed on the ledger divided by"
+          + " the chunks of 100 rows (the start's few included); the job sends the same SQL to"
+          + " PostgreSQL";
+
+  private static final String TRACED = "/*SQL";
+
+  private static final Map<String, String> HEAP_LABELS =
+      Map.of(
+          "import H2", "ledger import, H2",
+          "import PG", "ledger import, PostgreSQL",
+          "job H2", "job, ledger H2",
+          "job PG", "job, ledger PostgreSQL",
+          "part", "partitioned job, ledger PostgreSQL");
+
+  private final TestDatabase postgres = TestDatabases.POSTGRESQL;
+  private final DataSource server = postgres.createEmpty();
+  private final Map<Integer, List<Workload>> results = new LinkedHashMap<>();
+  private int nights;
+
+  @Test
+  void printsTheProductBesideItsFloors() throws Exception {
+    log("benchmark: %s", settings());
+    for (int customers : SIZES) {
+      results.put(customers, measure(customers));
+    }
+    String report = report();
+    System.out.println(report);
+    System.out.flush();
+    Files.createDirectories(DIR);
+    Files.writeString(DIR.resolve("benchmark.md"), report, UTF_8);
+  }
+
+  private List<Workload> measure(int customers) throws Exception {
+    Path dir = DIR.resolve(Integer.toString(customers));
+    generate(dir, customers, EVENTS_PER_CUSTOMER, SEED, events(customers) + " events: ");
+    Path ledger = dir.resolve(LedgerGenerator.LEDGER_FILE);
+    Path requests = dir.resolve(LedgerGenerator.REQUESTS_FILE);
+    String org = Long.toString(GeneratorOptions.DEFAULT_MAIN_ORG);
+
+    Workload importH2 = new Workload("import, H2 (floor: batched inserts)", "import H2");
+    Workload importPgCopy = new Workload("import, PostgreSQL (floor: COPY)", "import PG");
+    Workload importPgBatch =
+        new Workload("import, PostgreSQL (floor: batched inserts)", "import PG batch");
+    String h2Ledger = null;
+    String pgLedger = null;
+    for (int r = 0; r < REPEATS; r++) {
+      String h2Product = h2(dir.resolve("db/import-" + r + "/ledger"));
+      String h2Floor = h2(dir.resolve("db/import-floor-" + r + "/ledger"));
+      String pgProduct = newPostgres();
+      String pgCopy = newPostgres();
+      String pgBatch = newPostgres();
+      List<Runnable> runs =
+          List.of(
+              () -> importH2.product(importProduct(dir, h2Product, ledger)),
+              () -> importH2.floor(child(dir, floor(ImportFloor.class, h2Floor, ledger, "BATCH"))),
+              () -> importPgCopy.product(importProduct(dir, pgProduct, ledger)),
+              () ->
+                  importPgCopy.floor(child(dir, floor(ImportFloor.class, pgCopy, ledger, "COPY"))),
+              () ->
+                  importPgBatch.floor(
+                      child(dir, floor(ImportFloor.class, pgBatch, ledger, "BATCH"))));
+      interleave(r, runs);
+      importPgBatch.product.add(importPgCopy.product.get(r));
+      if (r == 0) {
+        h2Ledger = h2Product; // the ledgers the job reads
+        pgLedger = pgProduct;
+      } else {
+        BenchmarkSupport.delete(dir.resolve("db/import-" + r));
+        dropAll(pgProduct);
+      }
+      BenchmarkSupport.delete(dir.resolve("db/import-floor-" + r));
+      dropAll(pgCopy);
+      dropAll(pgBatch);
+    }
+
+    Workload jobH2 = new Workload("job to JSON Lines, ledger H2", "job H2");
+    Workload jobPg = new Workload("job to JSON Lines, ledger PostgreSQL", "job PG");
+    Workload partitioned =
+        new Workload("job to JSON Lines, ledger PostgreSQL, partitions=" + PARTITIONS, "part");
+    Path oneRow = dir.resolve("one-row.csv");
+    for (int r = 0; r < REPEATS; r++) {
+      for (Workload job : List.of(jobH2, jobPg)) {
+        String url = job == jobH2 ? h2Ledger : pgLedger;
+        String name = (job == jobH2 ? "h2-" : "pg-") + r;
+        Path productOut = dir.resolve("out/" + name + "/export.jsonl");
+        Path floorOut = dir.resolve("out/" + name + "-floor/export.jsonl");
+        List<Runnable> runs = new ArrayList<>();
+        runs.add(() -> job.product(runJob(dir, url, requests, productOut.toString(), Map.of())));
+        runs.add(
+            () ->
+                job.floor(
+                    child(
+                        dir,
+                        floor(JobFloor.class, url, requests, floorOut, org, CHUNK),
+                        floorOut)));
+        if (job == jobPg && !PARTITIONS.isEmpty()) {
+          Path out = dir.resolve("out/" + name + "-partitioned/export.jsonl");
+          runs.add(
+              () ->
+                  partitioned.product(
+                      runJob(
+                          dir, url, requests, out.toString(), Map.of("partitions", PARTITIONS))));
+        }
+        interleave(r, runs);
+        checkBytes(productOut, floorOut);
+        if (r == 0 && job == jobPg) {
+          writeOneRow(requests, productOut, oneRow);
+        }
+      }
+    }
+    partitioned.floor = jobPg.product; // the partitioned job is measured against one thread
+
+    Workload oneH2 = new Workload("one-row run, ledger H2 (the fixed cost)", "one H2");
+    Workload onePg = new Workload("one-row run, ledger PostgreSQL (the fixed cost)", "one PG");
+    for (int r = 0; r < REPEATS; r++) {
+      for (Workload one : List.of(oneH2, onePg)) {
+        String url = one == oneH2 ? h2Ledger : pgLedger;
+        String name = one.key.replace(' ', '-') + "-" + r;
+        Path productOut = dir.resolve("out/" + name + "/export.jsonl");
+        Path floorOut = dir.resolve("out/" + name + "-floor/export.jsonl");
+        interleave(
+            r,
+            List.of(
+                () -> one.product(runJob(dir, url, oneRow, productOut.toString(), Map.of())),
+                () ->
+                    one.floor(
+                        child(
+                            dir,
+                            floor(JobFloor.class, url, oneRow, floorOut, org, CHUNK),
+                            floorOut))));
+        checkBytes(productOut, floorOut);
+      }
+    }
+
+    Workload reportingCopy = new Workload("job to the reporting database (floor: COPY)", "rep");
+    Workload reportingBatch =
+        new Workload("job to the reporting database (floor: batched upserts)", "rep batch");
+    for (int r = 0; r < REPEATS; r++) {
+      String product = newPostgres();
+      String copy = newPostgres();
+      String batch = newPostgres();
+      String ledgerUrl = pgLedger;
+      interleave(
+          r,
+          List.of(
+              () -> reportingCopy.product(runJob(dir, ledgerUrl, requests, product, Map.of())),
+              () ->
+                  reportingCopy.floor(
+                      child(
+                          dir,
+                          floor(ReportingFloor.class, ledgerUrl, requests, copy, org, "COPY"))),
+              () ->
+                  reportingBatch.floor(
+                      child(
+                          dir,
+                          floor(ReportingFloor.class, ledgerUrl, requests, batch, org, "BATCH")))));
+      reportingBatch.product.add(reportingCopy.product.get(r));
+      dropAll(product);
+      dropAll(copy);
+      dropAll(batch);
+    }
+
+    // the statements on the ledger, counted by H2 in one more run of each, untimed
+    String traced = h2Ledger + ";TRACE_LEVEL_FILE=3";
+    Path trace = dir.resolve("db/import-0/ledger.trace.db");
+    Path tracedOut = dir.resolve("out/traced/export.jsonl");
+    Path tracedFloorOut = dir.resolve("out/traced-floor/export.jsonl");
+    Files.deleteIfExists(trace);
+    long rows = runJob(dir, traced, requests, tracedOut.toString(), Map.of()).rows();
+    long chunks = (rows + CHUNK - 1) / CHUNK;
+    jobH2.statements[0] = statements(trace) / (double) chunks;
+    Files.deleteIfExists(trace);
+    child(dir, floor(JobFloor.class, traced, requests, tracedFloorOut, org, CHUNK), tracedFloorOut);
+    jobH2.statements[1] = statements(trace) / (double) chunks;
+    Files.deleteIfExists(trace);
+
+    List<Workload> all = new ArrayList<>();
+    all.addAll(List.of(importH2, importPgCopy, importPgBatch, jobH2, jobPg));
+    if (!PARTITIONS.isEmpty()) {
+      all.add(partitioned);
+    }
+    all.addAll(List.of(oneH2, onePg, reportingCopy, reportingBatch));
+    return all;
+  }
+
+  /** The statements H2 traced: its {@code /*SQL} lines but the one setting the trace level. */
+  private static long statements(Path trace) throws IOException {
+    try (var lines = Files.lines(trace, UTF_8)) {
+      return lines
+          .filter(line -> line.contains(TRACED) && !line.contains("SET TRACE_LEVEL_FILE"))
+          .count();
+    }
+  }
+
+  /** The runs of a repeat: in this order on odd repeats (1, 3, ...), reversed on even ones. */
+  private static void interleave(int repeat, List<Runnable> runs) {
+    List<Runnable> order = new ArrayList<>(runs);
+    if (repeat % 2 == 1) {
+      java.util.Collections.reverse(order);
+    }
+    order.forEach(Runnable::run);
+  }
+
+  private Run importProduct(Path dir, String url, Path ledger) {
+    Run run =
+        child(
+            dir, List.of(Main.class.getName(), "ledger", "import", "--db", url, ledger.toString()));
+    Matcher m = IMPORTED.matcher(run.out);
+    assertThat(m.find()).as(run.out).isTrue();
+    return run.counted(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)));
+  }
+
+  /** A run of the export job: every flag on, chunks of 100, each run another night. */
+  private Run runJob(
+      Path dir, String ledgerUrl, Path input, String output, Map<String, String> extra) {
+    try {
+      Map<String, String> job = JobFloor.everyFlagOn();
+      job.put("input", input.toString());
+      job.put("ledger.db", ledgerUrl);
+      // one job repository per size, as nights share theirs: each run another night (runDate)
+      job.put("repository.db", h2(dir.resolve("db/repository")));
+      job.put("runDate", LocalDate.of(2025, 1, 1).plusDays(nights++).toString());
+      job.put("output", output);
+      job.putAll(extra);
+      if (!output.startsWith("jdbc:")) {
+        Files.createDirectories(Path.of(output).getParent());
+      }
+      Run run =
+          child(
+              dir,
+              List.of(
+                  Main.class.getName(),
+                  "run",
+                  jobFile(dir, job).toString(),
+                  "--progress-seconds=600"));
+      Matcher m = THIS_RUN.matcher(run.out);
+      assertThat(m.find()).as(run.out).isTrue();
+      return run.counted(
+              Long.parseLong(m.group(1).replace(",", "")),
+              Long.parseLong(m.group(2).replace(",", "")))
+          .heap(Long.parseLong(m.group(4)), Long.parseLong(m.group(5)));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static List<String> floor(Class<?> main, Object... args) {
+    List<String> command = new ArrayList<>(List.of(main.getName()));
+    for (Object arg : args) {
+      command.add(arg.toString());
+    }
+    return command;
+  }
+
+  /** A floor's run writing {@code export} (its folder made first). */
+  private Run child(Path dir, List<String> command, Path export) {
+    try {
+      Files.createDirectories(export.getParent());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return child(dir, command);
+  }
+
+  /**
+   * A command in a child JVM of {@link #HEAP}, its GC logged ({@code -Xlog:gc}): its wall time, its
+   * output, the most heap in use before a GC and after one, from the log. The writes of the run
+   * before are let reach the disk first (PostgreSQL's checkpoint, a sync).
+   */
+  private Run child(Path dir, List<String> mainAndArgs) {
+    try {
+      settle();
+      Path out = Files.createTempFile(dir, "child", ".log");
+      Path gc = out.resolveSibling(out.getFileName() + ".gc");
+      List<String> command = new ArrayList<>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.add("-Xmx" + HEAP);
+      command.add("-Xlog:gc:file=" + gc);
+      command.add("-cp");
+      command.add(classPath());
+      command.addAll(mainAndArgs);
+      long start = System.nanoTime();
+      Process process =
+          new ProcessBuilder(command)
+              .directory(dir.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(out.toFile())
+              .start();
+      int code = process.waitFor();
+      double seconds = (System.nanoTime() - start) / 1e9;
+      String text = Files.readString(out, UTF_8);
+      assertThat(code).as(String.join(" ", command) + "\n" + text).isZero();
+      log("  %6.2f s  %s", seconds, String.join(" ", mainAndArgs));
+      long peak = -1;
+      long afterGc = -1;
+      for (String line : Files.readAllLines(gc, UTF_8)) {
+        Matcher m = GC.matcher(line);
+        if (m.find()) {
+          peak = Math.max(peak, Long.parseLong(m.group(1)));
+          afterGc = Math.max(afterGc, Long.parseLong(m.group(2)));
+        }
+      }
+      return new Run(text, seconds, -1, -1, peak, afterGc);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void settle() throws IOException, InterruptedException {
+    try (Connection c = server.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("CHECKPOINT");
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    new ProcessBuilder("sync").inheritIO().start().waitFor();
+  }
+
+  /** The one-row file: the header and the first row the export answers. */
+  private static void writeOneRow(Path requests, Path export, Path oneRow) throws IOException {
+    List<String> lines = Files.readAllLines(requests, UTF_8);
+    String first;
+    try (var exported = Files.lines(export, UTF_8)) {
+      first = exported.findFirst().orElseThrow();
+    }
+    Matcher line = LINE.matcher(first);
+    assertThat(line.find()).isTrue();
+    Files.write(
+        oneRow, List.of(lines.get(0), lines.get(Integer.parseInt(line.group(1)) - 1)), UTF_8);
+  }
+
+  /** The floor's files are within 1% of the product's, export and rejects alike. */
+  private static void checkBytes(Path product, Path floor) throws IOException {
+    for (String suffix : new String[] {".jsonl", ".rejects.jsonl"}) {
+      Path p = product.resolveSibling("export" + suffix);
+      Path f = floor.resolveSibling("export" + suffix);
+      long pBytes = Files.size(p);
+      long fBytes = Files.size(f);
+      assertThat(Math.abs(pBytes - fBytes))
+          .as("floor %s has %d bytes, the product's %d", f, fBytes, pBytes)
+          .isLessThanOrEqualTo(pBytes / 100);
+    }
+  }
+
+  private String newPostgres() {
+    return postgres.jdbcUrl(postgres.createEmpty());
+  }
+
+  /** Empties a PostgreSQL database of this run, to free the disk for the next runs. */
+  private static void dropAll(String url) {
+    try (Connection c = java.sql.DriverManager.getConnection(url);
+        Statement s = c.createStatement()) {
+      s.execute("DROP SCHEMA public CASCADE");
+      s.execute("CREATE SCHEMA public");
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String h2(Path file) {
+    return "jdbc:h2:file:" + file;
+  }
+
+  private static String events(int customers) {
+    return String.format(Locale.ROOT, "%,d", customers * EVENTS_PER_CUSTOMER);
+  }
+
+  private static String settings() {
+    return String.format(
+        Locale.ROOT,
+        "sizes %s (customers x %d events), seed %d, %d repeats (medians), -Xmx%s per child JVM,"
+            + " %d cores, chunks of %d rows, every API flag on, partitions %s",
+        SIZES,
+        EVENTS_PER_CUSTOMER,
+        SEED,
+        REPEATS,
+        HEAP,
+        Runtime.getRuntime().availableProcessors(),
+        CHUNK,
+        PARTITIONS.isEmpty() ? "off" : PARTITIONS);
+  }
+
+  private String report() {
+    StringBuilder md = new StringBuilder();
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "%n## Benchmark: product beside its floor%n%nSettings: %s. Seconds: the child"
+                + " JVM's wall time (start-up included). \"of floor\": floor seconds / product"
+                + " seconds (100%% = as fast as the floor; for the one-row runs, product seconds /"
+                + " floor seconds as \"x floor\"). Heap: the job's own summary line (peak, most"
+                + " after a GC); the import's and the floors' from -Xlog:gc (most before a GC,"
+                + " most after one; - when no GC ran).%n%nStatements per chunk: %s.%n",
+            settings(),
+            STATEMENTS_PER_CHUNK));
+    results.forEach(
+        (customers, workloads) -> {
+          md.append(String.format(Locale.ROOT, "%n### %s events%n%n", events(customers)));
+          md.append(
+              "| workload | product s | floor s | of floor | rows/s | events/s | floor events/s"
+                  + " | peak heap | after GC | floor peak heap | statements per chunk, product / floor |\n");
+          md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+          workloads.forEach(w -> md.append(w.row()).append('\n'));
+        });
+    md.append("\n### Goals\n\n");
+    goals(md);
+    if (PARTITIONS.isEmpty()) {
+      md.append("- partitioned: not run (-Dbenchmark.partitions)\n");
+    }
+    return md.toString();
+  }
+
+  private void goals(StringBuilder md) {
+    results.forEach(
+        (customers, w) -> {
+          String size = events(customers) + " events";
+          goal(
+              md,
+              size + ", import PostgreSQL >= 70% of the COPY floor",
+              find(w, "import PG"),
+              0.70);
+          goal(md, size + ", import H2 >= 90% of its floor", find(w, "import H2"), 0.90);
+          goal(
+              md,
+              size + ", job end to end, ledger H2, >= 85% of the floor",
+              find(w, "job H2"),
+              0.85);
+          goal(
+              md,
+              size + ", job end to end, ledger PostgreSQL, >= 85% of the floor",
+              find(w, "job PG"),
+              0.85);
+          for (String one : List.of("one H2", "one PG")) {
+            Workload o = find(w, one);
+            double x = o.productSeconds() / o.floorSeconds();
+            md.append(
+                String.format(
+                    Locale.ROOT,
+                    "- %s, job start (one-row run), ledger %s, under 2x the floor's: %.2fx, %s%n",
+                    size,
+                    one.endsWith("H2") ? "H2" : "PostgreSQL",
+                    x,
+                    x < 2 ? "met" : String.format(Locale.ROOT, "missed by x%.2f", x / 2)));
+          }
+          goal(md, size + ", reporting database >= 80% of its COPY floor", find(w, "rep"), 0.80);
+          if (!PARTITIONS.isEmpty()) {
+            Workload p = find(w, "part");
+            double x = p.floorSeconds() / p.productSeconds();
+            md.append(
+                String.format(
+                    Locale.ROOT,
+                    "- %s, partitioned job (partitions=%s) >= 1.6x one thread: %.2fx, %s%n",
+                    size,
+                    PARTITIONS,
+                    x,
+                    x >= 1.6 ? "met" : String.format(Locale.ROOT, "missed by x%.2f", 1.6 / x)));
+          }
+        });
+    if (results.size() < 2) {
+      md.append(
+          "- heap after GC flat from the small to the large size: one size only, not judged\n");
+      return;
+    }
+    List<Integer> sizes = new ArrayList<>(results.keySet());
+    List<Workload> small = results.get(sizes.get(0));
+    List<Workload> large = results.get(sizes.get(sizes.size() - 1));
+    List<String> keys = new ArrayList<>(List.of("import H2", "import PG", "job H2", "job PG"));
+    if (!PARTITIONS.isEmpty()) {
+      keys.add("part");
+    }
+    for (String key : keys) {
+      long before = find(small, key).afterGc();
+      long after = find(large, key).afterGc();
+      String verdict;
+      if (before <= 0 || after <= 0) {
+        verdict = "not judged (no GC at one size)";
+      } else {
+        double x = (double) after / before;
+        verdict =
+            String.format(
+                Locale.ROOT,
+                "x%.2f (%d MB -> %d MB), %s",
+                x,
+                before,
+                after,
+                x <= 1.2 ? "met" : String.format(Locale.ROOT, "missed by x%.2f", x / 1.2));
+      }
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "- heap after GC flat (within 1.2x) in -Xmx%s, %s, %s -> %s events: %s%n",
+              HEAP,
+              HEAP_LABELS.get(key),
+              events(sizes.get(0)),
+              events(sizes.get(sizes.size() - 1)),
+              verdict));
+    }
+  }
+
+  private static void goal(StringBuilder md, String what, Workload w, double share) {
+    double ofFloor = w.floorSeconds() / w.productSeconds();
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "- %s: %.0f%%, %s%n",
+            what,
+            100 * ofFloor,
+            ofFloor >= share
+                ? "met"
+                : String.format(
+                    Locale.ROOT,
+                    "missed by %.0f points (x%.2f)",
+                    100 * (share - ofFloor),
+                    share / ofFloor)));
+  }
+
+  private static Workload find(List<Workload> workloads, String key) {
+    return workloads.stream().filter(w -> w.key.equals(key)).findFirst().orElseThrow();
+  }
+
+  /** One command's figures: wall seconds, rows and events, heap in MB (-1: not known). */
+  private record Run(String out, double seconds, long rows, long events, long peak, long afterGc) {
+    Run counted(long rows, long events) {
+      return new Run(out, seconds, rows, events, peak, afterGc);
+    }
+
+    Run heap(long peak, long afterGc) {
+      return new Run(out, seconds, rows, events, peak, afterGc);
+    }
+  }
+
+  /** A workload: the product's runs and its floor's. */
+  private static final class Workload {
+    final String name;
+    final String key;
+    List<Run> product = new ArrayList<>();
+    List<Run> floor = new ArrayList<>();
+
+    /** Statements per chunk on the ledger, the product's and the floor's; -1: not counted. */
+    final double[] statements = {-1, -1};
+
+    Workload(String name, String key) {
+      this.name = name;
+      this.key = key;
+    }
+
+    void product(Run run) {
+      product.add(run);
+    }
+
+    void floor(Run run) {
+      floor.add(run);
+    }
+
+    /** The most heap the product had in use after a GC, over its runs. */
+    long afterGc() {
+      return product.stream().mapToLong(Run::afterGc).max().orElse(-1);
+    }
+
+    double productSeconds() {
+      return median(product, Run::seconds);
+    }
+
+    double floorSeconds() {
+      return median(floor, Run::seconds);
+    }
+
+    String row() {
+      Run last = product.get(product.size() - 1);
+      long peak = product.stream().mapToLong(Run::peak).max().orElse(-1);
+      long floorPeak = floor.stream().mapToLong(Run::peak).max().orElse(-1);
+      double p = productSeconds();
+      double f = floorSeconds();
+      String ratio;
+      if (key.startsWith("one")) {
+        ratio = String.format(Locale.ROOT, "%.2fx floor", p / f);
+      } else if (key.equals("part")) {
+        ratio = String.format(Locale.ROOT, "%.2fx one thread", f / p);
+      } else {
+        ratio = String.format(Locale.ROOT, "%.0f%%", 100 * f / p);
+      }
+      return String.format(
+          Locale.ROOT,
+          "| %s | %.2f | %.2f | %s | %s | %s | %s | %s | %s | %s | %s |",
+          name,
+          p,
+          f,
+          ratio,
+          rate(last.rows(), p),
+          rate(last.events(), p),
+          rate(last.events(), f),
+          mb(peak),
+          mb(afterGc()),
+          mb(floorPeak),
+          statements[0] < 0
+              ? "-"
+              : String.format(Locale.ROOT, "%.1f / %.1f", statements[0], statements[1]));
+    }
+
+    /** So many a second: whole numbers, but below 10 with a decimal (a one-row run). */
+    private static String rate(long count, double seconds) {
+      double rate = count / seconds;
+      return String.format(Locale.ROOT, rate < 10 ? "%.1f" : "%,.0f", rate);
+    }
+
+    private static String mb(long mb) {
+      return mb < 0 ? "-" : mb + " MB";
+    }
+
+    private static double median(List<Run> runs, Function<Run, Double> value) {
+      List<Double> sorted = runs.stream().map(value).sorted().toList();
+      int n = sorted.size();
+      return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+  }
+}
