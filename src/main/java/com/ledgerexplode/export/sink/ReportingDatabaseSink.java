@@ -488,25 +488,30 @@ public class ReportingDatabaseSink implements ExportSink {
 
   /** PostgreSQL: the type of each column of each table the chunks write, in the table's order. */
   private static Map<String, List<String>> columnTypes(Connection c) throws SQLException {
-    Map<String, List<String>> types = new HashMap<>();
+    List<Table> tables = List.of(EVENTS, POINTS, REJECTS, REDEMPTIONS, TRANSFERS, DEDUCTIONS);
+    Map<String, String> found = new HashMap<>();
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT udt_name FROM information_schema.columns"
-                + " WHERE table_schema = current_schema() AND table_name = ? AND column_name = ?")) {
-      for (Table table : List.of(EVENTS, POINTS, REJECTS, REDEMPTIONS, TRANSFERS, DEDUCTIONS)) {
-        List<String> columns = new ArrayList<>();
-        for (String column : table.columns()) {
-          ps.setString(1, table.name());
-          ps.setString(2, column);
-          try (ResultSet rs = ps.executeQuery()) {
-            if (!rs.next()) {
-              throw new IllegalStateException("No column " + table.name() + "." + column);
-            }
-            columns.add(rs.getString(1));
-          }
+            "SELECT table_name, column_name, udt_name FROM information_schema.columns"
+                + " WHERE table_schema = current_schema() AND table_name = ANY(?)")) {
+      ps.setArray(1, c.createArrayOf("varchar", tables.stream().map(Table::name).toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          found.put(rs.getString(1) + "." + rs.getString(2), rs.getString(3));
         }
-        types.put(table.name(), List.copyOf(columns));
       }
+    }
+    Map<String, List<String>> types = new HashMap<>();
+    for (Table table : tables) {
+      List<String> columns = new ArrayList<>();
+      for (String column : table.columns()) {
+        String type = found.get(table.name() + "." + column);
+        if (type == null) {
+          throw new IllegalStateException("No column " + table.name() + "." + column);
+        }
+        columns.add(type);
+      }
+      types.put(table.name(), List.copyOf(columns));
     }
     return types;
   }
