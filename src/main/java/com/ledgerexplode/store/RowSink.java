@@ -1,15 +1,9 @@
 package com.ledgerexplode.store;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +67,7 @@ interface RowSink extends AutoCloseable {
     return new Batches(connection, prefix);
   }
 
-  /** Rows as COPY FROM STDIN (text format), a buffer per table. */
+  /** Rows as COPY FROM STDIN ({@link CopyText}), a buffer per table. */
   static RowSink copy(Connection connection, String prefix) throws SQLException {
     return new Copy(new CopyManager(connection.unwrap(BaseConnection.class)), prefix);
   }
@@ -105,15 +99,7 @@ interface RowSink extends AutoCloseable {
         statements.put(table, ps);
       }
       for (int i = 0; i < values.length; i++) {
-        Object value = values[i];
-        int type = table.type(i);
-        if (value == null) {
-          ps.setNull(i + 1, type);
-        } else if (type == Types.DATE || type == Types.TIMESTAMP_WITH_TIMEZONE) {
-          ps.setObject(i + 1, value, type);
-        } else {
-          ps.setObject(i + 1, value);
-        }
+        TypedBinds.bind(ps, i + 1, values[i], table.type(i));
       }
       ps.addBatch();
     }
@@ -160,61 +146,8 @@ interface RowSink extends AutoCloseable {
     public void row(Table table, @Nullable Object[] values) {
       StringBuilder b = buffers.computeIfAbsent(table, t -> new StringBuilder(1 << 16));
       int before = b.length();
-      for (int i = 0; i < values.length; i++) {
-        if (i > 0) {
-          b.append('\t');
-        }
-        Object value = values[i];
-        if (value == null) {
-          b.append("\\N");
-        } else if (value instanceof String s) {
-          escape(b, s);
-        } else if (value instanceof Boolean bool) {
-          b.append(bool ? 't' : 'f');
-        } else if (value instanceof OffsetDateTime time) {
-          era(b, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time), time.getYear());
-        } else if (value instanceof LocalDate date) {
-          era(b, date.toString(), date.getYear());
-        } else {
-          b.append(value); // numbers
-        }
-      }
-      b.append('\n');
+      CopyText.row(b, values);
       buffered += b.length() - before;
-    }
-
-    /**
-     * An ISO-8601 date or time as PostgreSQL reads it for any year: ISO's year 0 and before are
-     * PostgreSQL's 1 BC and before ({@code 0000-06-01} is {@code 0001-06-01 BC}), and a year past
-     * 9999 is written without ISO's sign ({@code +10000-01-01} is {@code 10000-01-01}), as PgJDBC
-     * binds them.
-     */
-    static void era(StringBuilder b, String iso, int year) {
-      int monthDash = iso.indexOf('-', 1);
-      if (year >= 1 && year <= 9999) {
-        b.append(iso);
-        return;
-      }
-      String shown = Integer.toString(year <= 0 ? 1 - year : year);
-      b.append("0".repeat(Math.max(0, 4 - shown.length()))).append(shown);
-      b.append(iso, monthDash, iso.length());
-      if (year <= 0) {
-        b.append(" BC");
-      }
-    }
-
-    /** COPY's text format: a backslash, a tab, a line break are escaped. */
-    private static void escape(StringBuilder b, String s) {
-      for (int i = 0; i < s.length(); i++) {
-        char c = s.charAt(i);
-        switch (c) {
-          case '\\' -> b.append("\\\\");
-          case '\t' -> b.append("\\t");
-          case '\n' -> b.append("\\n");
-          case '\r' -> b.append("\\r");
-          default -> b.append(c);
-        }
-      }
     }
 
     @Override
@@ -228,15 +161,7 @@ interface RowSink extends AutoCloseable {
           continue;
         }
         Table table = entry.getKey();
-        try {
-          // bytes encoded here, whole: PgJDBC's copyIn(Reader) encodes each 64 K characters on its
-          // own, which splits a character outside the Basic Multilingual Plane into two '?'
-          copy.copyIn(
-              "COPY " + prefix + table.name() + " (" + table.columnList() + ") FROM STDIN",
-              new ByteArrayInputStream(rows.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-          throw new SQLException("COPY into " + table.name() + " failed: " + e.getMessage(), e);
-        }
+        CopyText.copyIn(copy, prefix + table.name(), table.columnList(), rows);
         rows.setLength(0);
       }
       buffered = 0;

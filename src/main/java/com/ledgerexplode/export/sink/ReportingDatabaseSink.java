@@ -10,14 +10,21 @@ import com.ledgerexplode.ledger.Bucket;
 import com.ledgerexplode.ledger.EventType;
 import com.ledgerexplode.ledger.Fields;
 import com.ledgerexplode.ledger.PointsEntry;
+import com.ledgerexplode.store.CopyText;
+import com.ledgerexplode.store.TypedBinds;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,9 +48,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Writes output records to the reporting database (H2 or PostgreSQL): events (typed columns and the
  * exported object as JSON, jsonb on PostgreSQL), their points entries, the points they redeem,
  * transfer or deduct ({@link EventFacts}), and rejects, warnings and unreadable records; {@link
- * #recordRun} writes the run. Every table is written with upserts on its primary key (MERGE ... KEY
- * on H2, INSERT ... ON CONFLICT on PostgreSQL), one batched statement per table per chunk, so that
- * a rerun or a replayed chunk leaves the same rows.
+ * #recordRun} writes the run. Every table is written with upserts on its primary key, one statement
+ * per table per chunk, so that a rerun or a replayed chunk leaves the same rows (of rows of one key
+ * in a chunk, the last): on H2 a batched MERGE ... KEY; on PostgreSQL one INSERT ... SELECT FROM
+ * unnest(...) ON CONFLICT DO UPDATE whose parameters are the chunk's columns, each an array of its
+ * column's type (elements as {@link CopyText#text}; faster than a batch of INSERT ... ON CONFLICT,
+ * which writes the run's row). Parameters are bound by their type ({@link TypedBinds}).
  *
  * <p>A chunk is written in one transaction: the caller's when one is active on this data source
  * (the step's, when the job repository is the same database), else its own.
@@ -124,6 +134,7 @@ public class ReportingDatabaseSink implements ExportSink {
   private final @Nullable String givenRunKey;
   private @Nullable String runKey;
   private @Nullable Dialect dialect;
+  private Map<String, List<String>> columnTypes = Map.of();
 
   public ReportingDatabaseSink(DataSource dataSource) {
     this(dataSource, null);
@@ -177,6 +188,12 @@ public class ReportingDatabaseSink implements ExportSink {
         () -> {
           migrate(dataSource);
           dialect = jdbc.execute((ConnectionCallback<Dialect>) ReportingDatabaseSink::dialectOf);
+          if (dialect == Dialect.POSTGRESQL) {
+            columnTypes =
+                jdbc.execute(
+                    (ConnectionCallback<Map<String, List<String>>>)
+                        ReportingDatabaseSink::columnTypes);
+          }
         });
     String given = givenRunKey;
     runKey =
@@ -219,12 +236,12 @@ public class ReportingDatabaseSink implements ExportSink {
         () ->
             transaction.executeWithoutResult(
                 status -> {
-                  upsert(EVENTS, events);
-                  upsert(POINTS, points);
-                  upsert(REJECTS, rejects);
-                  upsert(REDEMPTIONS, spent.redemptions());
-                  upsert(TRANSFERS, spent.transfers());
-                  upsert(DEDUCTIONS, spent.deductions());
+                  put(EVENTS, events);
+                  put(POINTS, points);
+                  put(REJECTS, rejects);
+                  put(REDEMPTIONS, spent.redemptions());
+                  put(TRANSFERS, spent.transfers());
+                  put(DEDUCTIONS, spent.deductions());
                 }));
   }
 
@@ -391,27 +408,43 @@ public class ReportingDatabaseSink implements ExportSink {
     return EventFacts.utc(instant);
   }
 
+  /**
+   * Writes a chunk's rows of a table, each in the table's column order, so that a row of the same
+   * key written before is replaced: on H2 by {@link #upsert}, on PostgreSQL by {@link
+   * #upsertArrays}.
+   */
+  private void put(Table table, List<Object[]> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    if (dialect() == Dialect.POSTGRESQL) {
+      jdbc.execute((ConnectionCallback<Integer>) c -> upsertArrays(c, table, rows));
+    } else {
+      upsert(table, rows);
+    }
+  }
+
+  private Dialect dialect() {
+    Dialect sql = dialect;
+    if (sql == null) {
+      throw new IllegalStateException("The sink is not open");
+    }
+    return sql;
+  }
+
   /** One batched upsert of these rows, each in the table's column order. */
   private void upsert(Table table, List<Object[]> rows) {
     if (rows.isEmpty()) {
       return;
     }
-    Dialect sql = dialect;
-    if (sql == null) {
-      throw new IllegalStateException("The sink is not open");
-    }
     jdbc.batchUpdate(
-        sql.upsert(table),
+        dialect().upsert(table),
         new BatchPreparedStatementSetter() {
           @Override
           public void setValues(PreparedStatement ps, int i) throws SQLException {
             Object[] row = rows.get(i);
             for (int p = 0; p < row.length; p++) {
-              if (row[p] == null) {
-                ps.setNull(p + 1, Types.NULL);
-              } else {
-                ps.setObject(p + 1, row[p]);
-              }
+              TypedBinds.bind(ps, p + 1, row[p], Types.NULL);
             }
           }
 
@@ -420,6 +453,67 @@ public class ReportingDatabaseSink implements ExportSink {
             return rows.size();
           }
         });
+  }
+
+  /**
+   * PostgreSQL: these rows as one array per column, each of its column's type (elements as {@link
+   * CopyText#text}), in one {@code INSERT ... SELECT FROM unnest(...) ON CONFLICT DO UPDATE}: what
+   * the upsert of each row in turn leaves (of rows of one key, the last).
+   *
+   * @return how many rows were written
+   */
+  private int upsertArrays(Connection c, Table table, List<Object[]> rows) throws SQLException {
+    Map<List<Object>, Object[]> byKey = new LinkedHashMap<>();
+    int width = table.key().size();
+    for (Object[] row : rows) {
+      byKey.put(Arrays.asList(Arrays.copyOf(row, width)), row);
+    }
+    List<String> types = columnTypes.get(table.name());
+    if (types == null) {
+      throw new IllegalStateException("The sink is not open");
+    }
+    try (PreparedStatement ps = c.prepareStatement(Dialect.upsertArrays(table))) {
+      for (int column = 0; column < types.size(); column++) {
+        @Nullable String[] values = new @Nullable String[byKey.size()];
+        int i = 0;
+        for (Object[] row : byKey.values()) {
+          Object value = row[column];
+          values[i++] = value == null ? null : CopyText.text(value);
+        }
+        ps.setArray(column + 1, c.createArrayOf(types.get(column), values));
+      }
+      return ps.executeUpdate();
+    }
+  }
+
+  /** PostgreSQL: the type of each column of each table the chunks write, in the table's order. */
+  private static Map<String, List<String>> columnTypes(Connection c) throws SQLException {
+    List<Table> tables = List.of(EVENTS, POINTS, REJECTS, REDEMPTIONS, TRANSFERS, DEDUCTIONS);
+    Map<String, String> found = new HashMap<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT table_name, column_name, udt_name FROM information_schema.columns"
+                + " WHERE table_schema = current_schema() AND table_name = ANY(?)")) {
+      ps.setArray(1, c.createArrayOf("varchar", tables.stream().map(Table::name).toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          found.put(rs.getString(1) + "." + rs.getString(2), rs.getString(3));
+        }
+      }
+    }
+    Map<String, List<String>> types = new HashMap<>();
+    for (Table table : tables) {
+      List<String> columns = new ArrayList<>();
+      for (String column : table.columns()) {
+        String type = found.get(table.name() + "." + column);
+        if (type == null) {
+          throw new IllegalStateException("No column " + table.name() + "." + column);
+        }
+        columns.add(type);
+      }
+      types.put(table.name(), List.copyOf(columns));
+    }
+    return types;
   }
 
   /** A table: its key columns, then the others; {@code json} names its JSON columns. */
@@ -448,14 +542,7 @@ public class ReportingDatabaseSink implements ExportSink {
     POSTGRESQL("NUMERIC", "jsonb", "CAST(? AS jsonb)") {
       @Override
       String upsert(Table t) {
-        return "INSERT INTO "
-            + intoValues(t, ") VALUES (")
-            + " ON CONFLICT ("
-            + String.join(", ", t.key())
-            + ") DO UPDATE SET "
-            + t.others().stream()
-                .map(c -> c + " = EXCLUDED." + c)
-                .collect(Collectors.joining(", "));
+        return "INSERT INTO " + intoValues(t, ") VALUES (") + onConflict(t);
       }
     };
 
@@ -475,6 +562,29 @@ public class ReportingDatabaseSink implements ExportSink {
     }
 
     abstract String upsert(Table t);
+
+    /**
+     * PostgreSQL: upserts the rows given as one array per column: {@code INSERT INTO table
+     * (columns) SELECT * FROM unnest(?, ?, ...) ON CONFLICT ...}.
+     */
+    static String upsertArrays(Table t) {
+      return "INSERT INTO "
+          + t.name()
+          + " ("
+          + String.join(", ", t.columns())
+          + ") SELECT * FROM unnest("
+          + String.join(", ", Collections.nCopies(t.columns().size(), "?"))
+          + ")"
+          + onConflict(t);
+    }
+
+    /** PostgreSQL: {@code ON CONFLICT (key) DO UPDATE SET} every other column. */
+    static String onConflict(Table t) {
+      return " ON CONFLICT ("
+          + String.join(", ", t.key())
+          + ") DO UPDATE SET "
+          + t.others().stream().map(c -> c + " = EXCLUDED." + c).collect(Collectors.joining(", "));
+    }
 
     /** {@code table (columns<middle>?, ?, ...)}. */
     String intoValues(Table t, String middle) {

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -82,6 +83,36 @@ class ReportingDatabaseSinkTest {
     ExportCounts counts = ExportCounts.ZERO.plus(outcomes);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM report_reject", Long.class))
         .isEqualTo(counts.warnings() + counts.rowsRejected() + counts.rowsUnreadable());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
+  void aChunkReplacesTheRowsOfItsOwnKeysAndLeavesTheOtherChunks(TestDatabase database)
+      throws Exception {
+    List<RowOutcome> outcomes = outcomes();
+    DataSource whole = database.createEmpty();
+    openedSink(whole).write(RowOutcome.recordsOf(outcomes));
+    DataSource chunked = database.createEmpty();
+    ReportingDatabaseSink sink = openedSink(chunked);
+
+    sink.write(RowOutcome.recordsOf(outcomes.subList(0, 3)));
+    sink.write(RowOutcome.recordsOf(outcomes.subList(3, outcomes.size())));
+    sink.write(RowOutcome.recordsOf(outcomes.subList(0, 3)));
+
+    assertThat(allRows(chunked)).isEqualTo(allRows(whole));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
+  void aChunkHoldingItsRowsTwiceLeavesThemOnce(TestDatabase database) throws Exception {
+    List<OutputRecord> records = records();
+    DataSource once = database.createEmpty();
+    openedSink(once).write(records);
+    DataSource twice = database.createEmpty();
+
+    openedSink(twice).write(Stream.concat(records.stream(), records.stream()).toList());
+
+    assertThat(allRows(twice)).isEqualTo(allRows(once));
   }
 
   @ParameterizedTest(name = "{0}")
