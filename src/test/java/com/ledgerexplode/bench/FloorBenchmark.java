@@ -42,13 +42,12 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * benchmark.sizes} (customers, 10 events each), every API flag on: {@code ledger import} into H2
  * and PostgreSQL (floors: batched inserts, and COPY on PostgreSQL), the export job to JSON Lines
  * with the ledger on H2 and on PostgreSQL, the job into the PostgreSQL reporting database, a
- * one-row run on each ledger (the fixed cost), and, with {@code -Dbenchmark.partitions=N}, the job
- * partitioned. Each command runs in a child JVM of {@code -Xmx} {@code benchmark.heap}; product and
- * floor are interleaved {@code benchmark.repeats} times (the product first on odd repeats, last on
- * even ones) and the medians of the child JVMs' wall times are compared. Prints one table per size
- * and the goals (met, or missed by how much), also written to {@code benchmark.dir}/benchmark.md.
- * Asserts nothing about speed: it fails when a command fails or when a floor's export is not within
- * 1% of the product's bytes.
+ * one-row run on each ledger (the fixed cost), and the job partitioned. Each command runs in a
+ * child JVM of {@code -Xmx} {@code benchmark.heap}; product and floor are interleaved {@code
+ * benchmark.repeats} times (the product first on odd repeats, last on even ones) and the medians of
+ * the child JVMs' wall times are compared. Prints one table per size and the goals (met, or missed
+ * by how much), also written to {@code benchmark.dir}/benchmark.md. Asserts nothing about speed: it
+ * fails when a command fails or when a floor's export is not within 1% of the product's bytes.
  *
  * <p>Skipped unless {@code -Dbenchmark=true}; bench/run.sh runs it; see bench/README.md.
  */
@@ -63,7 +62,7 @@ class FloorBenchmark {
   private static final int REPEATS = Integer.getInteger("benchmark.repeats", 3);
   private static final long SEED = Long.getLong("benchmark.seed", 1);
   private static final String HEAP = System.getProperty("benchmark.heap", "256m");
-  private static final String PARTITIONS = System.getProperty("benchmark.partitions", "");
+  private static final String PARTITIONS = System.getProperty("benchmark.partitions", "auto");
   private static final Path DIR =
       Path.of(System.getProperty("benchmark.dir", "target/benchmark")).toAbsolutePath();
   private static final int CHUNK = 100;
@@ -169,8 +168,9 @@ class FloorBenchmark {
                         dir,
                         floor(JobFloor.class, url, requests, floorOut, org, CHUNK),
                         floorOut)));
-        if (job == jobPg && !PARTITIONS.isEmpty()) {
-          Path out = dir.resolve("out/" + name + "-partitioned/export.jsonl");
+        Path out = dir.resolve("out/" + name + "-partitioned/export.jsonl");
+        boolean partitioning = job == jobPg && !PARTITIONS.isEmpty();
+        if (partitioning) {
           runs.add(
               () ->
                   partitioned.product(
@@ -179,6 +179,11 @@ class FloorBenchmark {
         }
         interleave(r, runs);
         checkBytes(productOut, floorOut);
+        if (partitioning) {
+          assertThat(Files.mismatch(out, productOut))
+              .as("the partitioned export is the one-thread export's bytes")
+              .isEqualTo(-1L);
+        }
         if (r == 0 && job == jobPg) {
           writeOneRow(requests, productOut, oneRow);
         }
@@ -484,7 +489,7 @@ class FloorBenchmark {
     md.append("\n### Goals\n\n");
     goals(md);
     if (PARTITIONS.isEmpty()) {
-      md.append("- partitioned: not run (-Dbenchmark.partitions)\n");
+      md.append("- partitioned: not run (-Dbenchmark.partitions= left empty)\n");
     }
     return md.toString();
   }
