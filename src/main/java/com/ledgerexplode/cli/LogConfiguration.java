@@ -6,6 +6,12 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Logback's configuration, made in code rather than read from XML (whose reader alone loads some
@@ -15,8 +21,9 @@ import ch.qos.logback.core.spi.ContextAwareBase;
  * com.ledgerexplode} to DEBUG under {@code --debug}).
  *
  * <p>Found by Logback through {@code META-INF/services}. An operator may give another configuration
- * with {@code -Dlogback.configurationFile=FILE}: this one then steps aside, and Logback's own XML
- * configurator reads that file as it always did.
+ * with {@code -Dlogback.configurationFile=FILE} (a file, a class path resource or a URL): this one
+ * then steps aside, and Logback's own XML configurator reads it as it always did. One that names
+ * nothing there leaves this one, as it left the XML that this replaces.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_NORMAL_PRIORITY)
 public final class LogConfiguration extends ContextAwareBase implements Configurator {
@@ -27,11 +34,35 @@ public final class LogConfiguration extends ContextAwareBase implements Configur
 
   @Override
   public ExecutionStatus configure(LoggerContext context) {
-    if (System.getProperty(CONFIGURATION_FILE) != null) {
+    if (operatorsConfigurationIsThere(System.getProperty(CONFIGURATION_FILE))) {
       return ExecutionStatus.INVOKE_NEXT_IF_ANY;
     }
     context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.INFO);
     context.getLogger(OURS).setLevel(Level.INFO);
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+  }
+
+  /**
+   * Whether the property names a configuration as Logback looks for it: a URL (read by Logback,
+   * which says so if it cannot), else a class path resource, else a file.
+   */
+  static boolean operatorsConfigurationIsThere(@Nullable String name) {
+    if (name == null || name.isBlank()) {
+      return false;
+    }
+    try {
+      URI.create(name).toURL();
+      return true;
+    } catch (IllegalArgumentException | MalformedURLException notAUrl) {
+      // a resource or a file
+    }
+    if (LogConfiguration.class.getClassLoader().getResource(name) != null) {
+      return true;
+    }
+    try {
+      return Files.isRegularFile(Path.of(name));
+    } catch (InvalidPathException notAPath) {
+      return false;
+    }
   }
 }

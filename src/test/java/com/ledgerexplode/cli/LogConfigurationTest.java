@@ -52,6 +52,29 @@ class LogConfigurationTest {
     context.stop();
   }
 
+  @Test
+  void aConfigurationFileThatIsNotThereLeavesOurs() throws Exception {
+    LoggerContext context = configured(dir.resolve("no-such.xml").toString());
+    Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+    assertThat(root.getLevel()).isEqualTo(Level.INFO);
+    assertThat(root.iteratorForAppenders().hasNext()).isFalse();
+  }
+
+  @Test
+  void aFileAResourceOrAUrlNamesAConfiguration() throws Exception {
+    Path file = Files.writeString(dir.resolve("x.xml"), "<configuration/>");
+    assertThat(LogConfiguration.operatorsConfigurationIsThere(file.toString())).isTrue();
+    assertThat(LogConfiguration.operatorsConfigurationIsThere(file.toUri().toString())).isTrue();
+    assertThat(
+            LogConfiguration.operatorsConfigurationIsThere(
+                "META-INF/services/ch.qos.logback.classic.spi.Configurator"))
+        .isTrue();
+    assertThat(LogConfiguration.operatorsConfigurationIsThere(dir.resolve("y.xml").toString()))
+        .isFalse();
+    assertThat(LogConfiguration.operatorsConfigurationIsThere(null)).isFalse();
+    assertThat(LogConfiguration.operatorsConfigurationIsThere("")).isFalse();
+  }
+
   /** A new context configured as Logback configures its own at a start. */
   private static LoggerContext configured(String configurationFile) throws Exception {
     String before = System.getProperty(LogConfiguration.CONFIGURATION_FILE);
