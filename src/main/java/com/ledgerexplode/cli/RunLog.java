@@ -3,13 +3,15 @@ package com.ledgerexplode.cli;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.pattern.ClassicConverter;
 import ch.qos.logback.classic.pattern.MessageConverter;
+import ch.qos.logback.classic.pattern.TargetLengthBasedClassNameAbbreviator;
 import ch.qos.logback.classic.pattern.ThrowableProxyConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.core.CoreConstants;
 import ch.qos.logback.core.FileAppender;
+import ch.qos.logback.core.LayoutBase;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import com.ledgerexplode.export.job.ExecutionLog;
 import com.ledgerexplode.export.job.RunObserver;
@@ -22,6 +24,10 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
@@ -36,10 +42,6 @@ import org.slf4j.MDC;
 final class RunLog implements AutoCloseable {
   private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(RunLog.class);
   private static final String OURS = "com.ledgerexplode";
-  private static final String PATTERN =
-      "%d{yyyy-MM-dd HH:mm:ss.SSS'Z',UTC} "
-          + ProcessHandle.current().pid()
-          + " %-5level %execution%logger{36} - %maskedMessage%n%maskedThrowable";
 
   private final Path file;
   private final FileAppender<ILoggingEvent> appender;
@@ -66,12 +68,8 @@ final class RunLog implements AutoCloseable {
       Files.createDirectories(file.getParent());
     }
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-    PatternLayout layout = new PatternLayout();
+    Layout layout = new Layout();
     layout.setContext(context);
-    layout.getInstanceConverterMap().put("execution", ExecutionTag::new);
-    layout.getInstanceConverterMap().put("maskedMessage", MaskedMessage::new);
-    layout.getInstanceConverterMap().put("maskedThrowable", MaskedThrowable::new);
-    layout.setPattern(PATTERN);
     layout.start();
     LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
     encoder.setContext(context);
@@ -155,6 +153,61 @@ final class RunLog implements AutoCloseable {
     appender.stop();
     ours.setLevel(oursBefore);
     MDC.clear();
+  }
+
+  /**
+   * A line as the pattern {@code %d{yyyy-MM-dd HH:mm:ss.SSS'Z',UTC} PID %-5level
+   * %execution%logger{36} - %maskedMessage%n%maskedThrowable} would write it, written in code:
+   * Logback's pattern layout loads its parser and every converter it knows (some 80 classes) at
+   * each start.
+   */
+  static final class Layout extends LayoutBase<ILoggingEvent> {
+    private static final DateTimeFormatter TIME =
+        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS'Z'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+    private static final int LOGGER_LENGTH = 36;
+    private static final int LEVEL_WIDTH = 5;
+
+    private final String pid = " " + ProcessHandle.current().pid() + " ";
+    private final TargetLengthBasedClassNameAbbreviator loggers =
+        new TargetLengthBasedClassNameAbbreviator(LOGGER_LENGTH);
+    private final ExecutionTag execution = new ExecutionTag();
+    private final MaskedMessage message = new MaskedMessage();
+    private final MaskedThrowable throwable = new MaskedThrowable();
+
+    @Override
+    public void start() {
+      for (ClassicConverter converter : new ClassicConverter[] {execution, message, throwable}) {
+        converter.setContext(getContext());
+        converter.start();
+      }
+      super.start();
+    }
+
+    @Override
+    public String doLayout(ILoggingEvent event) {
+      StringBuilder line = new StringBuilder(160);
+      line.append(TIME.format(Instant.ofEpochMilli(event.getTimeStamp()))).append(pid);
+      String level = event.getLevel().toString();
+      line.append(level);
+      for (int i = level.length(); i < LEVEL_WIDTH; i++) {
+        line.append(' ');
+      }
+      line.append(' ')
+          .append(execution.convert(event))
+          .append(loggers.abbreviate(event.getLoggerName()))
+          .append(" - ")
+          .append(message.convert(event))
+          .append(CoreConstants.LINE_SEPARATOR)
+          .append(throwable.convert(event));
+      return line.toString();
+    }
+
+    @Override
+    public void stop() {
+      throwable.stop();
+      super.stop();
+    }
   }
 
   /** {@code [execution 12] } on the lines of an execution, nothing on the others. */

@@ -31,14 +31,20 @@ public final class JsonValues {
           .toFormatter(Locale.ROOT)
           .withZone(ZoneOffset.UTC);
 
-  private static final JsonMapper MAPPER =
-      JsonMapper.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
-
   private JsonValues() {}
+
+  /**
+   * The mapper, built when a generator is first asked for: what only formats values (a run's
+   * manifest) does not load Jackson's databind, some 350 classes.
+   */
+  private static final class Mapper {
+    static final JsonMapper MAPPER =
+        JsonMapper.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+  }
 
   /** A generator on {@code out} that leaves it open when closed (callers own their streams). */
   public static JsonGenerator generator(Writer out, boolean pretty) {
-    ObjectWriter writer = MAPPER.writer();
+    ObjectWriter writer = Mapper.MAPPER.writer();
     return (pretty ? writer.withDefaultPrettyPrinter() : writer).createGenerator(out);
   }
 

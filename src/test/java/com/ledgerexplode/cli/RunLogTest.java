@@ -2,6 +2,10 @@ package com.ledgerexplode.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.PatternLayout;
+import ch.qos.logback.classic.spi.LoggingEvent;
 import com.ledgerexplode.export.job.ExecutionLog;
 import com.ledgerexplode.export.job.RunObserver;
 import com.ledgerexplode.export.outcome.ExportCounts;
@@ -14,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -162,6 +167,61 @@ class RunLogTest {
 
     assertThat(called).contains("started", "inputRead", "chunkWritten", "recovered", "retrying");
     assertThat(heard).containsExactlyElementsOf(called);
+  }
+
+  /** The pattern the log's lines were written with before they were laid out in code. */
+  private static final String PATTERN =
+      "%d{yyyy-MM-dd HH:mm:ss.SSS'Z',UTC} "
+          + ProcessHandle.current().pid()
+          + " %-5level %execution%logger{36} - %maskedMessage%n%maskedThrowable";
+
+  @Test
+  void linesAreLaidOutAsTheirPatternWroteThem() {
+    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    PatternLayout pattern = new PatternLayout();
+    pattern.setContext(context);
+    pattern.getInstanceConverterMap().put("execution", RunLog.ExecutionTag::new);
+    pattern.getInstanceConverterMap().put("maskedMessage", RunLog.MaskedMessage::new);
+    pattern.getInstanceConverterMap().put("maskedThrowable", RunLog.MaskedThrowable::new);
+    pattern.setPattern(PATTERN);
+    pattern.start();
+    RunLog.Layout layout = new RunLog.Layout();
+    layout.setContext(context);
+    layout.start();
+    Exception failure =
+        new IllegalStateException(
+            "Cannot connect to jdbc:postgresql://db/x?user=u&password=secret",
+            new SQLException("refused"));
+    failure.addSuppressed(new IllegalArgumentException("also"));
+    try {
+      for (String logger :
+          List.of("org.springframework.batch.core.step.AbstractStep", "com.ledgerexplode.x", "y")) {
+        for (Level level : List.of(Level.ERROR, Level.WARN, Level.INFO, Level.DEBUG, Level.TRACE)) {
+          for (Throwable thrown : Arrays.asList(null, failure)) {
+            for (String execution : Arrays.asList(null, "12")) {
+              if (execution == null) {
+                MDC.remove(ExecutionLog.EXECUTION_ID);
+              } else {
+                MDC.put(ExecutionLog.EXECUTION_ID, execution);
+              }
+              LoggingEvent event =
+                  new LoggingEvent(
+                      RunLogTest.class.getName(),
+                      context.getLogger(logger),
+                      level,
+                      "{} at jdbc:h2:tcp://host/db;PASSWORD=hush",
+                      thrown,
+                      new Object[] {"an argument"});
+              assertThat(layout.doLayout(event)).isEqualTo(pattern.doLayout(event));
+            }
+          }
+        }
+      }
+    } finally {
+      MDC.clear();
+      layout.stop();
+      pattern.stop();
+    }
   }
 
   private static Object argumentOf(Class<?> type) {
