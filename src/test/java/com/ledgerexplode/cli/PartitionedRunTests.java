@@ -141,7 +141,7 @@ class PartitionedRunTests {
     String repository = JobFixture.h2(dir.resolve("failed/repository"));
     Cli failed = failOnePartition(output, repository, 4);
     assertThat(failed.err()).contains("unreadable record");
-    assertThat(output).doesNotExist();
+    assertThat(output).as("held empty, as a one-thread run holds its export").isEmptyFile();
     Map<String, Long> firstRun = partitionExecutions(repository);
     assertThat(firstRun)
         .hasSize(4)
@@ -222,6 +222,40 @@ class PartitionedRunTests {
   }
 
   @Test
+  void anotherRunOnALivePartitionedRunsOutputIsRefusedPartitionedOrNotAndTheOldManifestIsGone()
+      throws Exception {
+    Path output = dir.resolve("shared/export.jsonl");
+    Cli earlier = Cli.run("run", job.jobFile.toString(), "output=" + output, "runDate=2025-01-01");
+    assertThat(earlier.exitCode()).as(earlier.err()).isZero();
+    Process child = start(output, "shared", "partitions=3", "runDate=2025-01-02", "overwrite=true");
+    try {
+      Path parts = output.resolveSibling("export.parts");
+      waitUntil(() -> bytesIn(parts) > 0, child, "shared");
+      assertThat(output.resolveSibling("export.manifest.json"))
+          .as("the earlier night's manifest, over files being replaced, is gone")
+          .doesNotExist();
+
+      for (String partitions : new String[] {"partitions=1", "partitions=2"}) {
+        Cli second =
+            Cli.run(
+                "run",
+                job.jobFile.toString(),
+                "output=" + output,
+                "runDate=2025-01-03",
+                "overwrite=true",
+                partitions);
+        assertThat(second.exitCode()).as(partitions + ": " + second.err()).isEqualTo(3);
+        assertThat(second.err()).contains("is being written by another run");
+      }
+      assertThat(child.waitFor(120, TimeUnit.SECONDS)).isTrue();
+      assertThat(child.exitValue()).isZero();
+      assertThat(Files.readAllBytes(output)).isEqualTo(reference);
+    } finally {
+      child.destroyForcibly().waitFor();
+    }
+  }
+
+  @Test
   void aPartThatWasEditedIsRefusedWhenTheRunContinues() throws Exception {
     Path output = dir.resolve("edited/export.jsonl");
     String repository = JobFixture.h2(dir.resolve("edited/repository"));
@@ -241,7 +275,7 @@ class PartitionedRunTests {
 
     assertThat(rerun.exitCode()).as(rerun.err()).isNotZero();
     assertThat(rerun.err()).contains(completedPart.toString());
-    assertThat(output).doesNotExist();
+    assertThat(output).as("held empty, as a one-thread run holds its export").isEmptyFile();
   }
 
   /**

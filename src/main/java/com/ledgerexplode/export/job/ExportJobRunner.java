@@ -435,12 +435,13 @@ public final class ExportJobRunner {
   }
 
   /**
-   * Why an execution failed: a partition's own failure before the export step's, which only says
-   * that a partition failed.
+   * Why an execution failed: a failed partition's own failure before the export step's, which only
+   * says that a partition failed.
    */
   private static @Nullable Throwable firstFailure(JobExecution execution) {
     for (StepExecution step : execution.getStepExecutions()) {
       if (step.getStepName().startsWith(ExportJobNames.PARTITION_STEP + ":")
+          && step.getStatus().isUnsuccessful()
           && !step.getFailureExceptions().isEmpty()) {
         return step.getFailureExceptions().get(0);
       }

@@ -7,8 +7,11 @@ import com.ledgerexplode.export.runs.JobDatabases;
 import com.ledgerexplode.export.settings.ExportFiles;
 import com.ledgerexplode.export.settings.JobSettings;
 import com.ledgerexplode.export.sink.ExportSink;
+import com.ledgerexplode.export.sink.JsonLinesParts;
 import com.ledgerexplode.export.sink.JsonLinesSink;
 import com.ledgerexplode.export.sink.ReportingDatabaseSink;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -45,6 +48,7 @@ final class ExportJobWiring implements AutoCloseable {
   private final Job job;
   private final @Nullable RequestsCsvReader requestsReader;
   private final @Nullable ExportWriter exportWriter;
+  private final JsonLinesParts.@Nullable Hold held;
 
   ExportJobWiring(
       JobSettings settings,
@@ -54,7 +58,8 @@ final class ExportJobWiring implements AutoCloseable {
       RowSource rowSource,
       RunObserver observer,
       RunControl control,
-      int partitions) {
+      int partitions)
+      throws IOException {
     // a continuing run keeps its grid; the job's partitions then only set how many run at once
     ChunkExploder exploder = new ChunkExploder(rowSource, settings.defaults());
     JobBuilder builder =
@@ -62,6 +67,7 @@ final class ExportJobWiring implements AutoCloseable {
             .listener(recoveredMarkRemover(jobRepository))
             .listener(new ExecutionLog());
     if (partitions == 1) {
+      held = null;
       requestsReader = new RequestsCsvReader(settings.input());
       exportWriter =
           new ExportWriter(
@@ -92,19 +98,30 @@ final class ExportJobWiring implements AutoCloseable {
                 settings.partitions())
             .exportStep();
     Step manifest = manifestStep(settings, jobRepository, transactionManager, databases);
-    job =
-        settings.outputIsDatabase()
-            ? builder.start(export).next(manifest).build()
-            : builder
-                .start(export)
-                .next(
-                    new StepBuilder(ExportJobNames.JOIN_STEP, jobRepository)
-                        .tasklet(
-                            new JoinTasklet(settings.outputPath(), jobRepository),
-                            transactionManager)
-                        .build())
-                .next(manifest)
-                .build();
+    if (settings.outputIsDatabase()) {
+      held = null;
+      job = builder.start(export).next(manifest).build();
+      return;
+    }
+    // held from now to the end of the run, as a one-thread run holds its export
+    JsonLinesParts.Hold hold = JsonLinesParts.hold(settings.outputPath());
+    held = hold;
+    try {
+      job =
+          builder
+              .start(export)
+              .next(
+                  new StepBuilder(ExportJobNames.JOIN_STEP, jobRepository)
+                      .tasklet(
+                          new JoinTasklet(settings.outputPath(), hold, jobRepository),
+                          transactionManager)
+                      .build())
+              .next(manifest)
+              .build();
+    } catch (RuntimeException e) {
+      hold.close();
+      throw e;
+    }
   }
 
   Job job() {
@@ -166,7 +183,7 @@ final class ExportJobWiring implements AutoCloseable {
       int index,
       int partitions) {
     if (settings.outputIsDatabase()) {
-      return new ReportingDatabaseSink(databases.reporting(settings.output()));
+      return ReportingDatabaseSink.overMigrated(databases.reporting(settings.output()));
     }
     return jsonLinesSink(
         ExportFiles.part(settings.outputPath(), index, partitions), settings, jobRepository);
@@ -207,9 +224,24 @@ final class ExportJobWiring implements AutoCloseable {
         exportWriter.close();
       }
     } finally {
-      if (requestsReader != null) {
-        requestsReader.close();
+      try {
+        if (requestsReader != null) {
+          requestsReader.close();
+        }
+      } finally {
+        release(held);
       }
+    }
+  }
+
+  private static void release(JsonLinesParts.@Nullable Hold export) {
+    if (export == null) {
+      return;
+    }
+    try {
+      export.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot release the export: " + e.getMessage(), e);
     }
   }
 }

@@ -7,10 +7,13 @@ import com.ledgerexplode.export.requests.UnreadableRecord;
 import com.ledgerexplode.export.runs.RunCounts;
 import com.ledgerexplode.export.sink.ExportSink;
 import java.util.List;
-import java.util.function.LongSupplier;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The export step's writer: explodes the chunk, hands its output records to the sink, and keeps the
@@ -23,23 +26,26 @@ public final class ExportWriter implements ItemStreamWriter<RequestItem> {
   private final ChunkExploder exploder;
   private final ExportSink sink;
   private final int skipLimit;
-  private final LongSupplier unreadableElsewhere;
+  private final @Nullable AtomicLong runUnreadable;
   private ExportCounts counts = ExportCounts.ZERO;
 
   public ExportWriter(ChunkExploder exploder, ExportSink sink, int skipLimit) {
-    this(exploder, sink, skipLimit, () -> 0);
+    this(exploder, sink, skipLimit, null);
   }
 
   /**
-   * A partition's writer: the skip limit is the run's, so the unreadable records its other
-   * partitions have committed count too.
+   * A partition's writer: the skip limit is the run's, all partitions together. {@code
+   * runUnreadable} holds the unreadable records of the run's partitions, committed or in a chunk
+   * being written: a chunk adds its own before it is written (refused if that passes the limit) and
+   * takes them back if its transaction rolls back, so that partitions writing at once never pass
+   * the limit together.
    */
   ExportWriter(
-      ChunkExploder exploder, ExportSink sink, int skipLimit, LongSupplier unreadableElsewhere) {
+      ChunkExploder exploder, ExportSink sink, int skipLimit, @Nullable AtomicLong runUnreadable) {
     this.exploder = exploder;
     this.sink = sink;
     this.skipLimit = skipLimit;
-    this.unreadableElsewhere = unreadableElsewhere;
+    this.runUnreadable = runUnreadable;
   }
 
   /** The run's counts so far, across its executions, up to the last chunk written. */
@@ -57,12 +63,20 @@ public final class ExportWriter implements ItemStreamWriter<RequestItem> {
   public void write(Chunk<? extends RequestItem> chunk) throws Exception {
     List<RowOutcome> outcomes = exploder.explode(chunk.getItems());
     ExportCounts after = counts.plus(outcomes);
-    long unreadable = after.rowsUnreadable();
-    if (unreadable > counts.rowsUnreadable()) {
-      unreadable += unreadableElsewhere.getAsLong();
-    }
-    if (unreadable > skipLimit) {
-      throw new SkipLimitExceededException(unreadable, skipLimit, lastUnreadable(outcomes));
+    long added = after.rowsUnreadable() - counts.rowsUnreadable();
+    AtomicLong run = runUnreadable;
+    if (run == null) {
+      if (after.rowsUnreadable() > skipLimit) {
+        throw new SkipLimitExceededException(
+            after.rowsUnreadable(), skipLimit, lastUnreadable(outcomes));
+      }
+    } else if (added > 0) {
+      long total = run.addAndGet(added);
+      if (total > skipLimit) {
+        run.addAndGet(-added);
+        throw new SkipLimitExceededException(total, skipLimit, lastUnreadable(outcomes));
+      }
+      giveBackOnRollback(run, added);
     }
     sink.write(RowOutcome.recordsOf(outcomes));
     counts = after;
@@ -77,6 +91,22 @@ public final class ExportWriter implements ItemStreamWriter<RequestItem> {
   @Override
   public void close() {
     sink.close();
+  }
+
+  /** The chunk's unreadable records leave the run's count if its transaction rolls back. */
+  private static void giveBackOnRollback(AtomicLong run, long added) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return;
+    }
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCompletion(int status) {
+            if (status != STATUS_COMMITTED) {
+              run.addAndGet(-added);
+            }
+          }
+        });
   }
 
   private static UnreadableRecord lastUnreadable(List<RowOutcome> outcomes) {

@@ -25,10 +25,12 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  */
 final class JoinTasklet implements Tasklet {
   private final Path output;
+  private final JsonLinesParts.Hold held;
   private final JobRepository jobRepository;
 
-  JoinTasklet(Path output, JobRepository jobRepository) {
+  JoinTasklet(Path output, JsonLinesParts.Hold held, JobRepository jobRepository) {
     this.output = output;
+    this.held = held;
     this.jobRepository = jobRepository;
   }
 
@@ -55,7 +57,7 @@ final class JoinTasklet implements Tasklet {
           new JsonLinesParts.Part(
               ExportFiles.part(output, i, partitions), partition.getExecutionContext()));
     }
-    JsonLinesParts.join(output, parts, JsonLinesParts.into(join.getExecutionContext()));
+    JsonLinesParts.join(held, output, parts, JsonLinesParts.into(join.getExecutionContext()));
     return RepeatStatus.FINISHED;
   }
 }

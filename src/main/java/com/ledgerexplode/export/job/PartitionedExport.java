@@ -11,12 +11,17 @@ import com.ledgerexplode.export.sink.ReportingDatabaseSink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.MDC;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.core.listener.ChunkListener;
@@ -57,6 +62,15 @@ final class PartitionedExport {
   private final Progress progress;
   private final int partitions;
   private final int threads;
+
+  /** The contexts the split gave each partition, by index, in this execution. */
+  private final Map<Integer, ExecutionContext> planned = new ConcurrentHashMap<>();
+
+  /** In the export step's context: the split's ranges ({@link #encode}). */
+  static final String RANGES_KEY = "ledgerExplode.ranges";
+
+  private static final Pattern RANGE_SEPARATOR = Pattern.compile(";");
+  private static final Pattern FIELD_SEPARATOR = Pattern.compile(":");
 
   /**
    * @param sinkOfPartition a new sink for the partition of this index
@@ -103,6 +117,21 @@ final class PartitionedExport {
     }
     SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("ledger-explode-partition-");
     executor.setConcurrencyLimit(threads);
+    // the log lines of a partition's thread carry the execution, as the job's own thread's do
+    executor.setTaskDecorator(
+        task -> {
+          Map<String, String> log = MDC.getCopyOfContextMap();
+          return () -> {
+            if (log != null) {
+              MDC.setContextMap(log);
+            }
+            try {
+              task.run();
+            } finally {
+              MDC.clear();
+            }
+          };
+        });
     return executor;
   }
 
@@ -127,32 +156,74 @@ final class PartitionedExport {
       if (export == null) {
         throw new IllegalStateException("The partitioner runs inside the export step");
       }
-      export.getExecutionContext().putLong(ExportJobNames.PARTITIONS, gridSize);
-      jobRepository.updateExecutionContext(export);
-      List<RequestsCsvReader.Range> split;
-      try {
-        split = RequestsCsvReader.ranges(settings.input(), gridSize);
-      } catch (IOException e) {
-        throw new UncheckedIOException("Cannot read the requests file " + settings.input(), e);
+      // the split, once per run, kept with the run key before any partition is made, so that a
+      // run cut off while Spring Batch makes its partitions continues with the same ones
+      ExecutionContext managed = export.getExecutionContext();
+      if (!managed.containsKey(RANGES_KEY)) {
+        List<RequestsCsvReader.Range> split;
+        try {
+          split = RequestsCsvReader.ranges(settings.input(), gridSize);
+        } catch (IOException e) {
+          throw new UncheckedIOException("Cannot read the requests file " + settings.input(), e);
+        }
+        managed.putString(RANGES_KEY, encode(split));
+        managed.putString(ReportingDatabaseSink.RUN_KEY, UUID.randomUUID().toString());
       }
-      String runKey = UUID.randomUUID().toString();
+      managed.putLong(ExportJobNames.PARTITIONS, gridSize);
+      jobRepository.updateExecutionContext(export);
+      List<RequestsCsvReader.Range> split = decode(managed.getString(RANGES_KEY));
+      String runKey = managed.getString(ReportingDatabaseSink.RUN_KEY);
       Map<String, ExecutionContext> contexts = new LinkedHashMap<>();
+      planned.clear();
       for (int i = 0; i < split.size(); i++) {
         ExecutionContext context = new ExecutionContext();
         split.get(i).startIn(context);
         context.putLong(ExportJobNames.PARTITION_INDEX, i);
         context.putString(ReportingDatabaseSink.RUN_KEY, runKey);
         contexts.put(ExportJobNames.partitionName(i), context);
+        planned.put(i, context);
         // where a partition of an earlier execution stands: a rerun continues it from there
         StepExecution last =
             jobRepository.getLastStepExecution(
                 export.getJobExecution().getJobInstance(),
                 ExportJobNames.partitionExecutionName(i));
-        progress.partition(i, last == null ? context : last.getExecutionContext(), isDone(last));
+        ExecutionContext standing =
+            last != null && RequestsCsvReader.Range.of(last.getExecutionContext()).isPresent()
+                ? last.getExecutionContext()
+                : context;
+        progress.partition(i, standing, isDone(last));
       }
       progress.reported();
       return contexts;
     }
+  }
+
+  /** The ranges as text for a context: {@code start:line:end} each, {@code end} -1 for the rest. */
+  static String encode(List<RequestsCsvReader.Range> ranges) {
+    StringBuilder text = new StringBuilder();
+    for (RequestsCsvReader.Range range : ranges) {
+      if (text.length() > 0) {
+        text.append(';');
+      }
+      text.append(range.start())
+          .append(':')
+          .append(range.line())
+          .append(':')
+          .append(range.end() == Long.MAX_VALUE ? -1 : range.end());
+    }
+    return text.toString();
+  }
+
+  static List<RequestsCsvReader.Range> decode(String text) {
+    List<RequestsCsvReader.Range> ranges = new ArrayList<>();
+    for (String range : RANGE_SEPARATOR.split(text, -1)) {
+      String[] parts = FIELD_SEPARATOR.split(range, -1);
+      long end = Long.parseLong(parts[2]);
+      ranges.add(
+          new RequestsCsvReader.Range(
+              Long.parseLong(parts[0]), Long.parseLong(parts[1]), end < 0 ? Long.MAX_VALUE : end));
+    }
+    return ranges;
   }
 
   private static boolean isDone(@Nullable StepExecution last) {
@@ -182,9 +253,17 @@ final class PartitionedExport {
       ExecutionContext context = stepExecution.getExecutionContext();
       if (RequestsCsvReader.Range.of(context).isEmpty()
           || !context.containsKey(ExportJobNames.PARTITION_INDEX)) {
-        // a partition without its range would read the whole file again
-        throw new IllegalStateException(
-            "Partition " + stepExecution.getStepName() + " has no range of the requests file");
+        // made, then cut off before its range was kept: it never read, so it starts its range
+        int index = ExportJobNames.partitionIndex(stepExecution.getStepName());
+        ExecutionContext plan = planned.get(index);
+        if (plan == null) {
+          throw new IllegalStateException(
+              "Partition " + stepExecution.getStepName() + " is not one of the run's");
+        }
+        for (Map.Entry<String, Object> entry : plan.entrySet()) {
+          context.put(entry.getKey(), entry.getValue());
+        }
+        jobRepository.updateExecutionContext(stepExecution);
       }
       int index = (int) context.getLong(ExportJobNames.PARTITION_INDEX);
       RequestsCsvReader reader = new RequestsCsvReader(settings.input());
@@ -193,7 +272,7 @@ final class PartitionedExport {
               exploder,
               sinkOfPartition.apply(index),
               settings.skipLimit(),
-              () -> progress.unreadableElsewhere(index));
+              progress.runUnreadable());
       try {
         new StepBuilder(ExportJobNames.PARTITION_STEP, jobRepository)
             .<RequestItem, RequestItem>chunk(settings.chunkSize())
@@ -242,6 +321,7 @@ final class PartitionedExport {
     private final Map<Integer, Standing> standings = new LinkedHashMap<>();
     private long headerBytes = -1;
     private long inputBytes = -1;
+    private final AtomicLong runUnreadable = new AtomicLong();
 
     Progress(RunObserver observer) {
       this.observer = observer;
@@ -268,7 +348,10 @@ final class PartitionedExport {
       // the last range ends with the file
       long end = range.end() == Long.MAX_VALUE ? Math.max(range.start(), inputBytes) : range.end();
       long offset = done ? end : context.getLong(RequestsCsvReader.OFFSET_KEY);
-      standings.put(index, new Standing(range.start(), end, offset, RunCounts.load(context)));
+      ExportCounts counts = RunCounts.load(context);
+      Standing was = standings.put(index, new Standing(range.start(), end, offset, counts));
+      runUnreadable.addAndGet(
+          counts.rowsUnreadable() - (was == null ? 0 : was.counts().rowsUnreadable()));
     }
 
     synchronized void reported() {
@@ -289,14 +372,9 @@ final class PartitionedExport {
       observer.inputRead(read());
     }
 
-    synchronized long unreadableElsewhere(int index) {
-      long unreadable = 0;
-      for (Map.Entry<Integer, Standing> standing : standings.entrySet()) {
-        if (standing.getKey() != index) {
-          unreadable += standing.getValue().counts().rowsUnreadable();
-        }
-      }
-      return unreadable;
+    /** The run's unreadable records, all partitions', as the split found them, then as written. */
+    AtomicLong runUnreadable() {
+      return runUnreadable;
     }
 
     /** The header's bytes and those of every partition's records read. */

@@ -184,8 +184,8 @@ public final class Checkpoints implements AutoCloseable {
   /**
    * The context that holds the last checkpoint of a run's output: its export step's (which may be
    * an earlier execution's); of a partitioned run, its join step's for JSON Lines (the joined
-   * files), its first partition's for the reporting database (the run key, the same in each). None
-   * before the step that writes it has run.
+   * files), and for the reporting database its export step's still (the run key of every
+   * partition). None before the step that writes it has run.
    */
   public static @Nullable ExecutionContext outputCheckpoint(
       JobRepository repository, JobInstance instance, boolean database) {
@@ -196,11 +196,11 @@ public final class Checkpoints implements AutoCloseable {
     if (RunCounts.partitions(export.getExecutionContext()).isEmpty()) {
       return export.getExecutionContext();
     }
-    StepExecution holder =
-        repository.getLastStepExecution(
-            instance,
-            database ? ExportJobNames.partitionExecutionName(0) : ExportJobNames.JOIN_STEP);
-    return holder == null ? null : holder.getExecutionContext();
+    if (database) {
+      return export.getExecutionContext(); // the run key, kept there once for all partitions
+    }
+    StepExecution join = repository.getLastStepExecution(instance, ExportJobNames.JOIN_STEP);
+    return join == null ? null : join.getExecutionContext();
   }
 
   /** An instant of the repository's, which keeps local times of this system's zone. */

@@ -33,6 +33,15 @@ public final class ExportJobNames {
     return PARTITION_STEP + ":" + partitionName(index);
   }
 
+  /** The index of the partition whose execution this is ({@link #partitionExecutionName}). */
+  public static int partitionIndex(String executionName) {
+    String prefix = PARTITION_STEP + ":partition";
+    if (!executionName.startsWith(prefix)) {
+      throw new IllegalArgumentException("Not a partition's execution: " + executionName);
+    }
+    return Integer.parseInt(executionName.substring(prefix.length()));
+  }
+
   /** The partition's name, as the partitioner gives it. */
   public static String partitionName(int index) {
     return "partition" + index;

@@ -29,17 +29,62 @@ public final class JsonLinesParts {
   private JsonLinesParts() {}
 
   /**
+   * The export held by a partitioned run from its start: its lock (the one a one-thread run takes
+   * on its export, so that two runs, partitioned or not, never write one export) and the channel
+   * the join writes through. Taking it deletes the export's old manifest, so that no consumer takes
+   * the files of an earlier night for a finished export while this run writes.
+   */
+  public static final class Hold implements AutoCloseable {
+    private final FileChannel channel;
+
+    private Hold(FileChannel channel) {
+      this.channel = channel;
+    }
+
+    @Override
+    public void close() throws IOException {
+      channel.close(); // releases the lock
+    }
+  }
+
+  /**
+   * Holds the export {@code output} (created empty if absent) for this run.
+   *
+   * @throws ExportLockedException another run holds it; nothing was changed
+   */
+  public static Hold hold(Path output) throws IOException {
+    Path parent = output.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    FileChannel channel =
+        FileChannel.open(
+            output, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    try {
+      if (ExportLockedException.tryLock(channel) == null) {
+        throw ExportLockedException.of(output);
+      }
+      Files.deleteIfExists(ExportFiles.manifest(output));
+      return new Hold(channel);
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+  }
+
+  /**
    * Joins the parts, as their partitions' last checkpoints committed them ({@code partitions}, in
-   * input order), into the export and its rejects, and saves in {@code into} the checkpoint of the
-   * joined files that a {@link JsonLinesSink} saves (their lengths and SHA-256), for the manifest.
-   * The export's old manifest is deleted first; the joined files are written beside the parts and
-   * moved over the export's names only when whole and on disk. Each part is checked against its
-   * checkpoint as it is copied.
+   * input order), into the export and its rejects: both are written whole beside the parts, each
+   * part checked against its checkpoint as it is copied, then the export copied through the run's
+   * {@link Hold} and the rejects moved over their name, each on disk; and saves in {@code into} the
+   * checkpoint of the joined files that a {@link JsonLinesSink} saves (their lengths and SHA-256),
+   * for the manifest.
    *
    * @throws ExportNotOursException a part is missing, shorter than its checkpoint, or not the bytes
    *     its partition wrote; the export's files are then left as they were
    */
-  public static void join(Path output, List<Part> partitions, Into into) throws IOException {
+  public static void join(Hold held, Path output, List<Part> partitions, Into into)
+      throws IOException {
     Files.deleteIfExists(ExportFiles.manifest(output));
     Path joinedExport = ExportFiles.parts(output).resolve("joined" + ExportFiles.EXTENSION);
     Path joinedRejects = ExportFiles.rejects(joinedExport);
@@ -55,15 +100,24 @@ public final class JsonLinesParts {
         append(files.get(1), rejectsOut, rejects, buffer);
       }
     }
-    force(joinedExport);
+    // every part is checked: only now is the export written, through the run's hold
+    FileChannel exportChannel = held.channel;
+    exportChannel.truncate(0);
+    try (FileChannel joined = FileChannel.open(joinedExport, StandardOpenOption.READ)) {
+      long size = joined.size();
+      long copied = 0;
+      while (copied < size) {
+        copied += exportChannel.transferFrom(joined, copied, size - copied);
+      }
+    }
+    exportChannel.force(true);
+    Files.delete(joinedExport);
     force(joinedRejects);
     Files.move(
         joinedRejects,
         ExportFiles.rejects(output),
         StandardCopyOption.ATOMIC_MOVE,
         StandardCopyOption.REPLACE_EXISTING);
-    Files.move(
-        joinedExport, output, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     forceDirectory(output.toAbsolutePath().getParent());
     into.committed(export.length(), export.sha256(), rejects.length(), rejects.sha256());
   }

@@ -6,8 +6,6 @@ import com.ledgerexplode.export.settings.ExportFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -160,16 +158,9 @@ public class JsonLinesSink implements ExportSink {
    * that two runs never write one file.
    */
   private void lock(FileChannel channel) throws IOException {
-    FileLock lock;
-    try {
-      lock = channel.tryLock();
-    } catch (OverlappingFileLockException heldInThisProcess) {
-      lock = null;
-    }
-    if (lock == null) {
+    if (ExportLockedException.tryLock(channel) == null) {
       close();
-      throw new ExportLockedException(
-          "The export " + output + " is being written by another run; nothing was changed");
+      throw ExportLockedException.of(output);
     }
   }
 

@@ -132,6 +132,7 @@ public class ReportingDatabaseSink implements ExportSink {
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transaction;
   private final @Nullable String givenRunKey;
+  private final boolean migrateOnOpen;
   private @Nullable String runKey;
   private @Nullable Dialect dialect;
   private Map<String, List<String>> columnTypes = Map.of();
@@ -142,6 +143,19 @@ public class ReportingDatabaseSink implements ExportSink {
 
   /** A sink writing under {@code runKey} (at most 64 characters) unless restarted with another. */
   public ReportingDatabaseSink(DataSource dataSource, @Nullable String runKey) {
+    this(dataSource, runKey, true);
+  }
+
+  /**
+   * A sink over a reporting database whose schema its caller has {@linkplain #migrate migrated}: a
+   * partition's, whose partitions open their sinks at once (Flyway would run once in each).
+   */
+  public static ReportingDatabaseSink overMigrated(DataSource dataSource) {
+    return new ReportingDatabaseSink(dataSource, null, false);
+  }
+
+  private ReportingDatabaseSink(
+      DataSource dataSource, @Nullable String runKey, boolean migrateOnOpen) {
     if (runKey != null && (runKey.isEmpty() || runKey.length() > 64)) {
       throw new IllegalArgumentException("A run key has 1 to 64 characters: '" + runKey + "'");
     }
@@ -149,6 +163,7 @@ public class ReportingDatabaseSink implements ExportSink {
     this.jdbc = new JdbcTemplate(dataSource);
     this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     this.givenRunKey = runKey;
+    this.migrateOnOpen = migrateOnOpen;
   }
 
   /**
@@ -186,7 +201,9 @@ public class ReportingDatabaseSink implements ExportSink {
     onDatabase(
         "opening",
         () -> {
-          migrate(dataSource);
+          if (migrateOnOpen) {
+            migrate(dataSource);
+          }
           dialect = jdbc.execute((ConnectionCallback<Dialect>) ReportingDatabaseSink::dialectOf);
           if (dialect == Dialect.POSTGRESQL) {
             columnTypes =
