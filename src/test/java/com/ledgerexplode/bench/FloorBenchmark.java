@@ -242,7 +242,8 @@ class FloorBenchmark {
     }
 
     // the statements on the ledger, counted by H2 in one more run of each, untimed
-    String traced = h2Ledger + ";TRACE_LEVEL_FILE=3";
+    // a trace past its maximum size (16 MB by default) is renamed and begun again: none here
+    String traced = h2Ledger + ";TRACE_LEVEL_FILE=3;TRACE_MAX_FILE_SIZE=1048576";
     Path trace = dir.resolve("db/import-0/ledger.trace.db");
     Path tracedOut = dir.resolve("out/traced/export.jsonl");
     Path tracedFloorOut = dir.resolve("out/traced-floor/export.jsonl");
