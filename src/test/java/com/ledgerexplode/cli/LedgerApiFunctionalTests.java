@@ -145,6 +145,18 @@ class LedgerApiFunctionalTests {
   }
 
   @Test
+  void aPartitionedRunOverServeWritesTheStoresBytes() throws Exception {
+    Path output = dir.resolve("api-partitioned/export.jsonl");
+
+    Child run = apiRun("api-partitioned", serveUrl(), basic(), "partitions=3", "chunkSize=7");
+
+    assertThat(run.exitCode).as(run.err).isZero();
+    assertThat(Files.readAllBytes(output)).isEqualTo(selfExport);
+    assertThat(Files.readAllBytes(rejectsOf(output))).isEqualTo(selfRejects);
+    assertThat(failures).isEmpty();
+  }
+
+  @Test
   void selfOverServesV2WritesTheStoresBytes() throws Exception {
     Path output = dir.resolve("api-v2/export.jsonl");
 
