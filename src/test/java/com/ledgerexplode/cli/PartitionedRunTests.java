@@ -3,6 +3,8 @@ package com.ledgerexplode.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ledgerexplode.export.runs.ExportJobNames;
+import com.ledgerexplode.export.runs.JobRepositories;
+import com.ledgerexplode.store.Databases;
 import com.ledgerexplode.testing.TestDatabases;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,6 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -178,6 +185,42 @@ class PartitionedRunTests {
   }
 
   @Test
+  void aPartitionCutOffBeforeItsRangeWasKeptStartsItsRangeWhenTheRunContinues() throws Exception {
+    Path output = dir.resolve("cut/export.jsonl");
+    String repository = JobFixture.h2(dir.resolve("cut/repository"));
+    failOnePartition(output, repository, 3);
+    // as if the run had died between Spring Batch's making a partition and its saving the range
+    try (var pool = Databases.open(repository, "REPOSITORY_DB", Map.of())) {
+      JobRepository runs = JobRepositories.open(pool).repository();
+      JobInstance instance = runs.getLastJobInstance(ExportJobNames.JOB);
+      StepExecution unfinished = null;
+      for (int i = 0; i < 3; i++) {
+        StepExecution partition =
+            runs.getLastStepExecution(instance, ExportJobNames.partitionExecutionName(i));
+        if (partition.getStatus() != BatchStatus.COMPLETED) {
+          unfinished = partition;
+        }
+      }
+      assertThat(unfinished).as("the failed partition").isNotNull();
+      unfinished.setExecutionContext(new ExecutionContext());
+      runs.updateExecutionContext(unfinished);
+    }
+
+    Cli rerun =
+        Cli.run(
+            "run",
+            job.jobFile.toString(),
+            "output=" + output,
+            "repository.db=" + repository,
+            "skipLimit=1");
+
+    assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+    assertThat(Files.readAllBytes(output)).isEqualTo(reference);
+    assertThat(Files.readAllBytes(output.resolveSibling("export.rejects.jsonl")))
+        .isEqualTo(referenceRejects);
+  }
+
+  @Test
   void aPartitionedRunKilledHalfWayThenRunAgainWritesTheSameBytes() throws Exception {
     Path output = dir.resolve("killed/export.jsonl");
     Process child = start(output, "killed", "partitions=3");
@@ -311,8 +354,7 @@ class PartitionedRunTests {
 
   /** How many executions each partition had, by name, from the job repository. */
   private static Map<String, Long> partitionExecutions(String repositoryUrl) throws Exception {
-    try (var pool =
-        com.ledgerexplode.store.Databases.open(repositoryUrl, "REPOSITORY_DB", Map.of())) {
+    try (var pool = Databases.open(repositoryUrl, "REPOSITORY_DB", Map.of())) {
       List<Map<String, Object>> rows =
           new JdbcTemplate(pool)
               .queryForList(
