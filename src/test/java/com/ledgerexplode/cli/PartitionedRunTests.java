@@ -185,11 +185,14 @@ class PartitionedRunTests {
   }
 
   @Test
-  void aPartitionCutOffBeforeItsRangeWasKeptStartsItsRangeWhenTheRunContinues() throws Exception {
+  void aPartitionCutOffBeforeItsContextWasKeptContinuesFromItsLastCheckpoint() throws Exception {
     Path output = dir.resolve("cut/export.jsonl");
     String repository = JobFixture.h2(dir.resolve("cut/repository"));
-    failOnePartition(output, repository, 3);
-    // as if the run had died between Spring Batch's making a partition and its saving the range
+    // chunks of 7: the failing partition commits chunks before its unreadable record, twice
+    failOnePartition(output, repository, 3, "chunkSize=7");
+    failOnePartition(output, repository, 3, "chunkSize=7");
+    // as if the second run had died between Spring Batch's making the partition's execution and
+    // its saving the context that execution continues from
     try (var pool = Databases.open(repository, "REPOSITORY_DB", Map.of())) {
       JobRepository runs = JobRepositories.open(pool).repository();
       JobInstance instance = runs.getLastJobInstance(ExportJobNames.JOB);
@@ -202,6 +205,9 @@ class PartitionedRunTests {
         }
       }
       assertThat(unfinished).as("the failed partition").isNotNull();
+      assertThat(unfinished.getExecutionContext().getLong("requestsReader.offset"))
+          .as("it had committed chunks")
+          .isGreaterThan(unfinished.getExecutionContext().getLong("requestsReader.start"));
       unfinished.setExecutionContext(new ExecutionContext());
       runs.updateExecutionContext(unfinished);
     }
@@ -218,6 +224,7 @@ class PartitionedRunTests {
     assertThat(Files.readAllBytes(output)).isEqualTo(reference);
     assertThat(Files.readAllBytes(output.resolveSibling("export.rejects.jsonl")))
         .isEqualTo(referenceRejects);
+    assertThat(rerun.err()).contains(job.rows() + " rows read (");
   }
 
   @Test
@@ -324,15 +331,20 @@ class PartitionedRunTests {
   /**
    * A run whose one unreadable record fails its partition (no skip allowed): the others complete.
    */
-  private static Cli failOnePartition(Path output, String repository, int partitions) {
-    Cli failed =
-        Cli.run(
-            "run",
-            job.jobFile.toString(),
-            "output=" + output,
-            "repository.db=" + repository,
-            "partitions=" + partitions,
-            "skipLimit=0");
+  private static Cli failOnePartition(
+      Path output, String repository, int partitions, String... settings) {
+    List<String> args =
+        Stream.concat(
+                Stream.of(
+                    "run",
+                    job.jobFile.toString(),
+                    "output=" + output,
+                    "repository.db=" + repository,
+                    "partitions=" + partitions,
+                    "skipLimit=0"),
+                Stream.of(settings))
+            .toList();
+    Cli failed = Cli.run(args.toArray(String[]::new));
     assertThat(failed.exitCode()).as(failed.err()).isEqualTo(1);
     return failed;
   }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,6 +24,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -63,7 +65,10 @@ final class PartitionedExport {
   private final int partitions;
   private final int threads;
 
-  /** The contexts the split gave each partition, by index, in this execution. */
+  /**
+   * Where each partition continues from, by index, as this execution's split found it: its last
+   * checkpoint, else its range's start.
+   */
   private final Map<Integer, ExecutionContext> planned = new ConcurrentHashMap<>();
 
   /** In the export step's context: the split's ranges ({@link #encode}). */
@@ -181,7 +186,6 @@ final class PartitionedExport {
         context.putLong(ExportJobNames.PARTITION_INDEX, i);
         context.putString(ReportingDatabaseSink.RUN_KEY, runKey);
         contexts.put(ExportJobNames.partitionName(i), context);
-        planned.put(i, context);
         // where a partition of an earlier execution stands: a rerun continues it from there
         StepExecution last =
             jobRepository.getLastStepExecution(
@@ -190,12 +194,34 @@ final class PartitionedExport {
         ExecutionContext standing =
             last != null && RequestsCsvReader.Range.of(last.getExecutionContext()).isPresent()
                 ? last.getExecutionContext()
-                : context;
+                : latestKept(export, i).orElse(context);
+        planned.put(i, standing);
         progress.partition(i, standing, isDone(last));
       }
       progress.reported();
       return contexts;
     }
+  }
+
+  /**
+   * The newest context of the partition's executions that holds its range: its last checkpoint,
+   * when its last execution was made but cut off before Spring Batch saved the context it continues
+   * from; none when no execution of it kept one.
+   */
+  private Optional<ExecutionContext> latestKept(StepExecution export, int index) {
+    String name = ExportJobNames.partitionExecutionName(index);
+    StepExecution latest = null;
+    for (JobExecution execution :
+        jobRepository.getJobExecutions(export.getJobExecution().getJobInstance())) {
+      for (StepExecution step : execution.getStepExecutions()) {
+        if (step.getStepName().equals(name)
+            && RequestsCsvReader.Range.of(step.getExecutionContext()).isPresent()
+            && (latest == null || step.getId() > latest.getId())) {
+          latest = step;
+        }
+      }
+    }
+    return latest == null ? Optional.empty() : Optional.of(latest.getExecutionContext());
   }
 
   /** The ranges as text for a context: {@code start:line:end} each, {@code end} -1 for the rest. */
@@ -253,7 +279,8 @@ final class PartitionedExport {
       ExecutionContext context = stepExecution.getExecutionContext();
       if (RequestsCsvReader.Range.of(context).isEmpty()
           || !context.containsKey(ExportJobNames.PARTITION_INDEX)) {
-        // made, then cut off before its range was kept: it never read, so it starts its range
+        // made, then cut off before Spring Batch saved its context: it continues from its last
+        // checkpoint, or starts its range if it never kept one
         int index = ExportJobNames.partitionIndex(stepExecution.getStepName());
         ExecutionContext plan = planned.get(index);
         if (plan == null) {
