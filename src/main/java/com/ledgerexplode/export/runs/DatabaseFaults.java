@@ -8,6 +8,7 @@ import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * The one place that tells a database lost for a while (a dropped connection, a server restarting
@@ -80,6 +81,15 @@ public final class DatabaseFaults {
   private static @Nullable SQLException transientCause(Throwable failure) {
     SQLException innermost = null;
     for (Throwable c = failure; c != null; c = next(c)) {
+      if (c instanceof TransactionSystemException rollback
+          && rollback.getApplicationException() != null) {
+        // a rollback that failed after the statement it rolls back lost the connection: the
+        // pool's closed connection ("Connection is closed", no SQLState) is not the reason
+        SQLException lost = transientCause(rollback.getApplicationException());
+        if (lost != null) {
+          return lost;
+        }
+      }
       if (c instanceof SQLException sql) {
         innermost = sql;
       }

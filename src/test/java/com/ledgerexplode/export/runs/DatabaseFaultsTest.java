@@ -49,6 +49,29 @@ class DatabaseFaultsTest {
   }
 
   @Test
+  void aRollbackThatFailsAfterItsStatementLostTheConnectionIsTransient() {
+    TransactionSystemException rollback =
+        new TransactionSystemException(
+            "JDBC rollback failed", new SQLException("Connection is closed")); // Hikari's words
+    rollback.initApplicationException(
+        new RuntimeException(
+            "writing a chunk",
+            state("08006", "An I/O error occurred while sending to the backend.")));
+
+    assertThat(DatabaseFaults.isTransient(new RuntimeException("chunk", rollback))).isTrue();
+  }
+
+  @Test
+  void aRollbackThatFailsAfterABadStatementIsNotTransient() {
+    TransactionSystemException rollback =
+        new TransactionSystemException(
+            "JDBC rollback failed", new SQLException("Connection is closed"));
+    rollback.initApplicationException(state("23505", "duplicate key value"));
+
+    assertThat(DatabaseFaults.isTransient(rollback)).isFalse();
+  }
+
+  @Test
   void aServerShuttingDownIsTransient() {
     assertThat(
             DatabaseFaults.isTransient(
