@@ -319,11 +319,7 @@ class KillAndRerunTests {
 
   /** The execution a child said it started, from its log. */
   private static String executionOf(String name) throws Exception {
-    java.util.regex.Matcher started =
-        java.util.regex.Pattern.compile("execution (\\d+) started")
-            .matcher(Files.readString(dir.resolve(name + ".log")));
-    assertThat(started.find()).as("the child's log names its execution").isTrue();
-    return started.group(1);
+    return ChildRuns.executionOf(dir.resolve(name + ".log"));
   }
 
   @Test
@@ -405,17 +401,6 @@ class KillAndRerunTests {
 
   private static void waitUntil(BooleanSupplier condition, Process child, String name)
       throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (condition.getAsBoolean()) {
-        return;
-      }
-      if (!child.isAlive()) {
-        throw new AssertionError(
-            "the child ended before the kill: " + Files.readString(dir.resolve(name + ".log")));
-      }
-      Thread.sleep(5);
-    }
-    throw new AssertionError("the run never reached the point of the kill");
+    ChildRuns.waitUntil(condition, child, dir.resolve(name + ".log"), Duration.ofSeconds(60));
   }
 }

@@ -407,26 +407,11 @@ class PartitionedRunTests {
   }
 
   private static String executionOf(String name) throws Exception {
-    Matcher started =
-        Pattern.compile("execution (\\d+) started")
-            .matcher(Files.readString(dir.resolve(name + ".log")));
-    assertThat(started.find()).as("the child's log names its execution").isTrue();
-    return started.group(1);
+    return ChildRuns.executionOf(dir.resolve(name + ".log"));
   }
 
   private static void waitUntil(
       java.util.function.BooleanSupplier condition, Process child, String name) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (condition.getAsBoolean()) {
-        return;
-      }
-      if (!child.isAlive()) {
-        throw new AssertionError(
-            "the child ended before the kill: " + Files.readString(dir.resolve(name + ".log")));
-      }
-      Thread.sleep(5);
-    }
-    throw new AssertionError("the run never reached the point of the kill");
+    ChildRuns.waitUntil(condition, child, dir.resolve(name + ".log"), Duration.ofSeconds(90));
   }
 }

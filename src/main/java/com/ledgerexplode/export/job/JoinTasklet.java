@@ -57,7 +57,7 @@ final class JoinTasklet implements Tasklet {
           new JsonLinesParts.Part(
               ExportFiles.part(output, i, partitions), partition.getExecutionContext()));
     }
-    JsonLinesParts.join(held, output, parts, JsonLinesParts.into(join.getExecutionContext()));
+    JsonLinesParts.join(held, output, parts, join.getExecutionContext());
     return RepeatStatus.FINISHED;
   }
 }

@@ -61,9 +61,7 @@ public final class JsonLinesParts {
         FileChannel.open(
             output, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     try {
-      if (ExportLockedException.tryLock(channel) == null) {
-        throw ExportLockedException.of(output);
-      }
+      ExportLock.take(channel, output);
       Files.deleteIfExists(ExportFiles.manifest(output));
       return new Hold(channel);
     } catch (IOException | RuntimeException e) {
@@ -83,9 +81,8 @@ public final class JsonLinesParts {
    * @throws ExportNotOursException a part is missing, shorter than its checkpoint, or not the bytes
    *     its partition wrote; the export's files are then left as they were
    */
-  public static void join(Hold held, Path output, List<Part> partitions, Into into)
+  public static void join(Hold held, Path output, List<Part> partitions, ExecutionContext into)
       throws IOException {
-    Files.deleteIfExists(ExportFiles.manifest(output));
     Path joinedExport = ExportFiles.parts(output).resolve("joined" + ExportFiles.EXTENSION);
     Path joinedRejects = ExportFiles.rejects(joinedExport);
     FilePrefix export = FilePrefix.empty();
@@ -119,29 +116,12 @@ public final class JsonLinesParts {
         StandardCopyOption.ATOMIC_MOVE,
         StandardCopyOption.REPLACE_EXISTING);
     forceDirectory(output.toAbsolutePath().getParent());
-    into.committed(export.length(), export.sha256(), rejects.length(), rejects.sha256());
+    JsonLinesSink.saveCommitted(
+        into, export.length(), export.sha256(), rejects.length(), rejects.sha256());
   }
 
   /** A partition's part and the context its last checkpoint committed. */
   public record Part(Path output, ExecutionContext context) {}
-
-  /** Where the joined files' checkpoint goes. */
-  public interface Into {
-    void committed(long exportBytes, String exportSha256, long rejectsBytes, String rejectsSha256);
-  }
-
-  /**
-   * Saves the joined files' checkpoint in a context under {@link JsonLinesSink}'s keys, as the
-   * manifest reads them.
-   */
-  public static Into into(ExecutionContext context) {
-    return (exportBytes, exportSha256, rejectsBytes, rejectsSha256) -> {
-      context.putLong(JsonLinesSink.EXPORT_BYTES_KEY, exportBytes);
-      context.putString(JsonLinesSink.EXPORT_SHA256_KEY, exportSha256);
-      context.putLong(JsonLinesSink.REJECTS_BYTES_KEY, rejectsBytes);
-      context.putString(JsonLinesSink.REJECTS_SHA256_KEY, rejectsSha256);
-    };
-  }
 
   private static void append(
       JsonLinesSink.CommittedFile part, OutputStream out, FilePrefix whole, byte[] buffer)

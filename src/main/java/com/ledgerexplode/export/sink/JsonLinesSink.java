@@ -158,9 +158,11 @@ public class JsonLinesSink implements ExportSink {
    * that two runs never write one file.
    */
   private void lock(FileChannel channel) throws IOException {
-    if (ExportLockedException.tryLock(channel) == null) {
+    try {
+      ExportLock.take(channel, output);
+    } catch (ExportLockedException e) {
       close();
-      throw ExportLockedException.of(output);
+      throw e;
     }
   }
 
@@ -263,14 +265,31 @@ public class JsonLinesSink implements ExportSink {
   public void update(ExecutionContext context) {
     DigestedFile exportFile = opened(export);
     DigestedFile rejectsFile = opened(rejected);
+    long exportBytes;
+    long rejectsBytes;
     try {
-      context.putLong(EXPORT_BYTES_KEY, exportFile.force());
-      context.putLong(REJECTS_BYTES_KEY, rejectsFile.force());
+      exportBytes = exportFile.force();
+      rejectsBytes = rejectsFile.force();
     } catch (IOException e) {
       throw new ItemStreamException("Cannot save the export " + output + " to disk: " + e, e);
     }
-    context.putString(EXPORT_SHA256_KEY, exportFile.sha256());
-    context.putString(REJECTS_SHA256_KEY, rejectsFile.sha256());
+    saveCommitted(context, exportBytes, exportFile.sha256(), rejectsBytes, rejectsFile.sha256());
+  }
+
+  /**
+   * Saves in a context the checkpoint of an export and its rejects, on disk: what {@link
+   * #committed} reads back (the joined files of a partitioned run are saved so too).
+   */
+  static void saveCommitted(
+      ExecutionContext context,
+      long exportBytes,
+      String exportSha256,
+      long rejectsBytes,
+      String rejectsSha256) {
+    context.putLong(EXPORT_BYTES_KEY, exportBytes);
+    context.putLong(REJECTS_BYTES_KEY, rejectsBytes);
+    context.putString(EXPORT_SHA256_KEY, exportSha256);
+    context.putString(REJECTS_SHA256_KEY, rejectsSha256);
   }
 
   @Override

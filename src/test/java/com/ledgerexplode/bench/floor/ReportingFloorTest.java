@@ -9,6 +9,7 @@ import com.ledgerexplode.export.sink.ReportingDatabaseSink;
 import com.ledgerexplode.generate.GeneratorOptions;
 import com.ledgerexplode.generate.LedgerGenerator;
 import com.ledgerexplode.store.SnapshotImporter;
+import com.ledgerexplode.testing.ReportingTableNames;
 import com.ledgerexplode.testing.TestDatabase;
 import com.ledgerexplode.testing.TestDatabases;
 import java.nio.file.Path;
@@ -32,14 +33,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * run's row's execution, times and settings (the floor keeps only its counts), on PostgreSQL.
  */
 class ReportingFloorTest {
-  private static final List<String> TABLES =
-      List.of(
-          "report_event",
-          "report_points",
-          "report_reject",
-          "report_redemption",
-          "report_transfer",
-          "report_deduction");
+  private static final List<String> TABLES = ReportingTableNames.ROWS;
   private static final String RUN_COUNTS =
       "SELECT rows_read, rows_exploded, rows_rejected, rows_unreadable, events_written, warnings"
           + " FROM report_run";

@@ -18,6 +18,7 @@ import com.ledgerexplode.store.LedgerSchema;
 import com.ledgerexplode.store.SnapshotImporter;
 import com.ledgerexplode.testing.JsonTrees;
 import com.ledgerexplode.testing.ReportedOverTheApi;
+import com.ledgerexplode.testing.ReportingTableNames;
 import com.ledgerexplode.testing.StatementCounter;
 import com.ledgerexplode.testing.TestDatabase;
 import com.ledgerexplode.testing.TestDatabases;
@@ -52,14 +53,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ReportingDatabaseEveryTypeTest {
   private static final Path SAMPLE = Path.of("sample-input");
   private static final Map<TestDatabase, List<OutputRecord>> RECORDS = new ConcurrentHashMap<>();
-  private static final List<String> TABLES =
-      List.of(
-          "report_event",
-          "report_points",
-          "report_reject",
-          "report_redemption",
-          "report_transfer",
-          "report_deduction");
+  private static final List<String> TABLES = ReportingTableNames.ROWS;
 
   /** The records of the whole sample, exploded over a ledger store imported into the database. */
   private static List<OutputRecord> sampleRecords(TestDatabase database) {
