@@ -20,9 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** How ledger values are written in JSON: shared by the snapshot writer and the API's objects. */
 public final class JsonValues {
-  private static final DateTimeFormatter LEGACY_SECONDS =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
-
   /** The legacy form as read: its fraction of 0 to 9 digits optional. */
   private static final DateTimeFormatter LEGACY =
       new DateTimeFormatterBuilder()
@@ -90,8 +87,7 @@ public final class JsonValues {
    * digits as the ledger has them ({@code .5}, {@code .120}), {@code .0} when it has none.
    */
   public static String legacyTime(LedgerTime time) {
-    String fraction = time.fraction();
-    return LEGACY_SECONDS.format(time.instant()) + "." + (fraction.isEmpty() ? "0" : fraction);
+    return time.legacy();
   }
 
   /**

@@ -3,10 +3,12 @@ package com.ledgerexplode.ledger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A time of the ledger: its instant and how many digits its fraction of a second was given with
@@ -17,6 +19,19 @@ import java.time.temporal.ChronoUnit;
  */
 public record LedgerTime(Instant instant, int fractionDigits) {
   private static final int NANO_DIGITS = 9;
+  private static final long SECONDS_PER_DAY = 86_400;
+  private static final int MAX_OFFSET_SECONDS = 18 * 3600;
+
+  /** {@code yyyy-MM-ddTHH:mm:ss}. */
+  private static final int DATE_TIME_LENGTH = 19;
+
+  /** The days of 0001-01-01 and 9999-12-31: the years written with four digits and no sign. */
+  private static final long FIRST_DAY = LocalDate.of(1, 1, 1).toEpochDay();
+
+  private static final long LAST_DAY = LocalDate.of(9999, 12, 31).toEpochDay();
+
+  private static final DateTimeFormatter LEGACY_SECONDS =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
   public LedgerTime {
     if (fractionDigits < 0 || fractionDigits > NANO_DIGITS) {
@@ -53,6 +68,12 @@ public record LedgerTime(Instant instant, int fractionDigits) {
    * @throws DateTimeParseException when the text is not one
    */
   public static LedgerTime parse(String text) {
+    LedgerTime plain = parsePlain(text);
+    return plain != null ? plain : parseAnyForm(text);
+  }
+
+  /** {@link #parse} by {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME}: every form it reads. */
+  static LedgerTime parseAnyForm(String text) {
     Instant instant =
         OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
     int digits = 0;
@@ -66,15 +87,174 @@ public record LedgerTime(Instant instant, int fractionDigits) {
   }
 
   /**
+   * {@link #parse} of the form the ledger's times come in ({@code yyyy-MM-ddTHH:mm:ss}, a fraction
+   * of 1 to 9 digits or none, {@code Z} or {@code ±HH:MM}), without a formatter's parse of each
+   * field into a map; null for any other text, valid or not, which {@link #parseAnyForm} reads or
+   * refuses.
+   */
+  static @Nullable LedgerTime parsePlain(String text) {
+    int length = text.length();
+    if (length < 20
+        || text.charAt(4) != '-'
+        || text.charAt(7) != '-'
+        || (text.charAt(10) != 'T' && text.charAt(10) != 't')
+        || text.charAt(13) != ':'
+        || text.charAt(16) != ':') {
+      return null;
+    }
+    int year = digits(text, 0, 4);
+    int month = digits(text, 5, 2);
+    int day = digits(text, 8, 2);
+    int hour = digits(text, 11, 2);
+    int minute = digits(text, 14, 2);
+    int second = digits(text, 17, 2);
+    if ((year | month | day | hour | minute | second) < 0
+        || month < 1
+        || month > 12
+        || day < 1
+        || day > YearMonth.of(year, month).lengthOfMonth()
+        || hour > 23
+        || minute > 59
+        || second > 59) {
+      return null;
+    }
+    int at = 19;
+    int fractionDigits = 0;
+    int nanos = 0;
+    if (text.charAt(at) == '.') {
+      at++;
+      while (at < length && isAsciiDigit(text.charAt(at))) {
+        if (++fractionDigits > NANO_DIGITS) {
+          return null;
+        }
+        nanos = nanos * 10 + (text.charAt(at++) - '0');
+      }
+      if (fractionDigits == 0) {
+        return null;
+      }
+      nanos *= tenTo(NANO_DIGITS - fractionDigits);
+    }
+    int offsetSeconds;
+    char sign = at < length ? text.charAt(at) : ' ';
+    if ((sign == 'Z' || sign == 'z') && at + 1 == length) {
+      offsetSeconds = 0;
+    } else if ((sign == '+' || sign == '-') && at + 6 == length && text.charAt(at + 3) == ':') {
+      int offsetHours = digits(text, at + 1, 2);
+      int offsetMinutes = digits(text, at + 4, 2);
+      if (offsetHours < 0 || offsetMinutes < 0 || offsetMinutes > 59) {
+        return null;
+      }
+      offsetSeconds = offsetHours * 3600 + offsetMinutes * 60;
+      if (offsetSeconds > MAX_OFFSET_SECONDS) {
+        return null;
+      }
+      offsetSeconds = sign == '-' ? -offsetSeconds : offsetSeconds;
+    } else {
+      return null;
+    }
+    long epochSecond =
+        LocalDate.of(year, month, day).toEpochDay() * SECONDS_PER_DAY
+            + hour * 3600L
+            + minute * 60L
+            + second
+            - offsetSeconds;
+    return new LedgerTime(Instant.ofEpochSecond(epochSecond, nanos), fractionDigits);
+  }
+
+  /** The number of {@code count} ASCII digits at {@code from}; -1 if one is not a digit. */
+  private static int digits(String text, int from, int count) {
+    int value = 0;
+    for (int i = from; i < from + count; i++) {
+      char c = text.charAt(i);
+      if (!isAsciiDigit(c)) {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
+  }
+
+  private static boolean isAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /**
    * ISO-8601 in UTC, the fraction with its digits and only when it has some: {@code
    * 2024-08-20T11:29:02.5Z}, {@code 2024-08-20T11:29:02Z}.
    */
   public String iso() {
-    String seconds = DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
-    String fraction = fraction();
-    return seconds.substring(0, seconds.length() - 1)
-        + (fraction.isEmpty() ? "" : "." + fraction)
-        + "Z";
+    char[] text = text('T', fractionDigits == 0 ? 1 : fractionDigits + 2);
+    if (text == null) {
+      String seconds =
+          DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
+      String fraction = fraction();
+      return seconds.substring(0, seconds.length() - 1)
+          + (fraction.isEmpty() ? "" : "." + fraction)
+          + "Z";
+    }
+    if (fractionDigits > 0) {
+      text[DATE_TIME_LENGTH] = '.';
+      writeFraction(text, DATE_TIME_LENGTH + 1, fractionDigits);
+    }
+    text[text.length - 1] = 'Z';
+    return new String(text);
+  }
+
+  /**
+   * The vendor's legacy form, UTC: {@code yyyy-MM-dd HH:mm:ss.S}, the fraction's digits as the
+   * ledger has them ({@code .5}, {@code .120}), {@code .0} when it has none.
+   */
+  public String legacy() {
+    int digits = Math.max(fractionDigits, 1);
+    char[] text = text(' ', digits + 1);
+    if (text == null) {
+      String fraction = fraction();
+      return LEGACY_SECONDS.format(instant) + "." + (fraction.isEmpty() ? "0" : fraction);
+    }
+    text[DATE_TIME_LENGTH] = '.';
+    writeFraction(text, DATE_TIME_LENGTH + 1, digits);
+    return new String(text);
+  }
+
+  /**
+   * {@code yyyy-MM-dd}, the separator, {@code HH:mm:ss} in UTC, then {@code room} characters left
+   * for the caller; null when the year is not 1 to 9999 (written by a formatter, with its sign).
+   */
+  private char @Nullable [] text(char separator, int room) {
+    long epochSecond = instant.getEpochSecond();
+    long day = Math.floorDiv(epochSecond, SECONDS_PER_DAY);
+    if (day < FIRST_DAY || day > LAST_DAY) {
+      return null;
+    }
+    LocalDate date = LocalDate.ofEpochDay(day);
+    int secondOfDay = (int) Math.floorMod(epochSecond, SECONDS_PER_DAY);
+    char[] text = new char[DATE_TIME_LENGTH + room];
+    write(text, 0, date.getYear(), 4);
+    text[4] = '-';
+    write(text, 5, date.getMonthValue(), 2);
+    text[7] = '-';
+    write(text, 8, date.getDayOfMonth(), 2);
+    text[10] = separator;
+    write(text, 11, secondOfDay / 3600, 2);
+    text[13] = ':';
+    write(text, 14, secondOfDay / 60 % 60, 2);
+    text[16] = ':';
+    write(text, 17, secondOfDay % 60, 2);
+    return text;
+  }
+
+  /** The first {@code digits} of the nine digits of the nanoseconds, at {@code at}. */
+  private void writeFraction(char[] text, int at, int digits) {
+    write(text, at, nanoOfSecond(instant) / tenTo(NANO_DIGITS - digits), digits);
+  }
+
+  /** {@code value} in {@code width} decimal digits, zero-padded, at {@code at}. */
+  private static void write(char[] text, int at, int value, int width) {
+    int rest = value;
+    for (int i = at + width - 1; i >= at; i--) {
+      text[i] = (char) ('0' + rest % 10);
+      rest /= 10;
+    }
   }
 
   /** The fraction's digits ({@code 5}, {@code 120}); empty when the time has none. */
