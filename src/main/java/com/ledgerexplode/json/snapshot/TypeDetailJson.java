@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.JsonNodeFeature;
@@ -57,33 +59,37 @@ public final class TypeDetailJson {
 
   /** An object of the snapshot, checked; {@code path} names it in a reason ({@code blocks}). */
   static Map<String, Object> read(JsonNode object, String path) throws SnapshotReader.Invalid {
-    return read(object, path, true);
-  }
-
-  /**
-   * @param snapshot whether the object comes from a snapshot, whose times may be no finer than
-   *     microseconds (what the ledger keeps); text the store kept is read as it was written
-   */
-  private static Map<String, Object> read(JsonNode object, String path, boolean snapshot)
-      throws SnapshotReader.Invalid {
     if (!object.isObject()) {
       throw new SnapshotReader.Invalid(path + ": not an object: " + object);
     }
-    return object(object, path, STRING_TYPED, snapshot);
+    try (JsonParser p = MAPPER.treeAsTokens(object)) {
+      p.nextToken();
+      return object(p, path, STRING_TYPED, true);
+    }
   }
 
+  /**
+   * The object at the parser's {@code START_OBJECT}, read to its {@code END_OBJECT}.
+   *
+   * @param snapshot whether the object comes from a snapshot, whose times may be no finer than
+   *     microseconds (what the ledger keeps); text the store kept is read as it was written
+   */
   private static Map<String, Object> object(
-      JsonNode node, String path, Set<String> stringTyped, boolean snapshot)
+      JsonParser p, String path, Set<String> stringTyped, boolean snapshot)
       throws SnapshotReader.Invalid {
     Map<String, Object> values = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> field : node.properties()) {
-      String key = field.getKey();
-      String at = path + "." + key;
+    for (String key = p.nextName(); key != null; key = p.nextName()) {
       if (TimeKeys.isTwin(key)) {
         throw new SnapshotReader.Invalid(
-            at + ": the export writes a time's ISO twin; give " + twinOf(key) + " alone");
+            path
+                + "."
+                + key
+                + ": the export writes a time's ISO twin; give "
+                + twinOf(key)
+                + " alone");
       }
-      values.put(key, value(field.getValue(), at, key, stringTyped, snapshot));
+      p.nextToken();
+      values.put(key, value(p, path, key, -1, stringTyped, snapshot));
     }
     return values;
   }
@@ -92,64 +98,88 @@ public final class TypeDetailJson {
     return key.substring(0, key.length() - 3);
   }
 
+  /**
+   * The value at the parser's current token, a property {@code key} of the object at {@code path},
+   * or (key null) the element {@code index} of the array at {@code path}.
+   */
   private static Object value(
-      JsonNode node, String path, @Nullable String key, Set<String> stringTyped, boolean snapshot)
+      JsonParser p,
+      String path,
+      @Nullable String key,
+      int index,
+      Set<String> stringTyped,
+      boolean snapshot)
       throws SnapshotReader.Invalid {
-    if (node.isNull()) {
-      throw new SnapshotReader.Invalid(path + ": is null (leave an absent value out)");
+    JsonToken token = p.currentToken();
+    if (token == JsonToken.VALUE_NULL) {
+      throw new SnapshotReader.Invalid(
+          at(path, key, index) + ": is null (leave an absent value out)");
     }
-    if (key != null && stringTyped.contains(key) && !node.isString()) {
-      throw new SnapshotReader.Invalid(path + ": the vendor writes it as a string: " + node);
+    if (key != null && stringTyped.contains(key) && token != JsonToken.VALUE_STRING) {
+      throw new SnapshotReader.Invalid(
+          at(path, key, index) + ": the vendor writes it as a string: " + p.readValueAsTree());
     }
     if (key != null && TimeKeys.isTime(key)) {
-      if (!node.isString()) {
-        throw new SnapshotReader.Invalid(path + ": not an ISO-8601 time: " + node);
+      if (token != JsonToken.VALUE_STRING) {
+        throw new SnapshotReader.Invalid(
+            at(path, key, index) + ": not an ISO-8601 time: " + p.readValueAsTree());
       }
-      return time(node.stringValue(), path, snapshot);
+      return time(p.getString(), path, key, snapshot);
     }
-    if (node.isObject()) {
-      return object(node, path, STRING_TYPED, snapshot);
+    return switch (token) {
+      case START_OBJECT -> object(p, at(path, key, index), STRING_TYPED, snapshot);
+      case START_ARRAY ->
+          array(
+              p,
+              at(path, key, index),
+              key != null && STRING_TYPED_ROWS.contains(key) ? STRING_TYPED_IN_ROWS : STRING_TYPED,
+              snapshot);
+      case VALUE_STRING -> p.getString();
+      case VALUE_TRUE, VALUE_FALSE -> p.getBooleanValue();
+      case VALUE_NUMBER_INT ->
+          p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+              ? new BigDecimal(p.getBigIntegerValue())
+              : BigDecimal.valueOf(p.getLongValue());
+      case VALUE_NUMBER_FLOAT -> p.getDecimalValue();
+      default ->
+          throw new SnapshotReader.Invalid(
+              at(path, key, index) + ": not a JSON value: " + p.readValueAsTree());
+    };
+  }
+
+  /** The array at the parser's {@code START_ARRAY}, read to its {@code END_ARRAY}. */
+  private static List<Object> array(
+      JsonParser p, String path, Set<String> stringTyped, boolean snapshot)
+      throws SnapshotReader.Invalid {
+    List<Object> elements = new ArrayList<>();
+    for (JsonToken element = p.nextToken();
+        element != JsonToken.END_ARRAY;
+        element = p.nextToken()) {
+      int i = elements.size();
+      elements.add(
+          element == JsonToken.START_OBJECT
+              ? object(p, path + "[" + i + "]", stringTyped, snapshot)
+              : value(p, path, null, i, stringTyped, snapshot));
     }
-    if (node.isArray()) {
-      Set<String> inElements =
-          key != null && STRING_TYPED_ROWS.contains(key) ? STRING_TYPED_IN_ROWS : STRING_TYPED;
-      List<Object> elements = new ArrayList<>(node.size());
-      for (int i = 0; i < node.size(); i++) {
-        JsonNode element = node.get(i);
-        String at = path + "[" + i + "]";
-        elements.add(
-            element.isObject()
-                ? object(element, at, inElements, snapshot)
-                : value(element, at, null, inElements, snapshot));
-      }
-      return elements;
-    }
-    if (node.isString()) {
-      return node.stringValue();
-    }
-    if (node.isBoolean()) {
-      return node.booleanValue();
-    }
-    if (node.isIntegralNumber()) {
-      return new BigDecimal(node.bigIntegerValue());
-    }
-    if (node.isNumber()) {
-      return node.decimalValue();
-    }
-    throw new SnapshotReader.Invalid(path + ": not a JSON value: " + node);
+    return elements;
+  }
+
+  /** The path of a property ({@code key}) or an array's element ({@code index}). */
+  private static String at(String path, @Nullable String key, int index) {
+    return key != null ? path + "." + key : path + "[" + index + "]";
   }
 
   /** ISO-8601 with an offset, its fraction's digits kept, or a date alone (its midnight, UTC). */
-  private static LedgerTime time(String text, String path, boolean snapshot)
+  private static LedgerTime time(String text, String path, String key, boolean snapshot)
       throws SnapshotReader.Invalid {
     LedgerTime time;
     try {
       time =
           text.length() == 10 ? LedgerTime.midnight(LocalDate.parse(text)) : LedgerTime.parse(text);
     } catch (DateTimeParseException e) {
-      throw new SnapshotReader.Invalid(path + ": not an ISO-8601 time: '" + text + "'");
+      throw new SnapshotReader.Invalid(path + "." + key + ": not an ISO-8601 time: '" + text + "'");
     }
-    return snapshot ? SnapshotReader.noFinerThanMicroseconds(time, path, text) : time;
+    return snapshot ? SnapshotReader.noFinerThanMicroseconds(time, path + "." + key, text) : time;
   }
 
   /** Writes a value as the snapshot holds it: times in ISO-8601. */
@@ -199,8 +229,15 @@ public final class TypeDetailJson {
     if (text == null) {
       return Map.of();
     }
-    try {
-      return read(MAPPER.readTree(text), "stored", false);
+    try (JsonParser p = MAPPER.createParser(text)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new SnapshotReader.Invalid("stored: not an object: " + text);
+      }
+      Map<String, Object> object = object(p, "stored", STRING_TYPED, false);
+      if (p.nextToken() != null) {
+        throw new SnapshotReader.Invalid("stored: more than one object: " + text);
+      }
+      return object;
     } catch (SnapshotReader.Invalid | JacksonException e) {
       throw new IllegalStateException(
           "A stored event detail is not readable: " + e.getMessage(), e);
