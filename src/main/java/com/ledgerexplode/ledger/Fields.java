@@ -31,13 +31,13 @@ public record Fields<F extends Enum<F> & FieldSpec>(Map<F, Object> values) {
 
   /** These fields without those the predicate names. */
   public Fields<F> without(java.util.function.Predicate<F> drop) {
-    Map<F, Object> kept = new java.util.LinkedHashMap<>();
-    values.forEach(
-        (field, value) -> {
-          if (!drop.test(field)) {
-            kept.put(field, value);
-          }
-        });
-    return new Fields<>(kept);
+    for (F field : values.keySet()) {
+      if (drop.test(field)) {
+        Map<F, Object> kept = new EnumMap<>(values);
+        kept.keySet().removeIf(drop);
+        return new Fields<>(kept);
+      }
+    }
+    return this;
   }
 }
