@@ -67,6 +67,14 @@ class FloorBenchmark {
       Path.of(System.getProperty("benchmark.dir", "target/benchmark")).toAbsolutePath();
   private static final int CHUNK = 100;
   private static final Pattern GC = Pattern.compile("(\\d+)M->(\\d+)M\\(\\d+M\\)");
+
+  /** A full collection the probe asked for: what is left after it is what the run holds. */
+  private static final Pattern ASKED_FULL_GC =
+      Pattern.compile("Pause Full \\(Diagnostic Command\\) \\d+M->(\\d+)M\\(\\d+M\\)");
+
+  /** How often the live-heap probe asks a probed run for a full collection. */
+  private static final long PROBE_EVERY_MS = 1000;
+
   private static final Pattern LINE = Pattern.compile("\"line\":(\\d+)");
 
   /** How the statements per chunk are counted. */
@@ -256,6 +264,21 @@ class FloorBenchmark {
     jobH2.statements[1] = statements(trace) / (double) chunks;
     Files.deleteIfExists(trace);
 
+    // the live heap, in one more run of each, untimed (see child)
+    Path probedH2 = dir.resolve("db/probed");
+    importH2.live = importProduct(dir, h2(probedH2.resolve("ledger")), ledger, true).live();
+    BenchmarkSupport.delete(probedH2);
+    String probedPg = newPostgres();
+    importPgCopy.live = importProduct(dir, probedPg, ledger, true).live();
+    importPgBatch.live = importPgCopy.live;
+    dropAll(probedPg);
+    jobH2.live = probedJob(dir, h2Ledger, requests, "h2", Map.of());
+    jobPg.live = probedJob(dir, pgLedger, requests, "pg", Map.of());
+    if (!PARTITIONS.isEmpty()) {
+      partitioned.live =
+          probedJob(dir, pgLedger, requests, "partitioned", Map.of("partitions", PARTITIONS));
+    }
+
     List<Workload> all = new ArrayList<>();
     all.addAll(List.of(importH2, importPgCopy, importPgBatch, jobH2, jobPg));
     if (!PARTITIONS.isEmpty()) {
@@ -263,6 +286,13 @@ class FloorBenchmark {
     }
     all.addAll(List.of(oneH2, onePg, reportingCopy, reportingBatch));
     return all;
+  }
+
+  /** The live heap of a probed run of the job over the whole requests file, in MB. */
+  private long probedJob(
+      Path dir, String ledgerUrl, Path requests, String name, Map<String, String> extra) {
+    Path out = dir.resolve("out/probed-" + name + "/export.jsonl");
+    return runJob(dir, ledgerUrl, requests, out.toString(), extra, true).live();
   }
 
   /** The statements H2 traced: its {@code /*SQL} lines but the one setting the trace level. */
@@ -284,9 +314,15 @@ class FloorBenchmark {
   }
 
   private Run importProduct(Path dir, String url, Path ledger) {
+    return importProduct(dir, url, ledger, false);
+  }
+
+  private Run importProduct(Path dir, String url, Path ledger, boolean probed) {
     Run run =
         child(
-            dir, List.of(Main.class.getName(), "ledger", "import", "--db", url, ledger.toString()));
+            dir,
+            List.of(Main.class.getName(), "ledger", "import", "--db", url, ledger.toString()),
+            probed);
     Matcher m = IMPORTED.matcher(run.out);
     assertThat(m.find()).as(run.out).isTrue();
     return run.counted(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)));
@@ -295,6 +331,16 @@ class FloorBenchmark {
   /** A run of the export job: every flag on, chunks of 100, each run another night. */
   private Run runJob(
       Path dir, String ledgerUrl, Path input, String output, Map<String, String> extra) {
+    return runJob(dir, ledgerUrl, input, output, extra, false);
+  }
+
+  private Run runJob(
+      Path dir,
+      String ledgerUrl,
+      Path input,
+      String output,
+      Map<String, String> extra,
+      boolean probed) {
     try {
       Map<String, String> job = JobFloor.everyFlagOn();
       job.put("input", input.toString());
@@ -314,7 +360,8 @@ class FloorBenchmark {
                   Main.class.getName(),
                   "run",
                   jobFile(dir, job).toString(),
-                  "--progress-seconds=600"));
+                  "--progress-seconds=600"),
+              probed);
       Matcher m = THIS_RUN.matcher(run.out);
       assertThat(m.find()).as(run.out).isTrue();
       return run.counted(
@@ -350,6 +397,16 @@ class FloorBenchmark {
    * before are let reach the disk first (PostgreSQL's checkpoint, a sync).
    */
   private Run child(Path dir, List<String> mainAndArgs) {
+    return child(dir, mainAndArgs, false);
+  }
+
+  /**
+   * As {@link #child(Path, List)}; when {@code probed}, a full collection is also asked of the
+   * child every {@link #PROBE_EVERY_MS} ms ({@code jcmd PID GC.run}), and the most heap left after
+   * one is its live heap: what it holds, without the old garbage a young collection leaves. A
+   * probed run is slowed by its collections and never timed.
+   */
+  private Run child(Path dir, List<String> mainAndArgs, boolean probed) {
     try {
       settle();
       Path out = Files.createTempFile(dir, "child", ".log");
@@ -368,6 +425,9 @@ class FloorBenchmark {
               .redirectErrorStream(true)
               .redirectOutput(out.toFile())
               .start();
+      if (probed) {
+        probe(process);
+      }
       int code = process.waitFor();
       double seconds = (System.nanoTime() - start) / 1e9;
       String text = Files.readString(out, UTF_8);
@@ -375,19 +435,43 @@ class FloorBenchmark {
       log("  %6.2f s  %s", seconds, String.join(" ", mainAndArgs));
       long peak = -1;
       long afterGc = -1;
+      long live = -1;
       for (String line : Files.readAllLines(gc, UTF_8)) {
+        Matcher full = ASKED_FULL_GC.matcher(line);
+        if (full.find()) {
+          live = Math.max(live, Long.parseLong(full.group(1)));
+          continue; // the probe's own collections count in neither of the others
+        }
         Matcher m = GC.matcher(line);
         if (m.find()) {
           peak = Math.max(peak, Long.parseLong(m.group(1)));
           afterGc = Math.max(afterGc, Long.parseLong(m.group(2)));
         }
       }
-      return new Run(text, seconds, -1, -1, peak, afterGc);
+      if (probed) {
+        assertThat(live)
+            .as("no full collection was logged by the probed run %s", mainAndArgs)
+            .isPositive();
+      }
+      return new Run(text, seconds, -1, -1, peak, afterGc, live);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** Asks the process for a full collection every {@link #PROBE_EVERY_MS} ms until it ends. */
+  private static void probe(Process process) throws IOException, InterruptedException {
+    String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+    while (!process.waitFor(PROBE_EVERY_MS, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      // a process that ends meanwhile makes jcmd fail: nothing to ask of it any more
+      new ProcessBuilder(jcmd, Long.toString(process.pid()), "GC.run")
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .start()
+          .waitFor();
     }
   }
 
@@ -475,16 +559,22 @@ class FloorBenchmark {
                 + " seconds (100%% = as fast as the floor; for the one-row runs, product seconds /"
                 + " floor seconds as \"x floor\"). Heap: the job's own summary line (peak, most"
                 + " after a GC); the import's and the floors' from -Xlog:gc (most before a GC,"
-                + " most after one; - when no GC ran).%n%nStatements per chunk: %s.%n",
+                + " most after one; - when no GC ran). After GC counts the old garbage a young"
+                + " collection leaves until the collector's next cycle, so it grows with a run's"
+                + " length whatever the run holds; live heap is what the run holds: the most"
+                + " left after a full collection, asked every %d ms (jcmd GC.run) of one more"
+                + " run, untimed (- when not probed).%n%nStatements per chunk: %s.%n",
             settings(),
+            PROBE_EVERY_MS,
             STATEMENTS_PER_CHUNK));
     results.forEach(
         (customers, workloads) -> {
           md.append(String.format(Locale.ROOT, "%n### %s events%n%n", events(customers)));
           md.append(
               "| workload | product s | floor s | of floor | rows/s | events/s | floor events/s"
-                  + " | peak heap | after GC | floor peak heap | statements per chunk, product / floor |\n");
-          md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                  + " | peak heap | after GC | live heap | floor peak heap"
+                  + " | statements per chunk, product / floor |\n");
+          md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
           workloads.forEach(w -> md.append(w.row()).append('\n'));
         });
     md.append("\n### Goals\n\n");
@@ -554,31 +644,40 @@ class FloorBenchmark {
       keys.add("part");
     }
     for (String key : keys) {
-      long before = find(small, key).afterGc();
-      long after = find(large, key).afterGc();
+      Workload before = find(small, key);
+      Workload after = find(large, key);
       String verdict;
-      if (before <= 0 || after <= 0) {
-        verdict = "not judged (no GC at one size)";
+      if (before.live <= 0 || after.live <= 0) {
+        verdict = "not judged (not probed at one size)";
       } else {
-        double x = (double) after / before;
+        double x = (double) after.live / before.live;
         verdict =
             String.format(
                 Locale.ROOT,
                 "x%.2f (%d MB -> %d MB), %s",
                 x,
-                before,
-                after,
+                before.live,
+                after.live,
                 x <= 1.2 ? "met" : String.format(Locale.ROOT, "missed by x%.2f", x / 1.2));
       }
       md.append(
           String.format(
               Locale.ROOT,
-              "- heap after GC flat (within 1.2x) in -Xmx%s, %s, %s -> %s events: %s%n",
+              "- heap after GC flat (within 1.2x) in -Xmx%s, %s, %s -> %s events, live heap"
+                  + " (after a full collection): %s; most after a young collection: %s%n",
               HEAP,
               HEAP_LABELS.get(key),
               events(sizes.get(0)),
               events(sizes.get(sizes.size() - 1)),
-              verdict));
+              verdict,
+              before.afterGc() <= 0 || after.afterGc() <= 0
+                  ? "not known at one size"
+                  : String.format(
+                      Locale.ROOT,
+                      "x%.2f (%d MB -> %d MB)",
+                      (double) after.afterGc() / before.afterGc(),
+                      before.afterGc(),
+                      after.afterGc())));
     }
   }
 
@@ -604,13 +703,14 @@ class FloorBenchmark {
   }
 
   /** One command's figures: wall seconds, rows and events, heap in MB (-1: not known). */
-  private record Run(String out, double seconds, long rows, long events, long peak, long afterGc) {
+  private record Run(
+      String out, double seconds, long rows, long events, long peak, long afterGc, long live) {
     Run counted(long rows, long events) {
-      return new Run(out, seconds, rows, events, peak, afterGc);
+      return new Run(out, seconds, rows, events, peak, afterGc, live);
     }
 
     Run heap(long peak, long afterGc) {
-      return new Run(out, seconds, rows, events, peak, afterGc);
+      return new Run(out, seconds, rows, events, peak, afterGc, live);
     }
   }
 
@@ -623,6 +723,9 @@ class FloorBenchmark {
 
     /** Statements per chunk on the ledger, the product's and the floor's; -1: not counted. */
     final double[] statements = {-1, -1};
+
+    /** The product's live heap in MB, from its probed run; -1: not probed. */
+    long live = -1;
 
     Workload(String name, String key) {
       this.name = name;
@@ -666,7 +769,7 @@ class FloorBenchmark {
       }
       return String.format(
           Locale.ROOT,
-          "| %s | %.2f | %.2f | %s | %s | %s | %s | %s | %s | %s | %s |",
+          "| %s | %.2f | %.2f | %s | %s | %s | %s | %s | %s | %s | %s | %s |",
           name,
           p,
           f,
@@ -676,6 +779,7 @@ class FloorBenchmark {
           rate(last.events(), f),
           mb(peak),
           mb(afterGc()),
+          mb(live),
           mb(floorPeak),
           statements[0] < 0
               ? "-"
