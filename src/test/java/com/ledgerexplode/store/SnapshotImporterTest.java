@@ -150,6 +150,30 @@ class SnapshotImporterTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
+  void intoALedgerWithRecordsTwoEventsWithOneKeyInOneFileAreABadLineNamingBothLines(TestDatabase db)
+      throws Exception {
+    DataSource dataSource = db.createEmpty();
+    Snapshots.load(dataSource, dir.resolve("earlier.jsonl"), Snapshots.FULL);
+    List<String> before = contents(dataSource);
+    Path file =
+        Snapshots.write(
+            dir.resolve("dup-later.jsonl"),
+            List.of(
+                "{\"kind\":\"event\",\"orgId\":50406,\"customerId\":1002,\"eventLogId\":7}",
+                "{\"kind\":\"event\",\"orgId\":50406,\"customerId\":1001,\"eventLogId\":8}",
+                "{\"kind\":\"event\",\"orgId\":50406,\"customerId\":1001,\"eventLogId\":7}",
+                "{\"kind\":\"event\",\"orgId\":50406,\"customerId\":1002,\"eventLogId\":8}"));
+
+    assertRejected(
+        dataSource,
+        file,
+        "line 3: event 7 of org 50406 already at line 1",
+        "line 4: event 8 of org 50406 already at line 2");
+    assertThat(contents(dataSource)).isEqualTo(before);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
   void withSkipBadLinesTheFirstOfTwoRecordsWithOneKeyIsImported(TestDatabase db) throws Exception {
     DataSource dataSource = db.createEmpty();
     List<String> lines = new ArrayList<>(Snapshots.FULL);
