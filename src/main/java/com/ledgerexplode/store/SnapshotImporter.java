@@ -162,13 +162,7 @@ public final class SnapshotImporter {
         SnapshotKeys keys = new SnapshotKeys();
         write(snapshot, connection, dialect, staging, skipBadLines, keys, bad, counts, null, false);
         long beforeReferences = bad.count;
-        if (staging) {
-          try (StoreKeys store = new StoreKeys(connection)) {
-            keys.resolve(store, bad::addByKeys);
-          }
-        } else {
-          keys.resolve((family, orgId, ids) -> List.of(), bad::addByKeys); // the store had none
-        }
+        resolve(keys, connection, staging, bad);
         if (bad.count > 0 && !skipBadLines) {
           throw new SnapshotRejectedException(snapshot.toString(), bad.count, bad.first());
         }
@@ -248,13 +242,7 @@ public final class SnapshotImporter {
     if (staging && hasTwoEventsOfOneKey(connection)) {
       return false;
     }
-    if (staging) {
-      try (StoreKeys store = new StoreKeys(connection)) {
-        keys.resolve(store, bad::addByKeys);
-      }
-    } else {
-      keys.resolve((family, orgId, ids) -> List.of(), bad::addByKeys); // the store had none
-    }
+    resolve(keys, connection, staging, bad);
     if (bad.count > 0) {
       return false;
     }
@@ -262,6 +250,18 @@ public final class SnapshotImporter {
       replaceFromStaging(connection, dialect);
     }
     return true;
+  }
+
+  /** The references left, against the store's records (none on a first import). */
+  private static void resolve(
+      SnapshotKeys keys, Connection connection, boolean staging, BadLines bad) throws SQLException {
+    if (staging) {
+      try (StoreKeys store = new StoreKeys(connection)) {
+        keys.resolve(store, bad::addByKeys);
+      }
+    } else {
+      keys.resolve((family, orgId, ids) -> List.of(), bad::addByKeys); // the store had none
+    }
   }
 
   /** Whether the staging table of events holds two rows of one key (two lines of the file). */
