@@ -8,7 +8,10 @@ public enum Bucket {
   PROMO,
   PROMISED;
 
+  /** The name in lower case, made once: it is asked for every points entry read or written. */
+  private final String jsonName = name().toLowerCase(Locale.ROOT);
+
   public String jsonName() {
-    return name().toLowerCase(Locale.ROOT);
+    return jsonName;
   }
 }

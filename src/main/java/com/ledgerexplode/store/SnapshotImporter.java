@@ -28,15 +28,20 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Loads a ledger snapshot into the store in one pass over the file, in one transaction (all or
- * nothing), in memory bounded by a batch and the file's keys whatever the file's size.
+ * Loads a ledger snapshot into the store in one pass over the file (two when it has a bad line), in
+ * one transaction (all or nothing), in memory bounded by a batch and the keys of the records that
+ * others name (of every record, when the file has a bad line) whatever the file's size.
  *
- * <p>Each line is read once: a line that is not a valid record, or the second of two lines with one
- * key, is bad at once ({@link SnapshotKeys}); the others are written as they are read. A reference
- * to a record that neither the file nor the store has is told at the end, when the whole file is
- * known (a reference may point forward). With any bad line, and unless they are to be skipped, the
- * transaction is rolled back (writing stops at the first bad line) and nothing is imported; a file
- * without a record is refused before anything is done.
+ * <p>A file without a bad line is read once: the lines are written as they are read, with the keys
+ * of the orgs, customers and groups kept ({@link SnapshotKeys#withoutEventKeys}) to check the
+ * references, and two events of one key left to the database (the ledger's primary key, or a count
+ * by key of the staging table); a reference to a record that neither the file nor the store has is
+ * told at the end, when the whole file is known (a reference may point forward). At the first bad
+ * line, or a key the database finds twice, the transaction is rolled back and the file read again
+ * with every record's key kept: a line that is not a valid record, or the second of two lines with
+ * one key, is bad at once; the others are written as they are read. With any bad line, and unless
+ * they are to be skipped, the transaction is rolled back (writing stops at the first bad line) and
+ * nothing is imported; a file without a record is refused before anything is done.
  *
  * <p>Into a store without a record (a first import), rows go straight to the ledger's tables and
  * the store is never asked what it has. Into one with records, they go to staging tables of the
@@ -145,18 +150,19 @@ public final class SnapshotImporter {
       boolean staging = hadSchema && hasRecords(connection);
       connection.setAutoCommit(false);
       try {
+        Counts counts = new Counts();
+        if (loadChecked(snapshot, connection, dialect, staging, counts)) {
+          commit(connection, staging, autoCommit);
+          return new Result(counts, new BadLines());
+        }
+        // a bad line: rolled back, and read again keeping every key to tell each bad line
+        connection.rollback();
+        counts = new Counts();
         BadLines bad = new BadLines();
         SnapshotKeys keys = new SnapshotKeys();
-        Counts counts = new Counts();
-        write(snapshot, connection, dialect, staging, skipBadLines, keys, bad, counts, null);
+        write(snapshot, connection, dialect, staging, skipBadLines, keys, bad, counts, null, false);
         long beforeReferences = bad.count;
-        if (staging) {
-          try (StoreKeys store = new StoreKeys(connection)) {
-            keys.resolve(store, bad::addByKeys);
-          }
-        } else {
-          keys.resolve((family, orgId, ids) -> List.of(), bad::addByKeys); // the store had none
-        }
+        resolve(keys, connection, staging, bad);
         if (bad.count > 0 && !skipBadLines) {
           throw new SnapshotRejectedException(snapshot.toString(), bad.count, bad.first());
         }
@@ -173,16 +179,13 @@ public final class SnapshotImporter {
               null,
               new BadLines(),
               counts,
-              bad.byKeys.sorted());
+              bad.byKeys.sorted(),
+              false);
         }
         if (staging) {
           replaceFromStaging(connection, dialect);
         }
-        connection.commit();
-        if (staging) {
-          dropStaging(connection);
-        }
-        connection.setAutoCommit(autoCommit);
+        commit(connection, staging, autoCommit);
         return new Result(counts, bad);
       } catch (SQLException | RuntimeException | IOException e) {
         try {
@@ -199,6 +202,77 @@ public final class SnapshotImporter {
     } catch (SQLException e) {
       throw new LedgerStoreException(
           "import of " + snapshot + " failed, nothing was imported: " + e.getMessage(), e);
+    }
+  }
+
+  private static void commit(Connection connection, boolean staging, boolean autoCommit)
+      throws SQLException {
+    connection.commit();
+    if (staging) {
+      dropStaging(connection);
+    }
+    connection.setAutoCommit(autoCommit);
+  }
+
+  /**
+   * The first pass, for a file without a bad line: the file is loaded with the keys of orgs,
+   * customers and groups kept (what the references need), and two events of one key left to the
+   * database: the ledger's primary key refuses the second on a first import, a count by key of the
+   * staging table finds it on a later one. Nothing is committed.
+   *
+   * @return whether the file was loaded whole and has no bad line; false at its first bad line, or
+   *     when the database finds two records of one key (the caller rolls back and reads the file
+   *     again with every key kept, which names each bad line)
+   */
+  private boolean loadChecked(
+      Path snapshot, Connection connection, Dialect dialect, boolean staging, Counts counts)
+      throws IOException, SQLException {
+    BadLines bad = new BadLines();
+    SnapshotKeys keys = SnapshotKeys.withoutEventKeys();
+    try {
+      if (!write(snapshot, connection, dialect, staging, false, keys, bad, counts, null, true)) {
+        return false;
+      }
+    } catch (SQLException e) {
+      if (staging || !Sql.isUniqueViolation(e)) {
+        throw e;
+      }
+      return false; // a second record of one key: which line, the second pass tells
+    }
+    if (staging && hasTwoEventsOfOneKey(connection)) {
+      return false;
+    }
+    resolve(keys, connection, staging, bad);
+    if (bad.count > 0) {
+      return false;
+    }
+    if (staging) {
+      replaceFromStaging(connection, dialect);
+    }
+    return true;
+  }
+
+  /** The references left, against the store's records (none on a first import). */
+  private static void resolve(
+      SnapshotKeys keys, Connection connection, boolean staging, BadLines bad) throws SQLException {
+    if (staging) {
+      try (StoreKeys store = new StoreKeys(connection)) {
+        keys.resolve(store, bad::addByKeys);
+      }
+    } else {
+      keys.resolve((family, orgId, ids) -> List.of(), bad::addByKeys); // the store had none
+    }
+  }
+
+  /** Whether the staging table of events holds two rows of one key (two lines of the file). */
+  private static boolean hasTwoEventsOfOneKey(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rs =
+            statement.executeQuery(
+                "SELECT 1 FROM "
+                    + STAGING
+                    + "ledger_event GROUP BY event_log_id, org_id HAVING COUNT(*) > 1 LIMIT 1")) {
+      return rs.next();
     }
   }
 
@@ -222,8 +296,10 @@ public final class SnapshotImporter {
    *
    * @param keys where the first pass checks keys and collects references; null on a pass again
    * @param skipped on a pass again, the lines to skip (bad by their keys or references), ascending
+   * @param stopAtBadLine whether to stop at the first bad line, returning false (a first pass)
+   * @return false when stopped at a bad line, else true
    */
-  private void write(
+  private boolean write(
       Path snapshot,
       Connection connection,
       Dialect dialect,
@@ -232,7 +308,8 @@ public final class SnapshotImporter {
       @Nullable SnapshotKeys keys,
       BadLines bad,
       Counts counts,
-      long @Nullable [] skipped)
+      long @Nullable [] skipped,
+      boolean stopAtBadLine)
       throws IOException, SQLException {
     if (staging) {
       createStaging(connection, dialect);
@@ -250,9 +327,15 @@ public final class SnapshotImporter {
         try {
           record = reader.next();
         } catch (SnapshotLineException e) {
+          if (stopAtBadLine) {
+            return false;
+          }
           bad.add(e.line(), e.reason());
           continue;
         } catch (UncheckedIOException e) {
+          if (stopAtBadLine) {
+            return false;
+          }
           // not UTF-8, or the file broke off: nothing after this point can be trusted
           bad.add(
               reader.lineNumber() + 1,
@@ -266,6 +349,9 @@ public final class SnapshotImporter {
         if (keys != null) {
           String duplicate = keys.add(record, line);
           if (duplicate != null) {
+            if (stopAtBadLine) {
+              return false;
+            }
             bad.addByKeys(line, duplicate);
             continue;
           }
@@ -292,6 +378,7 @@ public final class SnapshotImporter {
       }
       counts.lines = reader.lineNumber();
     }
+    return true;
   }
 
   /**

@@ -28,9 +28,12 @@ import org.jspecify.annotations.Nullable;
  * to it are bad in turn, which {@code --skip-bad-lines} needs to import nothing dangling.
  *
  * <p>Memory: the keys of the file, about 32 bytes a record, and a reference that the file does not
- * resolve where it is read (a record that comes later, or one of the store), 32 bytes each. The
- * store is asked set-based, once per kind and org and at most {@value #IDS_PER_QUERY} ids, and only
- * for references the file does not resolve. Not thread-safe.
+ * resolve where it is read (a record that comes later, or one of the store), 32 bytes each. Without
+ * the events' keys ({@link #withoutEventKeys}), only orgs, customers and groups are kept (the
+ * records that others name; a tenth of a generated ledger's), and two events of one key are not
+ * told: the caller leaves that to the database. The store is asked set-based, once per kind and org
+ * and at most {@value #IDS_PER_QUERY} ids, and only for references the file does not resolve. Not
+ * thread-safe.
  */
 final class SnapshotKeys {
   static final int IDS_PER_QUERY = 10_000;
@@ -69,11 +72,29 @@ final class SnapshotKeys {
    */
   private final Map<Family, LongList> pending = new EnumMap<>(Family.class);
 
+  /** Whether events' keys are kept (and an event's key given twice told). */
+  private final boolean eventKeys;
+
+  /** Keys of every kind: any line bad by its key or references is told. */
   SnapshotKeys() {
+    this(true);
+  }
+
+  private SnapshotKeys(boolean eventKeys) {
+    this.eventKeys = eventKeys;
     for (Family family : Family.values()) {
       keys.put(family, new HashMap<>());
       pending.put(family, new LongList());
     }
+  }
+
+  /**
+   * Keys of orgs, customers and groups only: an event's key given twice is not told (nor kept), so
+   * that the memory is that of the records events name, not of the events. The references of every
+   * record are resolved as with all keys.
+   */
+  static SnapshotKeys withoutEventKeys() {
+    return new SnapshotKeys(false);
   }
 
   /**
@@ -116,8 +137,9 @@ final class SnapshotKeys {
   }
 
   private @Nullable String add(Family family, long org, long id, long line, List<Target> targets) {
+    boolean kept = eventKeys || family != Family.EVENT;
     LongMap map = keysOf(family, org);
-    long known = map.get(id);
+    long known = kept ? map.get(id) : 0;
     if (known != 0) {
       return name(family, org, id) + " already at line " + (known >>> 2);
     }
@@ -132,7 +154,9 @@ final class SnapshotKeys {
         settled = false;
       }
     }
-    map.put(id, line << 2 | (settled ? VALID : PENDING));
+    if (kept) {
+      map.put(id, line << 2 | (settled ? VALID : PENDING));
+    }
     return null;
   }
 

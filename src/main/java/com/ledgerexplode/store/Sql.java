@@ -24,6 +24,24 @@ import org.jspecify.annotations.Nullable;
 final class Sql {
   private Sql() {}
 
+  /** SQLState of a unique or primary key violation, on H2 and PostgreSQL alike. */
+  static final String UNIQUE_VIOLATION = "23505";
+
+  /**
+   * Whether the failure is a unique or primary key violation: its own SQLState, or that of an
+   * exception it chains (a batch's failure carries its statement's as the next exception).
+   */
+  static boolean isUniqueViolation(SQLException failure) {
+    for (SQLException e = failure; e != null; e = e.getNextException()) {
+      if (UNIQUE_VIOLATION.equals(e.getSQLState())
+          || (e.getCause() instanceof SQLException cause
+              && UNIQUE_VIOLATION.equals(cause.getSQLState()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** A column's name as SQL text: {@code value} is a keyword in H2, so it is always quoted. */
   static String column(String name) {
     return name.equals("value") ? "\"value\"" : name;

@@ -150,6 +150,51 @@ class SnapshotImporterTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
+  void intoAnEmptyLedgerTwoEventsWithOneKeyAreFoundByItsPrimaryKeyAndBothLinesNamed(
+      TestDatabase db) {
+    DataSource dataSource = db.createEmpty();
+    List<String> lines = new ArrayList<>(Snapshots.FULL);
+    // written in batches of 2: the second of each pair reaches the database in a later batch
+    lines.add("{\"kind\":\"event\",\"orgId\":50406,\"customerId\":1001,\"eventLogId\":7}");
+    lines.add("{\"kind\":\"event\",\"orgId\":50406,\"customerId\":1002,\"eventLogId\":8}");
+    lines.add("{\"kind\":\"event\",\"orgId\":50406,\"customerId\":1001,\"eventLogId\":8}");
+    lines.add("{\"kind\":\"event\",\"orgId\":50406,\"customerId\":1001,\"eventLogId\":7}");
+    Path file = Snapshots.write(dir.resolve("dup-events.jsonl"), lines);
+
+    assertRejected(
+        dataSource,
+        file,
+        "line 12: event 8 of org 50406 already at line 11",
+        "line 13: event 7 of org 50406 already at line 10");
+    assertThat(LedgerSchema.exists(dataSource)).isFalse();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
+  void intoALedgerWithRecordsTwoEventsWithOneKeyInOneFileAreABadLineNamingBothLines(TestDatabase db)
+      throws Exception {
+    DataSource dataSource = db.createEmpty();
+    Snapshots.load(dataSource, dir.resolve("earlier.jsonl"), Snapshots.FULL);
+    List<String> before = contents(dataSource);
+    Path file =
+        Snapshots.write(
+            dir.resolve("dup-later.jsonl"),
+            List.of(
+                "{\"kind\":\"event\",\"orgId\":50406,\"customerId\":1002,\"eventLogId\":7}",
+                "{\"kind\":\"event\",\"orgId\":50406,\"customerId\":1001,\"eventLogId\":8}",
+                "{\"kind\":\"event\",\"orgId\":50406,\"customerId\":1001,\"eventLogId\":7}",
+                "{\"kind\":\"event\",\"orgId\":50406,\"customerId\":1002,\"eventLogId\":8}"));
+
+    assertRejected(
+        dataSource,
+        file,
+        "line 3: event 7 of org 50406 already at line 1",
+        "line 4: event 8 of org 50406 already at line 2");
+    assertThat(contents(dataSource)).isEqualTo(before);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
   void withSkipBadLinesTheFirstOfTwoRecordsWithOneKeyIsImported(TestDatabase db) throws Exception {
     DataSource dataSource = db.createEmpty();
     List<String> lines = new ArrayList<>(Snapshots.FULL);
