@@ -54,6 +54,7 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    StartAhead.begin(args);
     System.exit(execute(args));
   }
 
@@ -110,6 +111,12 @@ public final class Main implements Runnable {
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> Failures.report(e, err, debugAsked(parseResult)));
     cli.setExitCodeExceptionMapper(Failures::exitCode);
+    // a command may log: not before the start's logging is there (StartAhead)
+    cli.setExecutionStrategy(
+        parseResult -> {
+          StartAhead.awaitLogging();
+          return new CommandLine.RunLast().execute(parseResult);
+        });
     return cli;
   }
 
