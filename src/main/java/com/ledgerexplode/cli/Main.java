@@ -4,6 +4,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,18 +15,6 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Explodes loyalty points ledgers as getLedgerExplodeInfo does, at batch scale.",
-    subcommands = {
-      LedgerCommand.class,
-      ExplodeCommand.class,
-      ServeCommand.class,
-      RunCommand.class,
-      StatusCommand.class,
-      ExecutionCommands.Restart.class,
-      ExecutionCommands.Recover.class,
-      ExecutionCommands.Stop.class,
-      ExecutionCommands.WriteManifest.class,
-      CommandLine.HelpCommand.class
-    },
     footer = {
       "",
       "Exit codes: 0 done, 1 failed, 2 bad usage or settings, 3 already running,",
@@ -33,6 +22,24 @@ import picocli.CommandLine.Option;
       "6 stopped at a chunk boundary (stop, SIGTERM, SIGINT): run again to continue."
     })
 public final class Main implements Runnable {
+  /**
+   * The commands, in the order the help lists them: added in {@link #commandLine(PrintWriter,
+   * PrintWriter, String...)} rather than named in the annotation, so that a command line can be
+   * built with only the one it runs.
+   */
+  private static final List<Class<?>> COMMANDS =
+      List.of(
+          LedgerCommand.class,
+          ExplodeCommand.class,
+          ServeCommand.class,
+          RunCommand.class,
+          StatusCommand.class,
+          ExecutionCommands.Restart.class,
+          ExecutionCommands.Recover.class,
+          ExecutionCommands.Stop.class,
+          ExecutionCommands.WriteManifest.class,
+          CommandLine.HelpCommand.class);
+
   @Option(
       names = "--debug",
       scope = CommandLine.ScopeType.INHERIT,
@@ -47,6 +54,7 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    StartAhead.begin(args);
     System.exit(execute(args));
   }
 
@@ -56,12 +64,46 @@ public final class Main implements Runnable {
     // messages that quote it.
     return commandLine(
             new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
-            new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true))
+            new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
+            args)
         .execute(args);
   }
 
+  /**
+   * The command line for these arguments. When the first names a command (but help), the tree holds
+   * that command alone: picocli builds each command's model by reflection, and building the nine
+   * others is a good part of a short run's start (a one-row run). Nothing else tells the
+   * difference: picocli reads the arguments after a command's name against that command only, and
+   * its help, messages and suggestions are that command's own. Any other first argument (none, an
+   * option, help, a name that is no command) gets the whole tree.
+   */
+  static CommandLine commandLine(PrintWriter out, PrintWriter err, String... args) {
+    if (args.length > 0) {
+      for (Class<?> command : COMMANDS) {
+        String name = command.getAnnotation(Command.class).name();
+        if (name.equals(args[0]) && command != CommandLine.HelpCommand.class) {
+          return configured(withCommands(List.of(command)), out, err);
+        }
+      }
+    }
+    return commandLine(out, err);
+  }
+
+  /** The command line with every command. */
   static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    return configured(withCommands(COMMANDS), out, err);
+  }
+
+  private static CommandLine withCommands(List<Class<?>> commands) {
     CommandLine cli = new CommandLine(new Main());
+    for (Class<?> command : commands) {
+      cli.addSubcommand(command);
+    }
+    return cli;
+  }
+
+  /** The settings of the whole tree, set once its commands are there: picocli passes them down. */
+  private static CommandLine configured(CommandLine cli, PrintWriter out, PrintWriter err) {
     // names of sources, scopes and flags are case-insensitive in the API, so on the command line
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setOut(out);
@@ -69,6 +111,12 @@ public final class Main implements Runnable {
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> Failures.report(e, err, debugAsked(parseResult)));
     cli.setExitCodeExceptionMapper(Failures::exitCode);
+    // a command may log: not before the start's logging is there (StartAhead)
+    cli.setExecutionStrategy(
+        parseResult -> {
+          StartAhead.awaitLogging();
+          return new CommandLine.RunLast().execute(parseResult);
+        });
     return cli;
   }
 

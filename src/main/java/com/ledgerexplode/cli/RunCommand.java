@@ -45,8 +45,6 @@ import picocli.CommandLine.Spec;
       "  6 stopped at a chunk boundary by stop, SIGTERM or SIGINT (run again)"
     })
 final class RunCommand implements Callable<Integer> {
-  private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
-
   @Parameters(
       index = "0",
       paramLabel = "JOB_FILE",
@@ -79,7 +77,7 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     boolean debug = Main.debugAsked(spec.root().commandLine().getParseResult());
     try (RunLog log = RunLog.open(settings.logFile(), debug)) {
-      LOG.info(
+      Log.LOG.info(
           "{} starts ({}): {}",
           spec.name(),
           new Main.Version().getVersion()[0],
@@ -114,15 +112,20 @@ final class RunCommand implements Callable<Integer> {
     return Files.exists(manifest) ? completed : completed.withoutManifest(manifest);
   }
 
+  /** The logger, got at a run's first line rather than when picocli builds this command. */
+  private static final class Log {
+    static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+  }
+
   /** What standard error says of a run that did not complete, with the cause's stack trace. */
   private static void logFailure(Exception failure) {
     int exitCode = Failures.exitCode(failure);
     if (exitCode == ExitCode.FAILED.code()) {
-      LOG.error("the run failed: {}", failure.getMessage(), failure);
+      Log.LOG.error("the run failed: {}", failure.getMessage(), failure);
     } else if (exitCode == ExitCode.STOPPED.code()) {
-      LOG.warn("the run {}", failure.getMessage());
+      Log.LOG.warn("the run {}", failure.getMessage());
     } else {
-      LOG.warn("the run did not start: {}", failure.toString());
+      Log.LOG.warn("the run did not start: {}", failure.toString());
     }
   }
 }

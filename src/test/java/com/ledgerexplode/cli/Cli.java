@@ -12,7 +12,8 @@ record Cli(int exitCode, String out, String err) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code =
-        Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), args)
+            .execute(args);
     return new Cli(code, out.toString(), err.toString());
   }
 

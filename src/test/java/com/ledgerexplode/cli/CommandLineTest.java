@@ -29,7 +29,7 @@ class CommandLineTest {
   static Outcome run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = Main.commandLine(new PrintWriter(out), new PrintWriter(err)).execute(args);
+    int code = Main.commandLine(new PrintWriter(out), new PrintWriter(err), args).execute(args);
     return new Outcome(code, out.toString(), err.toString());
   }
 
