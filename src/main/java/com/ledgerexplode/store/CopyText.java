@@ -68,13 +68,15 @@ public final class CopyText {
   /**
    * Sends {@code rows} (made by {@link #row}) into {@code table}'s {@code columns} (a column list),
    * in the connection's transaction.
+   *
+   * @return how many rows were written
    */
-  static void copyIn(CopyManager copy, String table, String columns, CharSequence rows)
+  public static long copyIn(CopyManager copy, String table, String columns, CharSequence rows)
       throws SQLException {
     try {
       // bytes encoded here, whole: PgJDBC's copyIn(Reader) encodes each 64 K characters on its
       // own, which splits a character outside the Basic Multilingual Plane into two '?'
-      copy.copyIn(
+      return copy.copyIn(
           "COPY " + table + " (" + columns + ") FROM STDIN",
           new ByteArrayInputStream(rows.toString().getBytes(StandardCharsets.UTF_8)));
     } catch (IOException e) {
