@@ -1,13 +1,12 @@
 package com.ledgerexplode.store;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import org.jspecify.annotations.Nullable;
+import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 
 /**
@@ -115,14 +114,18 @@ public final class CopyText {
    */
   public static long copyIn(CopyManager copy, String table, String columns, CharSequence rows)
       throws SQLException {
+    // bytes encoded here, whole: PgJDBC's copyIn(Reader) encodes each 64 K characters on its own,
+    // which splits a character outside the Basic Multilingual Plane into two '?'; and written at
+    // once, without copyIn(InputStream)'s buffer of its own for each COPY
+    byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
+    CopyIn in = copy.copyIn("COPY " + table + " (" + columns + ") FROM STDIN");
     try {
-      // bytes encoded here, whole: PgJDBC's copyIn(Reader) encodes each 64 K characters on its
-      // own, which splits a character outside the Basic Multilingual Plane into two '?'
-      return copy.copyIn(
-          "COPY " + table + " (" + columns + ") FROM STDIN",
-          new ByteArrayInputStream(rows.toString().getBytes(StandardCharsets.UTF_8)));
-    } catch (IOException e) {
-      throw new SQLException("COPY into " + table + " failed: " + e.getMessage(), e);
+      in.writeToCopy(bytes, 0, bytes.length);
+      return in.endCopy();
+    } finally {
+      if (in.isActive()) {
+        in.cancelCopy();
+      }
     }
   }
 

@@ -136,6 +136,11 @@ public class ReportingDatabaseSink implements ExportSink {
               "events_written",
               "warnings"));
 
+  /** The COPY text's first capacity, and the most of it kept from one chunk for the next. */
+  private static final int COPY_TEXT_FIRST = 1 << 16;
+
+  private static final int COPY_TEXT_KEPT = 1 << 20;
+
   private final DataSource dataSource;
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transaction;
@@ -145,6 +150,7 @@ public class ReportingDatabaseSink implements ExportSink {
   private @Nullable String runKey;
   private @Nullable Dialect dialect;
   private Map<String, List<String>> columnTypes = Map.of();
+  private StringBuilder copyText = new StringBuilder(COPY_TEXT_FIRST);
 
   public ReportingDatabaseSink(DataSource dataSource) {
     this(dataSource, null);
@@ -301,9 +307,12 @@ public class ReportingDatabaseSink implements ExportSink {
    *
    * @return how many rows were written
    */
-  private static long copy(Connection c, Map<Table, List<Object[]>> chunk) throws SQLException {
+  private long copy(Connection c, Map<Table, List<Object[]>> chunk) throws SQLException {
     CopyManager copy = new CopyManager(c.unwrap(BaseConnection.class));
-    StringBuilder text = new StringBuilder(1 << 16);
+    if (copyText.capacity() > COPY_TEXT_KEPT) {
+      copyText = new StringBuilder(COPY_TEXT_FIRST);
+    }
+    StringBuilder text = copyText;
     long copied = 0;
     for (Map.Entry<Table, List<Object[]>> rows : chunk.entrySet()) {
       if (!rows.getValue().isEmpty()) {
