@@ -1,13 +1,12 @@
 package com.ledgerexplode.store;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import org.jspecify.annotations.Nullable;
+import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 
 /**
@@ -54,10 +53,18 @@ public final class CopyText {
   }
 
   private static void value(StringBuilder b, Object value) {
-    if (value instanceof Boolean bool) {
+    if (value instanceof Long l) {
+      b.append(l.longValue());
+    } else if (value instanceof Integer i) {
+      b.append(i.intValue());
+    } else if (value instanceof Boolean bool) {
       b.append(bool ? 't' : 'f');
     } else if (value instanceof OffsetDateTime time) {
-      era(b, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time), time.getYear());
+      if (time.getYear() >= 1 && time.getYear() <= 9999) {
+        iso(b, time);
+      } else {
+        era(b, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time), time.getYear());
+      }
     } else if (value instanceof LocalDate date) {
       era(b, date.toString(), date.getYear());
     } else {
@@ -66,19 +73,59 @@ public final class CopyText {
   }
 
   /**
+   * A time of the years 1 to 9999 as {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME} writes it (the
+   * fraction's digits without trailing zeros, the offset {@code Z} or {@code +05:30}), without its
+   * formatter's cost.
+   */
+  private static void iso(StringBuilder b, OffsetDateTime time) {
+    digits(b, time.getYear(), 4);
+    digits(b.append('-'), time.getMonthValue(), 2);
+    digits(b.append('-'), time.getDayOfMonth(), 2);
+    digits(b.append('T'), time.getHour(), 2);
+    digits(b.append(':'), time.getMinute(), 2);
+    digits(b.append(':'), time.getSecond(), 2);
+    int nanos = time.getNano();
+    if (nanos != 0) {
+      int width = 9;
+      while (nanos % 10 == 0) {
+        nanos /= 10;
+        width--;
+      }
+      digits(b.append('.'), nanos, width);
+    }
+    b.append(time.getOffset().getId());
+  }
+
+  /** {@code value} (not negative) in at least {@code width} digits, zero-padded. */
+  private static void digits(StringBuilder b, int value, int width) {
+    for (int power = 10, digits = 1; digits < width; power *= 10, digits++) {
+      if (value < power) {
+        b.append('0');
+      }
+    }
+    b.append(value);
+  }
+
+  /**
    * Sends {@code rows} (made by {@link #row}) into {@code table}'s {@code columns} (a column list),
    * in the connection's transaction.
+   *
+   * @return how many rows were written
    */
-  static void copyIn(CopyManager copy, String table, String columns, CharSequence rows)
+  public static long copyIn(CopyManager copy, String table, String columns, CharSequence rows)
       throws SQLException {
+    // bytes encoded here, whole: PgJDBC's copyIn(Reader) encodes each 64 K characters on its own,
+    // which splits a character outside the Basic Multilingual Plane into two '?'; and written at
+    // once, without copyIn(InputStream)'s buffer of its own for each COPY
+    byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
+    CopyIn in = copy.copyIn("COPY " + table + " (" + columns + ") FROM STDIN");
     try {
-      // bytes encoded here, whole: PgJDBC's copyIn(Reader) encodes each 64 K characters on its
-      // own, which splits a character outside the Basic Multilingual Plane into two '?'
-      copy.copyIn(
-          "COPY " + table + " (" + columns + ") FROM STDIN",
-          new ByteArrayInputStream(rows.toString().getBytes(StandardCharsets.UTF_8)));
-    } catch (IOException e) {
-      throw new SQLException("COPY into " + table + " failed: " + e.getMessage(), e);
+      in.writeToCopy(bytes, 0, bytes.length);
+      return in.endCopy();
+    } finally {
+      if (in.isActive()) {
+        in.cancelCopy();
+      }
     }
   }
 
@@ -102,17 +149,26 @@ public final class CopyText {
     }
   }
 
-  /** COPY's text format: a backslash, a tab, a line break are escaped. */
+  /**
+   * COPY's text format: a backslash, a tab, a line break are escaped; the runs between them are
+   * appended whole.
+   */
   private static void escape(StringBuilder b, String s) {
+    int run = 0;
     for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '\\' -> b.append("\\\\");
-        case '\t' -> b.append("\\t");
-        case '\n' -> b.append("\\n");
-        case '\r' -> b.append("\\r");
-        default -> b.append(c);
+      String escaped =
+          switch (s.charAt(i)) {
+            case '\\' -> "\\\\";
+            case '\t' -> "\\t";
+            case '\n' -> "\\n";
+            case '\r' -> "\\r";
+            default -> null;
+          };
+      if (escaped != null) {
+        b.append(s, run, i).append(escaped);
+        run = i + 1;
       }
     }
+    b.append(s, run, s.length());
   }
 }

@@ -13,6 +13,7 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -29,6 +30,8 @@ class CopyTextTest {
           new Case("timestamptz", OffsetDateTime.of(9999, 12, 31, 23, 59, 59, 0, ZoneOffset.UTC)),
           new Case("timestamptz", OffsetDateTime.of(10000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC)),
           new Case("timestamptz", OffsetDateTime.parse("2024-08-20T01:02:03.456789-07:30")),
+          new Case("timestamptz", OffsetDateTime.parse("2024-08-20T11:29:02.5Z")),
+          new Case("timestamptz", OffsetDateTime.parse("2024-08-20T11:29:02.000000001+05:30:15")),
           new Case("date", LocalDate.of(-4, 2, 29)),
           new Case("date", LocalDate.of(2024, 2, 29)),
           new Case("date", LocalDate.of(12345, 6, 7)),
@@ -39,6 +42,7 @@ class CopyTextTest {
           new Case("int4", Integer.MAX_VALUE),
           new Case("varchar", "a \"quoted\", {braced} \\ back\tslashed\nline \uD83D\uDE00 NULL"),
           new Case("varchar", "NULL"),
+          new Case("varchar", "\\\r\n\t\\"),
           new Case("varchar", ""),
           new Case("jsonb", "{\"points\": 1.50, \"name\": \"\\\"x\\\" \\\\ \uD83D\uDE00\"}"),
           new Case("int8", null));
@@ -71,6 +75,33 @@ class CopyTextTest {
     assertThat(asArrays)
         .contains("timestamptz 0001-06-01 10:00:00.000123+00 BC", "date 0005-02-29 BC")
         .contains("numeric 120.000", "numeric 1000", "int8 null");
+  }
+
+  @Test
+  void aTimeOfTheYearsOneTo9999IsWrittenAsIsoWritesIt() {
+    List<OffsetDateTime> times =
+        List.of(
+            OffsetDateTime.of(1, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC),
+            OffsetDateTime.of(9999, 12, 31, 23, 59, 59, 999_999_999, ZoneOffset.ofHours(-18)),
+            OffsetDateTime.of(2024, 8, 20, 11, 29, 2, 0, ZoneOffset.UTC),
+            OffsetDateTime.of(
+                2024, 8, 20, 11, 29, 2, 120_000_000, ZoneOffset.ofHoursMinutes(5, 30)),
+            OffsetDateTime.of(
+                987, 2, 3, 4, 5, 6, 7_000, ZoneOffset.ofHoursMinutesSeconds(1, 2, 3)));
+
+    for (OffsetDateTime time : times) {
+      assertThat(CopyText.text(time))
+          .isEqualTo(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time));
+    }
+  }
+
+  @Test
+  void aRowIsItsValuesEscapedBetweenTabs() {
+    StringBuilder b = new StringBuilder();
+
+    CopyText.row(b, new @Nullable Object[] {"a\\b\tc\nd\re", null, 7L, -3, true, "plain"});
+
+    assertThat(b).hasToString("a\\\\b\\tc\\nd\\re\t\\N\t7\t-3\tt\tplain\n");
   }
 
   private static String single(PreparedStatement ps) throws SQLException {

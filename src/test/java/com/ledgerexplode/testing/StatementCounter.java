@@ -12,11 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.QueryExecutor;
 
 /**
  * A DataSource that counts the statements made on its connections ({@code prepareStatement}, {@code
- * prepareCall}, {@code createStatement}) and keeps their SQL text; {@link #reset()} starts the
- * count again.
+ * prepareCall}, {@code createStatement}, and PgJDBC's COPY commands, made through {@code
+ * unwrap(BaseConnection.class)}) and keeps their SQL text; {@link #reset()} starts the count again.
  */
 public final class StatementCounter implements DataSource {
   private final DataSource target;
@@ -60,6 +62,11 @@ public final class StatementCounter implements DataSource {
           switch (method.getName()) {
             case "prepareStatement", "prepareCall" -> record((String) args[0]);
             case "createStatement" -> record("(createStatement)");
+            case "unwrap" -> {
+              if (args[0] == BaseConnection.class) {
+                return copyCounting(connection.unwrap(BaseConnection.class));
+              }
+            }
             default -> {}
           }
           try {
@@ -71,6 +78,50 @@ public final class StatementCounter implements DataSource {
     return (Connection)
         Proxy.newProxyInstance(
             StatementCounter.class.getClassLoader(), new Class<?>[] {Connection.class}, handler);
+  }
+
+  /** PgJDBC's connection whose COPY commands (its query executor's {@code startCopy}) count too. */
+  private BaseConnection copyCounting(BaseConnection connection) {
+    QueryExecutor executor = connection.getQueryExecutor();
+    QueryExecutor counting =
+        delegate(
+            QueryExecutor.class,
+            executor,
+            (method, args) -> {
+              if (method.getName().equals("startCopy")) {
+                record((String) args[0]);
+              }
+              return null;
+            });
+    return delegate(
+        BaseConnection.class,
+        connection,
+        (method, args) -> method.getName().equals("getQueryExecutor") ? counting : null);
+  }
+
+  /** A proxy of {@code target} answering what {@code override} answers, else as the target. */
+  private static <T> T delegate(Class<T> type, T target, Answer override) {
+    InvocationHandler handler =
+        (Object proxy, Method method, Object[] args) -> {
+          Object answer = override.answer(method, args);
+          if (answer != null) {
+            return answer;
+          }
+          try {
+            return method.invoke(target, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        };
+    return type.cast(
+        Proxy.newProxyInstance(
+            StatementCounter.class.getClassLoader(), new Class<?>[] {type}, handler));
+  }
+
+  /** What a proxy answers instead of its target; null to let the target answer. */
+  @FunctionalInterface
+  private interface Answer {
+    Object answer(Method method, Object[] args);
   }
 
   @Override

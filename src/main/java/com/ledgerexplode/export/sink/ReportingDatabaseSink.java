@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -35,12 +36,16 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jspecify.annotations.Nullable;
+import org.postgresql.copy.CopyManager;
+import org.postgresql.core.BaseConnection;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -48,15 +53,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Writes output records to the reporting database (H2 or PostgreSQL): events (typed columns and the
  * exported object as JSON, jsonb on PostgreSQL), their points entries, the points they redeem,
  * transfer or deduct ({@link EventFacts}), and rejects, warnings and unreadable records; {@link
- * #recordRun} writes the run. Every table is written with upserts on its primary key, one statement
- * per table per chunk, so that a rerun or a replayed chunk leaves the same rows (of rows of one key
- * in a chunk, the last): on H2 a batched MERGE ... KEY; on PostgreSQL one INSERT ... SELECT FROM
- * unnest(...) ON CONFLICT DO UPDATE whose parameters are the chunk's columns, each an array of its
- * column's type (elements as {@link CopyText#text}; faster than a batch of INSERT ... ON CONFLICT,
- * which writes the run's row). Parameters are bound by their type ({@link TypedBinds}).
+ * #recordRun} writes the run. Every table is written as with upserts on its primary key, one
+ * statement per table per chunk, so that a rerun or a replayed chunk leaves the same rows (of rows
+ * of one key in a chunk, the last): on H2 a batched MERGE ... KEY; on PostgreSQL one COPY per table
+ * ({@link CopyText}), which a row whose key is there already fails, and then, for that chunk, one
+ * INSERT ... SELECT FROM unnest(...) ON CONFLICT DO UPDATE per table whose parameters are the
+ * chunk's columns, each an array of its column's type (elements as {@link CopyText#text}; faster
+ * than a batch of INSERT ... ON CONFLICT, which writes the run's row). Parameters are bound by
+ * their type ({@link TypedBinds}).
  *
  * <p>A chunk is written in one transaction: the caller's when one is active on this data source
- * (the step's, when the job repository is the same database), else its own.
+ * (the step's, when the job repository is the same database), else its own; on PostgreSQL its COPY
+ * in a savepoint of the caller's, or a transaction of its own, that a failed COPY rolls back whole.
  *
  * <p>The run key (of rejects and warnings, and of the run's row) is kept in the ExecutionContext,
  * so that a restart writes under the same key: it is the one given to the constructor, else a
@@ -128,14 +136,21 @@ public class ReportingDatabaseSink implements ExportSink {
               "events_written",
               "warnings"));
 
+  /** The COPY text's first capacity, and the most of it kept from one chunk for the next. */
+  private static final int COPY_TEXT_FIRST = 1 << 16;
+
+  private static final int COPY_TEXT_KEPT = 1 << 20;
+
   private final DataSource dataSource;
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transaction;
+  private final TransactionTemplate nested;
   private final @Nullable String givenRunKey;
   private final boolean migrateOnOpen;
   private @Nullable String runKey;
   private @Nullable Dialect dialect;
   private Map<String, List<String>> columnTypes = Map.of();
+  private StringBuilder copyText = new StringBuilder(COPY_TEXT_FIRST);
 
   public ReportingDatabaseSink(DataSource dataSource) {
     this(dataSource, null);
@@ -161,7 +176,10 @@ public class ReportingDatabaseSink implements ExportSink {
     }
     this.dataSource = dataSource;
     this.jdbc = new JdbcTemplate(dataSource);
-    this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
+    this.transaction = new TransactionTemplate(transactions);
+    this.nested = new TransactionTemplate(transactions);
+    nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     this.givenRunKey = runKey;
     this.migrateOnOpen = migrateOnOpen;
   }
@@ -248,18 +266,65 @@ public class ReportingDatabaseSink implements ExportSink {
     for (OutputRecord record : records) {
       collect(run, record, events, points, rejects, spent);
     }
+    Map<Table, List<Object[]>> chunk = new LinkedHashMap<>();
+    chunk.put(EVENTS, events);
+    chunk.put(POINTS, points);
+    chunk.put(REJECTS, rejects);
+    chunk.put(REDEMPTIONS, spent.redemptions());
+    chunk.put(TRANSFERS, spent.transfers());
+    chunk.put(DEDUCTIONS, spent.deductions());
     onDatabase(
         "writing a chunk",
-        () ->
-            transaction.executeWithoutResult(
-                status -> {
-                  put(EVENTS, events);
-                  put(POINTS, points);
-                  put(REJECTS, rejects);
-                  put(REDEMPTIONS, spent.redemptions());
-                  put(TRANSFERS, spent.transfers());
-                  put(DEDUCTIONS, spent.deductions());
-                }));
+        () -> {
+          if (dialect() == Dialect.POSTGRESQL && copied(chunk)) {
+            return;
+          }
+          transaction.executeWithoutResult(status -> chunk.forEach(this::put));
+        });
+  }
+
+  /**
+   * PostgreSQL: writes the chunk's rows by COPY, in a transaction of their own or in a savepoint of
+   * the caller's, which a row whose key is there already (the chunk written before: a rerun after a
+   * crash, a retried chunk) rolls back whole.
+   *
+   * @return whether the rows were written; if not, nothing of them was, and they are to be upserted
+   */
+  private boolean copied(Map<Table, List<Object[]>> chunk) {
+    try {
+      nested.executeWithoutResult(
+          status -> jdbc.execute((ConnectionCallback<Long>) c -> copy(c, chunk)));
+      return true;
+    } catch (DuplicateKeyException e) {
+      return false;
+    }
+  }
+
+  /**
+   * PostgreSQL: one COPY per table of the rows of distinct keys (of rows of one key, the last),
+   * each value as {@link CopyText} writes it: what the upsert of each row in turn leaves in tables
+   * that hold none of their keys.
+   *
+   * @return how many rows were written
+   */
+  private long copy(Connection c, Map<Table, List<Object[]>> chunk) throws SQLException {
+    CopyManager copy = new CopyManager(c.unwrap(BaseConnection.class));
+    if (copyText.capacity() > COPY_TEXT_KEPT) {
+      copyText = new StringBuilder(COPY_TEXT_FIRST);
+    }
+    StringBuilder text = copyText;
+    long copied = 0;
+    for (Map.Entry<Table, List<Object[]>> rows : chunk.entrySet()) {
+      if (!rows.getValue().isEmpty()) {
+        Table table = rows.getKey();
+        text.setLength(0);
+        for (Object[] row : latestByKey(table, rows.getValue())) {
+          CopyText.row(text, row);
+        }
+        copied += CopyText.copyIn(copy, table.name(), String.join(", ", table.columns()), text);
+      }
+    }
+    return copied;
   }
 
   /** Does work on the database, its failures said to be the reporting database's. */
@@ -480,20 +545,16 @@ public class ReportingDatabaseSink implements ExportSink {
    * @return how many rows were written
    */
   private int upsertArrays(Connection c, Table table, List<Object[]> rows) throws SQLException {
-    Map<List<Object>, Object[]> byKey = new LinkedHashMap<>();
-    int width = table.key().size();
-    for (Object[] row : rows) {
-      byKey.put(Arrays.asList(Arrays.copyOf(row, width)), row);
-    }
+    Collection<Object[]> latest = latestByKey(table, rows);
     List<String> types = columnTypes.get(table.name());
     if (types == null) {
       throw new IllegalStateException("The sink is not open");
     }
     try (PreparedStatement ps = c.prepareStatement(Dialect.upsertArrays(table))) {
       for (int column = 0; column < types.size(); column++) {
-        @Nullable String[] values = new @Nullable String[byKey.size()];
+        @Nullable String[] values = new @Nullable String[latest.size()];
         int i = 0;
-        for (Object[] row : byKey.values()) {
+        for (Object[] row : latest) {
           Object value = row[column];
           values[i++] = value == null ? null : CopyText.text(value);
         }
@@ -501,6 +562,16 @@ public class ReportingDatabaseSink implements ExportSink {
       }
       return ps.executeUpdate();
     }
+  }
+
+  /** The rows of distinct keys, each the last of its key, in the order the keys came first. */
+  private static Collection<Object[]> latestByKey(Table table, List<Object[]> rows) {
+    Map<List<Object>, Object[]> byKey = new LinkedHashMap<>();
+    int width = table.key().size();
+    for (Object[] row : rows) {
+      byKey.put(Arrays.asList(Arrays.copyOf(row, width)), row);
+    }
+    return byKey.values();
   }
 
   /** PostgreSQL: the type of each column of each table the chunks write, in the table's order. */

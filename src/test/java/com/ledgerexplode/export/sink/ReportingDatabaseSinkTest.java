@@ -1,6 +1,7 @@
 package com.ledgerexplode.export.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.ledgerexplode.explode.DataScope;
 import com.ledgerexplode.explode.ExplodeEngine;
@@ -28,6 +29,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 class ReportingDatabaseSinkTest {
   private static List<RowOutcome> outcomes() throws Exception {
@@ -42,6 +45,14 @@ class ReportingDatabaseSinkTest {
     ReportingDatabaseSink sink = new ReportingDatabaseSink(db, "run-1");
     sink.open(new ExecutionContext());
     return sink;
+  }
+
+  /** The rows of {@code outcomes} written as one chunk into a new database. */
+  private static List<List<Map<String, Object>>> writtenWhole(
+      TestDatabase database, List<RowOutcome> outcomes) {
+    DataSource whole = database.createEmpty();
+    openedSink(whole).write(RowOutcome.recordsOf(outcomes));
+    return allRows(whole);
   }
 
   private static List<List<Map<String, Object>>> allRows(DataSource db) {
@@ -90,8 +101,7 @@ class ReportingDatabaseSinkTest {
   void aChunkReplacesTheRowsOfItsOwnKeysAndLeavesTheOtherChunks(TestDatabase database)
       throws Exception {
     List<RowOutcome> outcomes = outcomes();
-    DataSource whole = database.createEmpty();
-    openedSink(whole).write(RowOutcome.recordsOf(outcomes));
+    List<List<Map<String, Object>>> whole = writtenWhole(database, outcomes);
     DataSource chunked = database.createEmpty();
     ReportingDatabaseSink sink = openedSink(chunked);
 
@@ -99,7 +109,77 @@ class ReportingDatabaseSinkTest {
     sink.write(RowOutcome.recordsOf(outcomes.subList(3, outcomes.size())));
     sink.write(RowOutcome.recordsOf(outcomes.subList(0, 3)));
 
-    assertThat(allRows(chunked)).isEqualTo(allRows(whole));
+    assertThat(allRows(chunked)).isEqualTo(whole);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
+  void aChunkThatFailsMidwayLeavesNoRowOfIt(TestDatabase database) throws Exception {
+    List<RowOutcome> outcomes = outcomes();
+    DataSource db = database.createEmpty();
+    ReportingDatabaseSink sink = openedSink(db);
+    sink.write(RowOutcome.recordsOf(outcomes.subList(0, 3)));
+    List<List<Map<String, Object>>> before = allRows(db);
+    // the rejects are written after the events and their points: a later line's reject refused
+    // fails the chunk
+    JdbcTemplate jdbc = new JdbcTemplate(db);
+    long last = jdbc.queryForObject("SELECT MAX(request_line) FROM report_reject", Long.class);
+    jdbc.execute(
+        "ALTER TABLE report_reject ADD CONSTRAINT no_later_rejects CHECK (request_line <= "
+            + last
+            + ")");
+
+    // a new chunk (its rows copied on PostgreSQL), then one holding rows written before (upserted)
+    for (List<RowOutcome> chunk :
+        List.of(outcomes.subList(3, outcomes.size()), outcomes.subList(0, outcomes.size()))) {
+      assertThatThrownBy(() -> sink.write(RowOutcome.recordsOf(chunk)))
+          .isInstanceOf(ReportingDatabaseException.class)
+          .satisfies(e -> assertThat(e.getMessage()).containsIgnoringCase("no_later_rejects"));
+
+      assertThat(allRows(db)).isEqualTo(before);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
+  void aChunkInTheCallersTransactionCommitsOrRollsBackWithIt(TestDatabase database)
+      throws Exception {
+    List<RowOutcome> outcomes = outcomes();
+    List<List<Map<String, Object>>> whole = writtenWhole(database, outcomes);
+    DataSource db = database.createEmpty();
+    ReportingDatabaseSink sink = openedSink(db);
+    JdbcTemplate jdbc = new JdbcTemplate(db);
+    jdbc.execute("CREATE TABLE checkpoint (chunk INTEGER)");
+    TransactionTemplate step = new TransactionTemplate(new DataSourceTransactionManager(db));
+
+    // as a step whose checkpoint is in the same database: the chunk's rows commit with it
+    step.executeWithoutResult(
+        status -> {
+          jdbc.update("INSERT INTO checkpoint VALUES (1)");
+          sink.write(RowOutcome.recordsOf(outcomes.subList(0, 3)));
+        });
+    // a chunk holding rows written before: replaced inside the caller's transaction, which goes on
+    step.executeWithoutResult(
+        status -> {
+          sink.write(RowOutcome.recordsOf(outcomes));
+          jdbc.update("INSERT INTO checkpoint VALUES (2)");
+        });
+    List<List<Map<String, Object>>> committed = allRows(db);
+    // a chunk whose step rolls back leaves no row of it, whether it was copied or upserted
+    for (List<RowOutcome> chunk : List.of(outcomes.subList(0, 3), outcomes)) {
+      step.executeWithoutResult(
+          status -> {
+            jdbc.update("DELETE FROM report_event");
+            sink.write(RowOutcome.recordsOf(chunk));
+            jdbc.update("INSERT INTO checkpoint VALUES (3)");
+            status.setRollbackOnly();
+          });
+    }
+
+    assertThat(committed).isEqualTo(whole);
+    assertThat(allRows(db)).isEqualTo(committed);
+    assertThat(jdbc.queryForList("SELECT chunk FROM checkpoint ORDER BY chunk", Integer.class))
+        .containsExactly(1, 2);
   }
 
   @ParameterizedTest(name = "{0}")
