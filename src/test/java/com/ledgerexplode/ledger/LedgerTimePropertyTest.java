@@ -58,14 +58,20 @@ class LedgerTimePropertyTest {
   }
 
   @Property(tries = 5000)
-  void aTextWithOneCharacterChangedReadsAsTheFormatterReadsItOrIsRefusedAsItRefusesIt(
+  void aTextWithOneCharacterChangedDroppedOrAddedReadsAsTheFormatterReadsItOrIsRefusedAsItRefusesIt(
       @ForAll("times") LedgerTime time,
       @ForAll("offsets") ZoneOffset offset,
       @ForAll @IntRange(min = 0, max = 40) int position,
-      @ForAll("replacements") char replacement) {
-    String written = withOffset(time, offset);
-    int at = Math.min(position, written.length() - 1);
-    String text = written.substring(0, at) + replacement + written.substring(at + 1);
+      @ForAll("replacements") char replacement,
+      @ForAll @IntRange(min = 0, max = 2) int how) {
+    StringBuilder written = new StringBuilder(withOffset(time, offset));
+    int at = Math.min(position, written.length() - (how == 2 ? 0 : 1));
+    switch (how) {
+      case 0 -> written.setCharAt(at, replacement);
+      case 1 -> written.deleteCharAt(at);
+      default -> written.insert(at, replacement);
+    }
+    String text = written.toString();
     LedgerTime expected;
     try {
       expected = LedgerTime.parseAnyForm(text);

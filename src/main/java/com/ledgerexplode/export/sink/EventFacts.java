@@ -7,9 +7,7 @@ import com.ledgerexplode.ledger.LedgerTime;
 import com.ledgerexplode.ledger.PointsEntry;
 import com.ledgerexplode.ledger.PointsField;
 import java.math.BigDecimal;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -410,8 +408,7 @@ record EventFacts(
   private static @Nullable Instant time(Map<?, ?> object, String key) {
     try {
       if (object.get(key + "ISO") instanceof String iso) {
-        Instant utc = utcIso(iso);
-        return utc != null ? utc : LedgerTime.parse(iso).instant();
+        return LedgerTime.parse(iso).instant();
       }
       if (object.get(key) instanceof String legacy) {
         return JsonValues.parseLegacyTime(legacy);
@@ -420,66 +417,6 @@ record EventFacts(
       return null;
     }
     return null;
-  }
-
-  /**
-   * The instant of a time as the export writes it, {@code 2024-08-20T11:29:02Z} or with a fraction
-   * of one to nine digits ({@code 02.5Z}), as {@link LedgerTime#parse} reads it but without its
-   * parser's cost; null when the text has another form (an offset, another width) or is no valid
-   * time, which that parser is left to read or refuse.
-   */
-  static @Nullable Instant utcIso(String text) {
-    int length = text.length();
-    if (length < 20
-        || length == 21
-        || length > 30
-        || text.charAt(length - 1) != 'Z'
-        || (length > 20 && text.charAt(19) != '.')) {
-      return null;
-    }
-    int year = number(text, 0, 4);
-    int month = number(text, 5, 7);
-    int day = number(text, 8, 10);
-    int hour = number(text, 11, 13);
-    int minute = number(text, 14, 16);
-    int second = number(text, 17, 19);
-    int nanos = length > 20 ? number(text, 20, length - 1) : 0;
-    if (year < 0
-        || month < 0
-        || day < 0
-        || hour < 0
-        || minute < 0
-        || second < 0
-        || nanos < 0
-        || text.charAt(4) != '-'
-        || text.charAt(7) != '-'
-        || text.charAt(10) != 'T'
-        || text.charAt(13) != ':'
-        || text.charAt(16) != ':') {
-      return null;
-    }
-    for (int digits = length - 21; digits < 9; digits++) {
-      nanos *= 10;
-    }
-    try {
-      return LocalDateTime.of(year, month, day, hour, minute, second, nanos)
-          .toInstant(ZoneOffset.UTC);
-    } catch (DateTimeException e) {
-      return null;
-    }
-  }
-
-  /** The number the digits of {@code text} from {@code start} to {@code end} write; -1 if not. */
-  private static int number(String text, int start, int end) {
-    int value = 0;
-    for (int i = start; i < end; i++) {
-      char c = text.charAt(i);
-      if (c < '0' || c > '9') {
-        return -1;
-      }
-      value = value * 10 + (c - '0');
-    }
-    return value;
   }
 
   /** An exact decimal from a JSON number or from the vendor's string-typed amounts. */
