@@ -1,6 +1,6 @@
 package com.ledgerexplode.cli;
 
-import java.sql.DriverManager;
+import com.ledgerexplode.store.Databases;
 import java.util.concurrent.CountDownLatch;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
@@ -77,7 +77,7 @@ final class StartAhead {
    */
   private static void warmTheJob() {
     try {
-      DriverManager.getDrivers();
+      Databases.loadDrivers();
       Class.forName(EVENT, true, StartAhead.class.getClassLoader());
     } catch (ClassNotFoundException | RuntimeException | LinkageError unsaid) {
       // the main thread meets it, if it needs it

@@ -2,6 +2,7 @@ package com.ledgerexplode.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -18,6 +19,14 @@ public final class Databases {
   public static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(30);
 
   private Databases() {}
+
+  /**
+   * Loads the JDBC drivers on the class path (DriverManager's service loading), which the first
+   * pool opened does otherwise: for a start that does it ahead, on another thread.
+   */
+  public static void loadDrivers() {
+    DriverManager.getDrivers();
+  }
 
   /**
    * A pool on this URL, with the user and password of the environment variables {@code
