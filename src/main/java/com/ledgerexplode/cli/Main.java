@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,7 +55,7 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    StartAhead.begin(args);
+    StartAhead.begin(commandNamed(args));
     System.exit(execute(args));
   }
 
@@ -78,15 +79,23 @@ public final class Main implements Runnable {
    * option, help, a name that is no command) gets the whole tree.
    */
   static CommandLine commandLine(PrintWriter out, PrintWriter err, String... args) {
+    Class<?> command = commandNamed(args);
+    return command == null
+        ? commandLine(out, err)
+        : configured(withCommands(List.of(command)), out, err);
+  }
+
+  /** The command the first argument names, but help; null for any other first argument. */
+  static @Nullable Class<?> commandNamed(String... args) {
     if (args.length > 0) {
       for (Class<?> command : COMMANDS) {
-        String name = command.getAnnotation(Command.class).name();
-        if (name.equals(args[0]) && command != CommandLine.HelpCommand.class) {
-          return configured(withCommands(List.of(command)), out, err);
+        if (command != CommandLine.HelpCommand.class
+            && command.getAnnotation(Command.class).name().equals(args[0])) {
+          return command;
         }
       }
     }
-    return commandLine(out, err);
+    return null;
   }
 
   /** The command line with every command. */

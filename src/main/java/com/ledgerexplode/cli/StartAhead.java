@@ -27,9 +27,9 @@ final class StartAhead {
 
   private StartAhead() {}
 
-  /** Starts the work for the command these arguments name. */
-  static void begin(String... args) {
-    boolean run = args.length > 0 && (args[0].equals("run") || args[0].equals("restart"));
+  /** Starts the work for this command ({@link Main#commandNamed}; null: none named). */
+  static void begin(@Nullable Class<?> command) {
+    boolean run = command == RunCommand.class || command == ExecutionCommands.Restart.class;
     CountDownLatch latch = new CountDownLatch(1);
     logging = latch;
     Thread thread =

@@ -8,11 +8,7 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.temporal.ChronoField;
-import java.util.Locale;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.ObjectWriter;
@@ -20,14 +16,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** How ledger values are written in JSON: shared by the snapshot writer and the API's objects. */
 public final class JsonValues {
-  /** The legacy form as read: its fraction of 0 to 9 digits optional. */
-  private static final DateTimeFormatter LEGACY =
-      new DateTimeFormatterBuilder()
-          .appendPattern("yyyy-MM-dd HH:mm:ss")
-          .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
-          .toFormatter(Locale.ROOT)
-          .withZone(ZoneOffset.UTC);
-
   private JsonValues() {}
 
   /**
@@ -80,22 +68,5 @@ public final class JsonValues {
   /** ISO-8601 in UTC, e.g. {@code 2024-08-20T11:29:02Z}: a moment of the run, not the ledger's. */
   public static String timestamp(Instant instant) {
     return DateTimeFormatter.ISO_INSTANT.format(instant);
-  }
-
-  /**
-   * The vendor's legacy form of a ledger time, UTC: {@code yyyy-MM-dd HH:mm:ss.S}, the fraction's
-   * digits as the ledger has them ({@code .5}, {@code .120}), {@code .0} when it has none.
-   */
-  public static String legacyTime(LedgerTime time) {
-    return time.legacy();
-  }
-
-  /**
-   * The instant of a time in the vendor's legacy form ({@link #legacyTime}), UTC.
-   *
-   * @throws java.time.format.DateTimeParseException when the text is not one
-   */
-  public static Instant parseLegacyTime(String text) {
-    return LEGACY.parse(text, Instant::from);
   }
 }

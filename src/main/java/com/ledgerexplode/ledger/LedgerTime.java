@@ -2,12 +2,16 @@ package com.ledgerexplode.ledger;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,6 +33,14 @@ public record LedgerTime(Instant instant, int fractionDigits) {
   private static final long FIRST_DAY = LocalDate.of(1, 1, 1).toEpochDay();
 
   private static final long LAST_DAY = LocalDate.of(9999, 12, 31).toEpochDay();
+
+  /** The legacy form as read: its fraction of 0 to 9 digits optional. */
+  private static final DateTimeFormatter LEGACY =
+      new DateTimeFormatterBuilder()
+          .appendPattern("yyyy-MM-dd HH:mm:ss")
+          .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+          .toFormatter(Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
 
   private static final DateTimeFormatter LEGACY_SECONDS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
@@ -183,8 +195,8 @@ public record LedgerTime(Instant instant, int fractionDigits) {
    * 2024-08-20T11:29:02.5Z}, {@code 2024-08-20T11:29:02Z}.
    */
   public String iso() {
-    char[] text = text('T', fractionDigits == 0 ? 1 : fractionDigits + 2);
-    if (text == null) {
+    StringBuilder text = new StringBuilder(DATE_TIME_LENGTH + NANO_DIGITS + 2);
+    if (!appendUtc(text, 'T')) {
       String seconds =
           DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
       String fraction = fraction();
@@ -193,11 +205,9 @@ public record LedgerTime(Instant instant, int fractionDigits) {
           + "Z";
     }
     if (fractionDigits > 0) {
-      text[DATE_TIME_LENGTH] = '.';
-      writeFraction(text, DATE_TIME_LENGTH + 1, fractionDigits);
+      appendFraction(text.append('.'), fractionDigits);
     }
-    text[text.length - 1] = 'Z';
-    return new String(text);
+    return text.append('Z').toString();
   }
 
   /**
@@ -205,56 +215,42 @@ public record LedgerTime(Instant instant, int fractionDigits) {
    * ledger has them ({@code .5}, {@code .120}), {@code .0} when it has none.
    */
   public String legacy() {
-    int digits = Math.max(fractionDigits, 1);
-    char[] text = text(' ', digits + 1);
-    if (text == null) {
+    StringBuilder text = new StringBuilder(DATE_TIME_LENGTH + NANO_DIGITS + 1);
+    if (!appendUtc(text, ' ')) {
       String fraction = fraction();
       return LEGACY_SECONDS.format(instant) + "." + (fraction.isEmpty() ? "0" : fraction);
     }
-    text[DATE_TIME_LENGTH] = '.';
-    writeFraction(text, DATE_TIME_LENGTH + 1, digits);
-    return new String(text);
+    appendFraction(text.append('.'), Math.max(fractionDigits, 1));
+    return text.toString();
   }
 
   /**
-   * {@code yyyy-MM-dd}, the separator, {@code HH:mm:ss} in UTC, then {@code room} characters left
-   * for the caller; null when the year is not 1 to 9999 (written by a formatter, with its sign).
+   * The instant of a time in the vendor's legacy form ({@link #legacy}), its fraction of 0 to 9
+   * digits optional, UTC.
+   *
+   * @throws DateTimeParseException when the text is not one
    */
-  private char @Nullable [] text(char separator, int room) {
+  public static Instant parseLegacy(String text) {
+    return LEGACY.parse(text, Instant::from);
+  }
+
+  /**
+   * Appends {@code yyyy-MM-dd}, the separator, {@code HH:mm:ss} in UTC ({@link TimeText}); false,
+   * having appended nothing, when the year is not 1 to 9999.
+   */
+  private boolean appendUtc(StringBuilder text, char separator) {
     long epochSecond = instant.getEpochSecond();
     long day = Math.floorDiv(epochSecond, SECONDS_PER_DAY);
-    if (day < FIRST_DAY || day > LAST_DAY) {
-      return null;
-    }
-    LocalDate date = LocalDate.ofEpochDay(day);
-    int secondOfDay = (int) Math.floorMod(epochSecond, SECONDS_PER_DAY);
-    char[] text = new char[DATE_TIME_LENGTH + room];
-    write(text, 0, date.getYear(), 4);
-    text[4] = '-';
-    write(text, 5, date.getMonthValue(), 2);
-    text[7] = '-';
-    write(text, 8, date.getDayOfMonth(), 2);
-    text[10] = separator;
-    write(text, 11, secondOfDay / 3600, 2);
-    text[13] = ':';
-    write(text, 14, secondOfDay / 60 % 60, 2);
-    text[16] = ':';
-    write(text, 17, secondOfDay % 60, 2);
-    return text;
+    // outside these days a LocalDateTime may not hold the instant (Instant.MAX's year)
+    return day >= FIRST_DAY
+        && day <= LAST_DAY
+        && TimeText.appendDateTime(
+            text, LocalDateTime.ofEpochSecond(epochSecond, 0, ZoneOffset.UTC), separator);
   }
 
-  /** The first {@code digits} of the nine digits of the nanoseconds, at {@code at}. */
-  private void writeFraction(char[] text, int at, int digits) {
-    write(text, at, nanoOfSecond(instant) / tenTo(NANO_DIGITS - digits), digits);
-  }
-
-  /** {@code value} in {@code width} decimal digits, zero-padded, at {@code at}. */
-  private static void write(char[] text, int at, int value, int width) {
-    int rest = value;
-    for (int i = at + width - 1; i >= at; i--) {
-      text[i] = (char) ('0' + rest % 10);
-      rest /= 10;
-    }
+  /** The first {@code digits} of the nine digits of the nanoseconds. */
+  private void appendFraction(StringBuilder text, int digits) {
+    TimeText.appendDigits(text, nanoOfSecond(instant) / tenTo(NANO_DIGITS - digits), digits);
   }
 
   /** The fraction's digits ({@code 5}, {@code 120}); empty when the time has none. */

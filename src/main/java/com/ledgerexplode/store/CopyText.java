@@ -1,5 +1,6 @@
 package com.ledgerexplode.store;
 
+import com.ledgerexplode.ledger.TimeText;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -60,8 +61,8 @@ public final class CopyText {
     } else if (value instanceof Boolean bool) {
       b.append(bool ? 't' : 'f');
     } else if (value instanceof OffsetDateTime time) {
-      if (time.getYear() >= 1 && time.getYear() <= 9999) {
-        iso(b, time);
+      if (TimeText.appendDateTime(b, time.toLocalDateTime(), 'T')) {
+        fractionAndOffset(b, time);
       } else {
         era(b, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time), time.getYear());
       }
@@ -73,17 +74,11 @@ public final class CopyText {
   }
 
   /**
-   * A time of the years 1 to 9999 as {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME} writes it (the
-   * fraction's digits without trailing zeros, the offset {@code Z} or {@code +05:30}), without its
-   * formatter's cost.
+   * After a time's date and time ({@link TimeText#appendDateTime}), the rest of what {@link
+   * DateTimeFormatter#ISO_OFFSET_DATE_TIME} writes: the fraction's digits without trailing zeros,
+   * the offset ({@code Z}, {@code +05:30}).
    */
-  private static void iso(StringBuilder b, OffsetDateTime time) {
-    digits(b, time.getYear(), 4);
-    digits(b.append('-'), time.getMonthValue(), 2);
-    digits(b.append('-'), time.getDayOfMonth(), 2);
-    digits(b.append('T'), time.getHour(), 2);
-    digits(b.append(':'), time.getMinute(), 2);
-    digits(b.append(':'), time.getSecond(), 2);
+  private static void fractionAndOffset(StringBuilder b, OffsetDateTime time) {
     int nanos = time.getNano();
     if (nanos != 0) {
       int width = 9;
@@ -91,19 +86,9 @@ public final class CopyText {
         nanos /= 10;
         width--;
       }
-      digits(b.append('.'), nanos, width);
+      TimeText.appendDigits(b.append('.'), nanos, width);
     }
     b.append(time.getOffset().getId());
-  }
-
-  /** {@code value} (not negative) in at least {@code width} digits, zero-padded. */
-  private static void digits(StringBuilder b, int value, int width) {
-    for (int power = 10, digits = 1; digits < width; power *= 10, digits++) {
-      if (value < power) {
-        b.append('0');
-      }
-    }
-    b.append(value);
   }
 
   /**

@@ -271,7 +271,10 @@ public final class SnapshotImporter {
             statement.executeQuery(
                 "SELECT 1 FROM "
                     + STAGING
-                    + "ledger_event GROUP BY event_log_id, org_id HAVING COUNT(*) > 1 LIMIT 1")) {
+                    + LedgerWriter.Family.EVENT.tables.get(0)
+                    + " GROUP BY "
+                    + LedgerWriter.Family.EVENT.idColumn
+                    + ", org_id HAVING COUNT(*) > 1 LIMIT 1")) {
       return rs.next();
     }
   }

@@ -7,6 +7,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,12 +18,41 @@ import picocli.CommandLine;
 
 /** The start's logging, initialised on a second thread while the command line is built. */
 class StartAheadTest {
+  /**
+   * In a JVM of its own (SLF4J's state is the JVM's): once {@link StartAhead#awaitLogging} returns,
+   * SLF4J is initialised with Logback though the main thread never asked it for anything.
+   */
   @Test
-  void aCommandRunsWithLogbackInitialised() {
-    StartAhead.begin("run");
-    StartAhead.awaitLogging();
+  void loggingIsInitialisedOnTheSecondThreadBeforeACommandRuns() throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(AwaitLogging.class.getName());
+    Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
-    assertThat(LoggerFactory.getILoggerFactory()).isInstanceOf(LoggerContext.class);
+    assertThat(child.waitFor()).as(out).isZero();
+    assertThat(out).contains("initialised before the main thread asked: true");
+  }
+
+  /** The child of {@link #loggingIsInitialisedOnTheSecondThreadBeforeACommandRuns}. */
+  static final class AwaitLogging {
+    /** SLF4J's state once initialised (LoggerFactory.SUCCESSFUL_INITIALIZATION). */
+    private static final int INITIALISED = 3;
+
+    public static void main(String[] args) throws Exception {
+      StartAhead.begin(RunCommand.class);
+      StartAhead.awaitLogging();
+      // read without asking SLF4J anything: asking would initialise it on this thread
+      Field state = LoggerFactory.class.getDeclaredField("INITIALIZATION_STATE");
+      state.setAccessible(true);
+      boolean initialised = state.getInt(null) == INITIALISED;
+      System.out.println("initialised before the main thread asked: " + initialised);
+      if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext)) {
+        throw new IllegalStateException("not Logback: " + LoggerFactory.getILoggerFactory());
+      }
+    }
   }
 
   /**

@@ -3,7 +3,6 @@ package com.ledgerexplode.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ledgerexplode.explode.LedgerPort.Section;
-import com.ledgerexplode.json.JsonValues;
 import com.ledgerexplode.ledger.AlternateCurrency;
 import com.ledgerexplode.ledger.BillField;
 import com.ledgerexplode.ledger.Bucket;
@@ -163,7 +162,7 @@ class LedgerSchemaTest {
             "2024-08-20T11:29:02Z",
             "2024-08-21T10:00:00.123400Z",
             "2024-08-20T11:29:02.000001Z");
-    assertThat(JsonValues.legacyTime(header.eventTime())).isEqualTo("2024-08-20 11:29:02.500");
+    assertThat(header.eventTime().legacy()).isEqualTo("2024-08-20 11:29:02.500");
   }
 
   private static void insert(Connection c, String sql, Object... values) throws Exception {

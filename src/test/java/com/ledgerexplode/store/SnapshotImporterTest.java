@@ -154,7 +154,8 @@ class SnapshotImporterTest {
       TestDatabase db) {
     DataSource dataSource = db.createEmpty();
     List<String> lines = new ArrayList<>(Snapshots.FULL);
-    // written in batches of 2: the second of each pair reaches the database in a later batch
+    // on H2 written in batches of 2, the second of each pair reaching the database in a later
+    // batch; on PostgreSQL the rows go by one COPY (its batch is some millions of characters)
     lines.add("{\"kind\":\"event\",\"orgId\":50406,\"customerId\":1001,\"eventLogId\":7}");
     lines.add("{\"kind\":\"event\",\"orgId\":50406,\"customerId\":1002,\"eventLogId\":8}");
     lines.add("{\"kind\":\"event\",\"orgId\":50406,\"customerId\":1001,\"eventLogId\":8}");

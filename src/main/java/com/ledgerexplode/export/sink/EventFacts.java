@@ -1,7 +1,6 @@
 package com.ledgerexplode.export.sink;
 
 import com.ledgerexplode.export.outcome.ExportJson;
-import com.ledgerexplode.json.JsonValues;
 import com.ledgerexplode.ledger.Bucket;
 import com.ledgerexplode.ledger.LedgerTime;
 import com.ledgerexplode.ledger.PointsEntry;
@@ -411,7 +410,7 @@ record EventFacts(
         return LedgerTime.parse(iso).instant();
       }
       if (object.get(key) instanceof String legacy) {
-        return JsonValues.parseLegacyTime(legacy);
+        return LedgerTime.parseLegacy(legacy);
       }
     } catch (DateTimeParseException e) {
       return null;

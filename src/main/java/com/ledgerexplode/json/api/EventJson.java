@@ -212,7 +212,7 @@ public final class EventJson {
     } else if (value instanceof Boolean bool) {
       g.writeBoolean(bool);
     } else if (value instanceof LedgerTime time) {
-      g.writeString(JsonValues.legacyTime(time));
+      g.writeString(time.legacy());
     } else {
       g.writeString(String.valueOf(value));
     }
@@ -228,7 +228,7 @@ public final class EventJson {
    * ISO-8601 twin ({@code eventTimeISO}).
    */
   private static void writeTime(JsonGenerator g, String name, LedgerTime time) {
-    g.writeStringProperty(name, JsonValues.legacyTime(time));
+    g.writeStringProperty(name, time.legacy());
     if (TimeKeys.TWINNED.contains(name)) {
       g.writeStringProperty(name + "ISO", time.iso());
     }

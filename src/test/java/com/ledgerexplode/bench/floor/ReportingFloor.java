@@ -2,7 +2,7 @@ package com.ledgerexplode.bench.floor;
 
 import com.ledgerexplode.bench.floor.ImportFloor.Table;
 import com.ledgerexplode.export.sink.ReportingDatabaseSink;
-import com.ledgerexplode.json.JsonValues;
+import com.ledgerexplode.ledger.LedgerTime;
 import com.ledgerexplode.store.Databases;
 import com.zaxxer.hikari.HikariDataSource;
 import java.math.BigDecimal;
@@ -511,7 +511,7 @@ public final class ReportingFloor implements JobFloor.Records {
         return OffsetDateTime.parse(iso).withOffsetSameInstant(ZoneOffset.UTC);
       }
       if (object.get(key) instanceof String legacy) {
-        return JsonValues.parseLegacyTime(legacy).atOffset(ZoneOffset.UTC);
+        return LedgerTime.parseLegacy(legacy).atOffset(ZoneOffset.UTC);
       }
     } catch (DateTimeParseException e) {
       return null;

@@ -122,7 +122,7 @@ class EventJsonTest {
 
   /** A ledger time's legacy form and its ISO-8601 twin. */
   private static List<String> forms(LedgerTime time) {
-    return List.of(JsonValues.legacyTime(time), time.iso());
+    return List.of(time.legacy(), time.iso());
   }
 
   @Test
