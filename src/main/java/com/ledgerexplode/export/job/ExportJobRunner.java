@@ -161,6 +161,9 @@ public final class ExportJobRunner {
     @Nullable RunDatabase inUse = RunDatabase.REPOSITORY;
     try (JobDatabases databases =
         new JobDatabases(connectionTimeout(settings), settings.partitions())) {
+      if (opensLedgerAhead(settings)) {
+        databases.openLedgerAhead(settings.ledgerDb());
+      }
       JobRepositories.Runs runs =
           JobRepositories.open(databases.repository(settings.repositoryDb()));
       // before anything of the run is done: a completed night must not import its snapshot again
@@ -210,6 +213,20 @@ public final class ExportJobRunner {
     } catch (RuntimeException e) {
       throw inUse == null ? e : DatabaseFaults.on(inUse, e);
     }
+  }
+
+  /**
+   * Whether the ledger's pool is begun while the job repository is opened: a run over the ledger
+   * store whose ledger is not the repository's database (whose pool, shared, is the repository's,
+   * with its credentials) nor an H2 file still absent (which opening would create, and which {@link
+   * #prepareLedger} refuses without a snapshot to import).
+   */
+  static boolean opensLedgerAhead(JobSettings settings) {
+    if (settings.ledgerApi() != null || settings.ledgerDb().equals(settings.repositoryDb())) {
+      return false;
+    }
+    Optional<Path> file = Dialect.h2File(settings.ledgerDb());
+    return file.isEmpty() || Files.exists(file.get());
   }
 
   /** The rows answered by the engine over the ledger store, its scope resolved. */

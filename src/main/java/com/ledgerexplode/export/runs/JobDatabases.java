@@ -8,8 +8,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import javax.sql.DataSource;
 
 /**
@@ -20,6 +23,7 @@ import javax.sql.DataSource;
  */
 public final class JobDatabases implements AutoCloseable {
   private final Map<String, HikariDataSource> pools = new LinkedHashMap<>();
+  private final Map<String, CompletableFuture<HikariDataSource>> opening = new HashMap<>();
   private final Duration connectionTimeout;
   private final int poolSize;
 
@@ -54,8 +58,36 @@ public final class JobDatabases implements AutoCloseable {
     return dataSource;
   }
 
+  /** The ledger's pool: the one {@link #openLedgerAhead} began, else opened now. */
   public DataSource ledger(String url) {
     return pool(url, "LEDGER_DB");
+  }
+
+  /**
+   * Begins opening the ledger's pool on a thread of its own, so that its first connection (a
+   * PostgreSQL driver's first costs a few hundred milliseconds) is made while the job repository is
+   * opened and asked; {@link #ledger} takes it, or throws what opening it threw, as if it were
+   * opened then. Nothing else is done on the ledger ahead: its schema and its data are touched only
+   * once the run is admitted. A URL that already has a pool, or is opening one, is left as it is.
+   */
+  public synchronized void openLedgerAhead(String url) {
+    if (pools.containsKey(url) || opening.containsKey(url)) {
+      return;
+    }
+    CompletableFuture<HikariDataSource> pool = new CompletableFuture<>();
+    Thread opener =
+        new Thread(
+            () -> {
+              try {
+                pool.complete(Databases.open(url, "LEDGER_DB", connectionTimeout, poolSize));
+              } catch (RuntimeException | Error e) {
+                pool.completeExceptionally(e);
+              }
+            },
+            "ledger-explode-ledger-opener");
+    opener.setDaemon(true);
+    opener.start();
+    opening.put(url, pool);
   }
 
   /** The reporting database's pool, durable at each commit. */
@@ -86,15 +118,45 @@ public final class JobDatabases implements AutoCloseable {
   private synchronized DataSource pool(String url, String envPrefix) {
     HikariDataSource pool = pools.get(url);
     if (pool == null) {
-      pool = Databases.open(url, envPrefix, connectionTimeout, poolSize);
+      CompletableFuture<HikariDataSource> ahead = opening.remove(url);
+      pool =
+          ahead == null
+              ? Databases.open(url, envPrefix, connectionTimeout, poolSize)
+              : opened(ahead);
       pools.put(url, pool);
     }
     return pool;
   }
 
+  /** The pool opened ahead, or what opening it threw, as it was thrown. */
+  private static HikariDataSource opened(CompletableFuture<HikariDataSource> ahead) {
+    try {
+      return ahead.join();
+    } catch (CompletionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Closes the pools; one still being opened ahead is closed once open, by its own thread, so that
+   * a run refused before it needed its ledger does not wait for a database that is slow to answer.
+   */
   @Override
   public synchronized void close() {
     pools.values().forEach(HikariDataSource::close);
     pools.clear();
+    for (CompletableFuture<HikariDataSource> pool : opening.values()) {
+      // a pool that failed to open has nothing to close; its failure was nobody's to hear
+      CompletableFuture<Void> closed = pool.thenAccept(HikariDataSource::close);
+      closed.exceptionally(failure -> null);
+    }
+    opening.clear();
   }
 }

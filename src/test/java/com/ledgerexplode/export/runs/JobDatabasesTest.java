@@ -1,0 +1,111 @@
+package com.ledgerexplode.export.runs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.ledgerexplode.store.DatabaseUnavailableException;
+import com.ledgerexplode.store.Databases;
+import com.ledgerexplode.testing.TestDatabase;
+import com.ledgerexplode.testing.TestDatabases;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The pools of a run: the ledger's opened ahead, while the job repository is opened. */
+class JobDatabasesTest {
+  private static final long WAIT_MS = 20_000;
+
+  @ParameterizedTest
+  @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
+  void theLedgerOpenedAheadIsConnectedBeforeItIsAskedForAndIsThePoolItIsGiven(TestDatabase db)
+      throws Exception {
+    DataSource observer = db.createEmpty();
+    String url = db.jdbcUrl(observer);
+    int before = sessions(db, observer);
+    try (JobDatabases databases = new JobDatabases()) {
+      databases.openLedgerAhead(url);
+
+      awaitSessions(db, observer, before + 1);
+      DataSource ledger = databases.ledger(url);
+      assertThat(ledger).isSameAs(databases.ledger(url));
+      try (Connection connection = ledger.getConnection();
+          Statement statement = connection.createStatement();
+          ResultSet one = statement.executeQuery("SELECT 1")) {
+        assertThat(one.next()).isTrue();
+      }
+      assertThat(sessions(db, observer)).as("one pool, not a second").isEqualTo(before + 1);
+    }
+    awaitSessions(db, observer, before);
+  }
+
+  @ParameterizedTest
+  @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
+  void aLedgerOpeningAheadWhenTheRunEndsIsClosedOnceOpen(TestDatabase db) throws Exception {
+    DataSource observer = db.createEmpty();
+    String url = db.jdbcUrl(observer);
+    int before = sessions(db, observer);
+    JobDatabases databases = new JobDatabases();
+    databases.openLedgerAhead(url);
+    databases.close();
+
+    awaitSessions(db, observer, before);
+    Thread.sleep(500); // an opening that ended after close must not leave its connection open
+    assertThat(sessions(db, observer)).isEqualTo(before);
+  }
+
+  @ParameterizedTest
+  @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
+  void aLedgerThatCannotBeOpenedAheadFailsWhenItIsAskedForAsAPoolOpenedThenWould(TestDatabase db) {
+    String url = unreachable(db);
+    Throwable direct =
+        catchThrowable(() -> Databases.open(url, "LEDGER_DB", Duration.ofMillis(250)).close());
+    assertThat(direct).isInstanceOf(DatabaseUnavailableException.class);
+
+    try (JobDatabases databases = new JobDatabases(Duration.ofMillis(250))) {
+      databases.openLedgerAhead(url); // says nothing yet: the run may be refused before
+
+      assertThatThrownBy(() -> databases.ledger(url))
+          .isInstanceOf(DatabaseUnavailableException.class)
+          .hasMessage(direct.getMessage());
+    }
+  }
+
+  /** A URL of this kind of database where nothing answers. */
+  private static String unreachable(TestDatabase db) {
+    return db == TestDatabases.H2
+        ? "jdbc:h2:tcp://127.0.0.1:1/nothing-here"
+        : "jdbc:postgresql://127.0.0.1:1/nothing-here?user=postgres&connectTimeout=1";
+  }
+
+  /** The sessions open on the observed database, the observer's own not counted. */
+  private static int sessions(TestDatabase db, DataSource observer) throws SQLException {
+    String sql =
+        db == TestDatabases.H2
+            ? "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE SESSION_ID <> SESSION_ID()"
+            : "SELECT COUNT(*) FROM pg_stat_activity"
+                + " WHERE datname = current_database() AND pid <> pg_backend_pid()";
+    try (Connection connection = observer.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet count = statement.executeQuery(sql)) {
+      count.next();
+      return count.getInt(1);
+    }
+  }
+
+  private static void awaitSessions(TestDatabase db, DataSource observer, int expected)
+      throws Exception {
+    long deadline = System.currentTimeMillis() + WAIT_MS;
+    int seen = sessions(db, observer);
+    while (seen != expected && System.currentTimeMillis() < deadline) {
+      Thread.sleep(20);
+      seen = sessions(db, observer);
+    }
+    assertThat(seen).as("sessions on the ledger").isEqualTo(expected);
+  }
+}
