@@ -9,6 +9,7 @@ import static com.ledgerexplode.bench.BenchmarkSupport.log;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.ledgerexplode.bench.floor.FloorTraining;
 import com.ledgerexplode.bench.floor.ImportFloor;
 import com.ledgerexplode.bench.floor.JobFloor;
 import com.ledgerexplode.bench.floor.ReportingFloor;
@@ -17,7 +18,10 @@ import com.ledgerexplode.generate.GeneratorOptions;
 import com.ledgerexplode.generate.LedgerGenerator;
 import com.ledgerexplode.testing.TestDatabase;
 import com.ledgerexplode.testing.TestDatabases;
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -30,8 +34,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -48,6 +56,14 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * the child JVMs' wall times are compared. Prints one table per size and the goals (met, or missed
  * by how much), also written to {@code benchmark.dir}/benchmark.md. Asserts nothing about speed: it
  * fails when a command fails or when a floor's export is not within 1% of the product's bytes.
+ *
+ * <p>The product runs as README runs it: {@code java
+ * -XX:SharedArchiveFile=target/ledger-explode.jsa -jar target/ledger-explode.jar}, from the
+ * project's directory, the jar and its class-data archive as {@code mvn package} wrote them
+ * (bench/run.sh packages first; the benchmark fails if the jar does not hold the compiled classes).
+ * The floors run from a jar of the test and main classes with the dependencies' jars, with a
+ * class-data archive of their own, written by a training run ({@link FloorTraining}: an import and
+ * a job on H2, as the product's training is the sample job on H2).
  *
  * <p>Skipped unless {@code -Dbenchmark=true}; bench/run.sh runs it; see bench/README.md.
  */
@@ -95,14 +111,31 @@ class FloorBenchmark {
           "job PG", "job, ledger PostgreSQL",
           "part", "partitioned job, ledger PostgreSQL");
 
+  /** The project's directory, where the product runs, as README runs it. */
+  private static final Path PROJECT = Path.of("").toAbsolutePath();
+
+  private static final String PRODUCT_JAR = "target/ledger-explode.jar";
+  private static final String PRODUCT_ARCHIVE = "target/ledger-explode.jsa";
+
+  /** What the JVM says when it cannot use a class-data archive it was given. */
+  private static final Pattern ARCHIVE_REFUSED = Pattern.compile("\\[warning\\]\\[cds");
+
   private final TestDatabase postgres = TestDatabases.POSTGRESQL;
   private final DataSource server = postgres.createEmpty();
   private final Map<Integer, List<Workload>> results = new LinkedHashMap<>();
   private int nights;
 
+  /** The floors' class path (a jar of the test and main classes, the dependencies' jars). */
+  private String floorClassPath = "";
+
+  /** The floors' class-data archive, written by {@link #trainFloors}. */
+  private Path floorArchive = Path.of("");
+
   @Test
   void printsTheProductBesideItsFloors() throws Exception {
     log("benchmark: %s", settings());
+    checkProductJar();
+    trainFloors();
     for (int customers : SIZES) {
       results.put(customers, measure(customers));
     }
@@ -412,16 +445,22 @@ class FloorBenchmark {
       Path out = Files.createTempFile(dir, "child", ".log");
       Path gc = out.resolveSibling(out.getFileName() + ".gc");
       List<String> command = new ArrayList<>();
-      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.add(javaCommand());
       command.add("-Xmx" + HEAP);
       command.add("-Xlog:gc:file=" + gc);
-      command.add("-cp");
-      command.add(classPath());
-      command.addAll(mainAndArgs);
+      boolean product = mainAndArgs.get(0).equals(Main.class.getName());
+      if (product) {
+        command.addAll(List.of("-XX:SharedArchiveFile=" + PRODUCT_ARCHIVE, "-jar", PRODUCT_JAR));
+        command.addAll(mainAndArgs.subList(1, mainAndArgs.size()));
+      } else {
+        command.addAll(List.of("-XX:SharedArchiveFile=" + floorArchive, "-cp", floorClassPath));
+        command.addAll(mainAndArgs);
+      }
+      long[] ticks = cpuTicks();
       long start = System.nanoTime();
       Process process =
           new ProcessBuilder(command)
-              .directory(dir.toFile())
+              .directory(product ? PROJECT.toFile() : dir.toFile())
               .redirectErrorStream(true)
               .redirectOutput(out.toFile())
               .start();
@@ -430,9 +469,13 @@ class FloorBenchmark {
       }
       int code = process.waitFor();
       double seconds = (System.nanoTime() - start) / 1e9;
+      double cores = coresBusy(ticks, cpuTicks());
       String text = Files.readString(out, UTF_8);
       assertThat(code).as(String.join(" ", command) + "\n" + text).isZero();
-      log("  %6.2f s  %s", seconds, String.join(" ", mainAndArgs));
+      assertThat(ARCHIVE_REFUSED.matcher(text).find())
+          .as("the JVM used the class-data archive it was given: " + text)
+          .isFalse();
+      log("  %6.2f s  %4.2f cores  %s", seconds, cores, String.join(" ", mainAndArgs));
       long peak = -1;
       long afterGc = -1;
       long live = -1;
@@ -452,7 +495,7 @@ class FloorBenchmark {
         // a run too short for a probe, or one jcmd could not attach to: its row says "-"
         log("  no full collection was logged by the probed run: its live heap is not known");
       }
-      return new Run(text, seconds, -1, -1, peak, afterGc, live);
+      return new Run(text, seconds, -1, -1, peak, afterGc, live, cores);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -559,6 +602,141 @@ class FloorBenchmark {
         PARTITIONS.isEmpty() ? "off" : PARTITIONS);
   }
 
+  /**
+   * The product's jar holds the classes compiled in target/classes, byte for byte, and its
+   * class-data archive is there: the benchmark measures what the build made, not an older jar.
+   */
+  private static void checkProductJar() throws IOException {
+    Path jar = PROJECT.resolve(PRODUCT_JAR);
+    Path classes = PROJECT.resolve("target/classes");
+    String hint = " (bench/run.sh runs mvn package before the benchmark)";
+    assertThat(jar).as(PRODUCT_JAR + hint).isRegularFile();
+    assertThat(PROJECT.resolve(PRODUCT_ARCHIVE)).as(PRODUCT_ARCHIVE + hint).isRegularFile();
+    try (JarFile packaged = new JarFile(jar.toFile());
+        Stream<Path> compiled = Files.walk(classes)) {
+      for (Path file : compiled.filter(f -> f.toString().endsWith(".class")).toList()) {
+        String name = classes.relativize(file).toString().replace(File.separatorChar, '/');
+        JarEntry entry = packaged.getJarEntry(name);
+        assertThat(entry).as(name + " in " + PRODUCT_JAR + hint).isNotNull();
+        try (InputStream in = packaged.getInputStream(entry)) {
+          assertThat(in.readAllBytes())
+              .as(name + " of " + PRODUCT_JAR + " is the compiled one" + hint)
+              .isEqualTo(Files.readAllBytes(file));
+        }
+      }
+    }
+  }
+
+  /**
+   * The floors' jar and class-data archive: the test and main classes in one jar (the JVM archives
+   * no class read from a directory), then a training run ({@link FloorTraining}) over a small
+   * generated ledger that writes the archive at its end.
+   */
+  private void trainFloors() throws IOException {
+    Path dir = DIR.resolve("floor-training");
+    generate(dir, 100, EVENTS_PER_CUSTOMER, SEED, "floor training: ");
+    Path jar = dir.resolve("floors.jar");
+    try (OutputStream file = Files.newOutputStream(jar);
+        JarOutputStream out = new JarOutputStream(file)) {
+      java.util.Set<String> written = new java.util.HashSet<>();
+      for (String classes : List.of("target/test-classes", "target/classes")) {
+        Path root = PROJECT.resolve(classes);
+        try (Stream<Path> files = Files.walk(root)) {
+          // folders too: a class path scan (Flyway's migrations) finds a folder by its entry
+          for (Path f : files.filter(f -> !f.equals(root)).sorted().toList()) {
+            String name = root.relativize(f).toString().replace(File.separatorChar, '/');
+            boolean folder = Files.isDirectory(f);
+            if (written.add(folder ? name + "/" : name)) {
+              out.putNextEntry(new JarEntry(folder ? name + "/" : name));
+              if (!folder) {
+                Files.copy(f, out);
+              }
+              out.closeEntry();
+            }
+          }
+        }
+      }
+    }
+    List<String> path = new ArrayList<>(List.of(jar.toString()));
+    for (String entry : classPath().split(File.pathSeparator, -1)) {
+      if (entry.endsWith(".jar")) {
+        path.add(entry);
+      }
+    }
+    floorClassPath = String.join(File.pathSeparator, path);
+    floorArchive = dir.resolve("floors.jsa");
+    Files.deleteIfExists(floorArchive);
+    Path out = dir.resolve("out/export.jsonl");
+    Files.createDirectories(out.getParent());
+    String org = Long.toString(GeneratorOptions.DEFAULT_MAIN_ORG);
+    List<String> command =
+        List.of(
+            javaCommand(),
+            "-Xmx" + HEAP,
+            "-XX:ArchiveClassesAtExit=" + floorArchive,
+            "-Xlog:cds=error,cds+dynamic=error",
+            "-cp",
+            floorClassPath,
+            FloorTraining.class.getName(),
+            h2(dir.resolve("db/ledger")),
+            dir.resolve(LedgerGenerator.LEDGER_FILE).toString(),
+            dir.resolve(LedgerGenerator.REQUESTS_FILE).toString(),
+            out.toString(),
+            org);
+    try {
+      Process process =
+          new ProcessBuilder(command)
+              .directory(dir.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(dir.resolve("training.log").toFile())
+              .start();
+      assertThat(process.waitFor()).as(Files.readString(dir.resolve("training.log"))).isZero();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    assertThat(floorArchive).isRegularFile();
+    log("floors: jar and class-data archive trained in %s", dir);
+  }
+
+  private static String javaCommand() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  /**
+   * The cores busy on the machine since {@code before} ({@link #cpuTicks}): busy time over elapsed
+   * time, of every process (the child, PostgreSQL's server, the benchmark itself); -1 where {@code
+   * /proc/stat} is not to be read.
+   */
+  private static double coresBusy(long[] before, long[] after) {
+    if (before.length == 0 || after.length == 0 || after[1] == before[1]) {
+      return -1;
+    }
+    return Runtime.getRuntime().availableProcessors()
+        * (double) (after[0] - before[0])
+        / (after[1] - before[1]);
+  }
+
+  /** Busy and total ticks of all cores, from the first line of /proc/stat; empty if unreadable. */
+  private static long[] cpuTicks() {
+    try {
+      String[] fields =
+          Files.readAllLines(Path.of("/proc/stat"), UTF_8).get(0).trim().split("\\s+", -1);
+      long total = 0;
+      long idle = 0;
+      for (int i = 1; i < fields.length && i <= 8; i++) {
+        long ticks = Long.parseLong(fields[i]);
+        total += ticks;
+        if (i == 4 || i == 5) { // idle, iowait
+          idle += ticks;
+        }
+      }
+      return new long[] {total - idle, total};
+    } catch (IOException | RuntimeException e) {
+      return new long[0];
+    }
+  }
+
   private String report() {
     StringBuilder md = new StringBuilder();
     md.append(
@@ -583,8 +761,8 @@ class FloorBenchmark {
           md.append(
               "| workload | product s | floor s | of floor | rows/s | events/s | floor events/s"
                   + " | peak heap | after GC | live heap | floor peak heap"
-                  + " | statements per chunk, product / floor |\n");
-          md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                  + " | statements per chunk, product / floor | cores busy, product / floor |\n");
+          md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
           workloads.forEach(w -> md.append(w.row()).append('\n'));
         });
     md.append("\n### Goals\n\n");
@@ -714,13 +892,20 @@ class FloorBenchmark {
 
   /** One command's figures: wall seconds, rows and events, heap in MB (-1: not known). */
   private record Run(
-      String out, double seconds, long rows, long events, long peak, long afterGc, long live) {
+      String out,
+      double seconds,
+      long rows,
+      long events,
+      long peak,
+      long afterGc,
+      long live,
+      double cores) {
     Run counted(long rows, long events) {
-      return new Run(out, seconds, rows, events, peak, afterGc, live);
+      return new Run(out, seconds, rows, events, peak, afterGc, live, cores);
     }
 
     Run heap(long peak, long afterGc) {
-      return new Run(out, seconds, rows, events, peak, afterGc, live);
+      return new Run(out, seconds, rows, events, peak, afterGc, live, cores);
     }
   }
 
@@ -779,7 +964,7 @@ class FloorBenchmark {
       }
       return String.format(
           Locale.ROOT,
-          "| %s | %.2f | %.2f | %s | %s | %s | %s | %s | %s | %s | %s | %s |",
+          "| %s | %.2f | %.2f | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |",
           name,
           p,
           f,
@@ -793,7 +978,14 @@ class FloorBenchmark {
           mb(floorPeak),
           statements[0] < 0
               ? "-"
-              : String.format(Locale.ROOT, "%.1f / %.1f", statements[0], statements[1]));
+              : String.format(Locale.ROOT, "%.1f / %.1f", statements[0], statements[1]),
+          cores(product) + " / " + cores(floor));
+    }
+
+    /** The median of the cores busy during the runs, "-" when not known. */
+    private static String cores(List<Run> runs) {
+      double cores = median(runs, Run::cores);
+      return cores < 0 ? "-" : String.format(Locale.ROOT, "%.2f", cores);
     }
 
     /** So many a second: whole numbers, but below 10 with a decimal (a one-row run). */
