@@ -56,6 +56,54 @@ class StartAheadTest {
   }
 
   /**
+   * In a JVM of its own that does nothing but the start ahead of a command: the H2 engine that
+   * opening the default job repository needs is loaded by a run's start, not by another command's.
+   */
+  @Test
+  void aRunsStartLoadsTheH2EngineOfTheJobRepositoryAheadAndExplodesDoesNot() throws Exception {
+    assertThat(classesLoadedAheadOf(RunCommand.class))
+        .contains("org.h2.engine.Database", "org.h2.mvstore.MVStore", "org.h2.command.Parser");
+    assertThat(classesLoadedAheadOf(ExplodeCommand.class)).doesNotContain("org.h2.engine.Database");
+  }
+
+  private static List<String> classesLoadedAheadOf(Class<?> command) throws Exception {
+    List<String> java = new ArrayList<>();
+    java.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    java.add("-Xlog:class+load=info");
+    java.add("-cp");
+    java.add(System.getProperty("java.class.path"));
+    java.add(AheadOnly.class.getName());
+    java.add(command.getName());
+    Process child = new ProcessBuilder(java).redirectErrorStream(true).start();
+    String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(child.waitFor()).as(out).isZero();
+    assertThat(out).contains("the start ahead ended");
+    List<String> loaded = new ArrayList<>();
+    for (String line : out.split("\n", -1)) {
+      int tag = line.indexOf("[class,load] ");
+      if (tag >= 0) {
+        String rest = line.substring(tag + "[class,load] ".length());
+        int space = rest.indexOf(' ');
+        loaded.add(space < 0 ? rest : rest.substring(0, space));
+      }
+    }
+    return loaded;
+  }
+
+  /** The child of {@link #aRunsStartLoadsTheH2EngineOfTheJobRepositoryAheadAndExplodesDoesNot}. */
+  static final class AheadOnly {
+    public static void main(String[] args) throws Exception {
+      StartAhead.begin(Class.forName(args[0]));
+      for (Thread thread : Thread.getAllStackTraces().keySet()) {
+        if (thread.getName().equals("start-ahead")) {
+          thread.join();
+        }
+      }
+      System.out.println("the start ahead ended");
+    }
+  }
+
+  /**
    * SLF4J gives a substitute to a thread that asks while another initialises it: nothing picocli
    * makes when it builds the command line (commands, their mixins) may get a logger then.
    */
