@@ -30,10 +30,11 @@ import org.jspecify.annotations.Nullable;
  * <p>Memory: the keys of the file, about 32 bytes a record, and a reference that the file does not
  * resolve where it is read (a record that comes later, or one of the store), 32 bytes each. Without
  * the events' keys ({@link #withoutEventKeys}), only orgs, customers and groups are kept (the
- * records that others name; a tenth of a generated ledger's), and two events of one key are not
- * told: the caller leaves that to the database. The store is asked set-based, once per kind and org
- * and at most {@value #IDS_PER_QUERY} ids, and only for references the file does not resolve. Not
- * thread-safe.
+ * records that others name; a tenth of a generated ledger's), two events of one key are not told
+ * (the caller leaves that to the database), and a reference not resolved where it is read is kept
+ * once per record it names, not once per line naming it: a thousand events before their group cost
+ * one entry, not a thousand. The store is asked set-based, once per kind and org and at most
+ * {@value #IDS_PER_QUERY} ids, and only for references the file does not resolve. Not thread-safe.
  */
 final class SnapshotKeys {
   static final int IDS_PER_QUERY = 10_000;
@@ -72,6 +73,12 @@ final class SnapshotKeys {
    */
   private final Map<Family, LongList> pending = new EnumMap<>(Family.class);
 
+  /**
+   * Without the events' keys: per referred family, per org (0 for orgs), the ids named by a line
+   * before the file gave them (or never), each with the first line naming it.
+   */
+  private final Map<Family, Map<Long, LongMap>> named = new EnumMap<>(Family.class);
+
   /** Whether events' keys are kept (and an event's key given twice told). */
   private final boolean eventKeys;
 
@@ -85,13 +92,17 @@ final class SnapshotKeys {
     for (Family family : Family.values()) {
       keys.put(family, new HashMap<>());
       pending.put(family, new LongList());
+      named.put(family, new HashMap<>());
     }
   }
 
   /**
    * Keys of orgs, customers and groups only: an event's key given twice is not told (nor kept), so
    * that the memory is that of the records events name, not of the events. The references of every
-   * record are resolved as with all keys.
+   * record are checked, but {@link #resolve} tells each record that neither the file nor the store
+   * has once, at the first line naming it, and not the lines referring to a record that is bad by
+   * its own references: enough to know whether the file is good (a file with a bad line is read
+   * again with every key kept, which names each bad line).
    */
   static SnapshotKeys withoutEventKeys() {
     return new SnapshotKeys(false);
@@ -143,6 +154,23 @@ final class SnapshotKeys {
     if (known != 0) {
       return name(family, org, id) + " already at line " + (known >>> 2);
     }
+    if (!eventKeys) {
+      for (Target target : targets) {
+        long targetOrg = orgKey(target.family(), org);
+        if (keysOf(target.family(), org).get(target.id()) == 0) {
+          LongMap names =
+              Objects.requireNonNull(named.get(target.family()))
+                  .computeIfAbsent(targetOrg, o -> new LongMap());
+          if (names.get(target.id()) == 0) {
+            names.put(target.id(), line);
+          }
+        }
+      }
+      if (kept) {
+        map.put(id, line << 2 | VALID);
+      }
+      return null;
+    }
     boolean settled = true;
     LongList unresolved = pendingOf(family);
     for (Target target : targets) {
@@ -166,6 +194,10 @@ final class SnapshotKeys {
    * judged.
    */
   void resolve(Store store, BadLineSink sink) throws SQLException {
+    if (!eventKeys) {
+      resolveNamed(store, sink);
+      return;
+    }
     for (Family referring : List.of(Family.CUSTOMER, Family.GROUP, Family.EVENT)) {
       LongList refs = pendingOf(referring);
       Map<Family, Map<Long, LongMap>> asked = new EnumMap<>(Family.class);
@@ -217,6 +249,57 @@ final class SnapshotKeys {
         }
       }
     }
+  }
+
+  /**
+   * Without the events' keys: each record named before the file gave it, and never given, is asked
+   * of the store; one that the store has not either is told once, at the first line naming it.
+   */
+  private void resolveNamed(Store store, BadLineSink sink) throws SQLException {
+    Map<Family, Map<Long, LongMap>> asked = new EnumMap<>(Family.class);
+    for (Map.Entry<Family, Map<Long, LongMap>> family : named.entrySet()) {
+      for (Map.Entry<Long, LongMap> org : family.getValue().entrySet()) {
+        LongMap inFile = keysOf(family.getKey(), org.getKey());
+        for (long id : org.getValue().keys()) {
+          if (inFile.get(id) == 0) {
+            asked
+                .computeIfAbsent(family.getKey(), f -> new HashMap<>())
+                .computeIfAbsent(org.getKey(), o -> new LongMap())
+                .put(id, org.getValue().get(id));
+          }
+        }
+      }
+    }
+    Map<Family, Map<Long, LongMap>> inStore = ask(store, asked);
+    for (Map.Entry<Family, Map<Long, LongMap>> family : asked.entrySet()) {
+      for (Map.Entry<Long, LongMap> org : family.getValue().entrySet()) {
+        LongMap found =
+            inStore
+                .getOrDefault(family.getKey(), Map.of())
+                .getOrDefault(org.getKey(), new LongMap());
+        for (long id : org.getValue().keys()) {
+          if (found.get(id) == 0) {
+            sink.bad(
+                org.getValue().get(id),
+                name(family.getKey(), org.getKey(), id) + " is not in the ledger or this file");
+          }
+        }
+      }
+    }
+  }
+
+  /** How many references wait for the end (kept per line naming a record, or per record named). */
+  long pendingReferences() {
+    long count = 0;
+    for (LongList refs : pending.values()) {
+      count += refs.size() / 4;
+    }
+    for (Map<Long, LongMap> orgs : named.values()) {
+      for (LongMap ids : orgs.values()) {
+        count += ids.size();
+      }
+    }
+    return count;
   }
 
   private static Map<Family, Map<Long, LongMap>> ask(

@@ -266,6 +266,39 @@ class SnapshotImporterTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
+  void everyLineNamingOneMissingRecordIsABadLineAndLinesBeforeTheirGroupImport(TestDatabase db)
+      throws Exception {
+    DataSource dataSource = db.createEmpty();
+    List<String> lines = new ArrayList<>();
+    lines.add("{\"kind\":\"org\",\"orgId\":70001}");
+    lines.add("{\"kind\":\"customer\",\"orgId\":70001,\"customerId\":5}");
+    for (int event = 1; event <= 3; event++) {
+      lines.add(
+          "{\"kind\":\"event\",\"orgId\":70001,\"customerId\":5,\"groupId\":9,"
+              + "\"eventLogId\":"
+              + event
+              + "}");
+    }
+    // the first load keeps group 9 once for the three lines; the rejection names each line
+    assertRejected(
+        dataSource,
+        Snapshots.write(dir.resolve("missing.jsonl"), lines),
+        "line 3: group 9 of org 70001 is not in the ledger or this file",
+        "line 4: group 9 of org 70001 is not in the ledger or this file",
+        "line 5: group 9 of org 70001 is not in the ledger or this file");
+
+    lines.add(
+        "{\"kind\":\"group\",\"orgId\":70001,\"groupId\":9,\"primaryCustomerId\":5,"
+            + "\"memberCustomerIds\":[5]}");
+    ImportReport report =
+        new SnapshotImporter(dataSource, 2)
+            .importSnapshot(Snapshots.write(dir.resolve("later.jsonl"), lines), false);
+    assertThat(report.events()).isEqualTo(3);
+    assertThat(count(dataSource, "ledger_event")).isEqualTo(3);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
   void withSkipBadLinesARecordReferringToASkippedOneIsSkippedToo(TestDatabase db) throws Exception {
     DataSource dataSource = db.createEmpty();
     Path file =

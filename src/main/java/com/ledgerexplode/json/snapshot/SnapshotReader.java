@@ -43,7 +43,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
@@ -73,7 +72,51 @@ public final class SnapshotReader implements Closeable {
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .build();
 
-  static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+  /**
+   * Whether the text is a decimal as a snapshot may write one in a string: {@code
+   * [+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?} with ASCII digits, read by hand (no regular
+   * expression's matcher for every amount of every line).
+   */
+  static boolean isDecimal(String text) {
+    int n = text.length();
+    int i = 0;
+    if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+      i++;
+    }
+    int integer = digits(text, i);
+    i += integer;
+    int fraction = 0;
+    if (i < n && text.charAt(i) == '.') {
+      i++;
+      fraction = digits(text, i);
+      i += fraction;
+    }
+    if (integer == 0 && fraction == 0) {
+      return false; // no digit before the exponent
+    }
+    if (i < n && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+      i++;
+      if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+        i++;
+      }
+      int exponent = digits(text, i);
+      if (exponent == 0) {
+        return false;
+      }
+      i += exponent;
+    }
+    return i == n;
+  }
+
+  /** How many ASCII digits the text has from this index on. */
+  private static int digits(String text, int from) {
+    int i = from;
+    while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+      i++;
+    }
+    return i - from;
+  }
+
   static final int MAX_SCALE = 1000;
   private static final int SHOWN_CHARS = 80;
   static final long NO_TILL = -1;
@@ -651,7 +694,7 @@ public final class SnapshotReader implements Closeable {
 
   private static BigDecimal toDecimal(JsonNode value, String path) throws Invalid {
     BigDecimal decimal;
-    if (value.isString() && DECIMAL.matcher(value.stringValue()).matches()) {
+    if (value.isString() && isDecimal(value.stringValue())) {
       decimal = new BigDecimal(value.stringValue());
     } else if (value.isIntegralNumber()) {
       decimal = new BigDecimal(value.bigIntegerValue());

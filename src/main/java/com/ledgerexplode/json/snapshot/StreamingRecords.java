@@ -508,7 +508,7 @@ final class StreamingRecords {
         switch (p.currentToken()) {
           case VALUE_STRING -> {
             String text = p.getString();
-            if (!SnapshotReader.DECIMAL.matcher(text).matches()) {
+            if (!SnapshotReader.isDecimal(text)) {
               throw new GiveUp();
             }
             yield new BigDecimal(text);
