@@ -13,13 +13,13 @@ public record ApiRequest(Map<ApiParameter, String> params) {
 
   public ApiRequest {
     EnumMap<ApiParameter, String> given = new EnumMap<>(ApiParameter.class);
-    params.forEach(
-        (parameter, value) -> {
-          String trimmed = value.strip();
-          if (!trimmed.isEmpty()) {
-            given.put(parameter, trimmed);
-          }
-        });
+    // by key, not entry: an EnumMap's forEach makes an entry for each of its values
+    for (ApiParameter parameter : params.keySet()) {
+      String trimmed = params.get(parameter).strip();
+      if (!trimmed.isEmpty()) {
+        given.put(parameter, trimmed);
+      }
+    }
     params = Collections.unmodifiableMap(given);
   }
 

@@ -26,6 +26,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -172,7 +173,7 @@ public final class ExplodeEngine {
         steps.add(e.error());
       }
     }
-    Map<ValidRequest, Set<CustomerKey>> customers = resolveCustomers(valid(steps));
+    IdentityHashMap<ValidRequest, Set<CustomerKey>> customers = resolveCustomers(valid(steps));
     Map<CustomerKey, List<GroupMembership>> memberships = memberships(valid(steps), customers);
     Selector selector = new Selector(valid(steps), customers, memberships);
 
@@ -228,7 +229,8 @@ public final class ExplodeEngine {
   }
 
   /** Every customer each request's identifier matches, found with one lookup of each kind. */
-  private Map<ValidRequest, Set<CustomerKey>> resolveCustomers(List<ValidRequest> requests) {
+  private IdentityHashMap<ValidRequest, Set<CustomerKey>> resolveCustomers(
+      List<ValidRequest> requests) {
     Set<String> valueKeys = new HashSet<>();
     Set<Long> customerIds = new HashSet<>();
     for (ValidRequest request : requests) {
@@ -253,7 +255,9 @@ public final class ExplodeEngine {
         byId.computeIfAbsent(key.customerId(), k -> new ArrayList<>()).add(key);
       }
     }
-    Map<ValidRequest, Set<CustomerKey>> matches = new HashMap<>();
+    // by the request itself, as every lookup holds the same one: an equal request finds the same
+    // customers, and a record's hash of all its components is not computed for each lookup
+    IdentityHashMap<ValidRequest, Set<CustomerKey>> matches = new IdentityHashMap<>();
     for (ValidRequest request : requests) {
       Set<CustomerKey> found = new HashSet<>();
       if (request.identifierName().isCustomerId()) {
@@ -285,7 +289,7 @@ public final class ExplodeEngine {
   }
 
   private static CustomerKey customerOf(
-      ValidRequest request, Map<ValidRequest, Set<CustomerKey>> customers)
+      ValidRequest request, IdentityHashMap<ValidRequest, Set<CustomerKey>> customers)
       throws RequestRejectedException {
     Set<CustomerKey> found = customers.getOrDefault(request, Set.of());
     if (found.isEmpty()) {
@@ -299,7 +303,7 @@ public final class ExplodeEngine {
 
   /** The group memberships of the customers of USERGROUP2 requests, in one lookup. */
   private Map<CustomerKey, List<GroupMembership>> memberships(
-      List<ValidRequest> requests, Map<ValidRequest, Set<CustomerKey>> customers) {
+      List<ValidRequest> requests, IdentityHashMap<ValidRequest, Set<CustomerKey>> customers) {
     Set<Long> customerIds = new HashSet<>();
     for (ValidRequest request : requests) {
       if (request.type() == EntityType.USERGROUP2
@@ -370,7 +374,7 @@ public final class ExplodeEngine {
 
     Selector(
         List<ValidRequest> requests,
-        Map<ValidRequest, Set<CustomerKey>> customers,
+        IdentityHashMap<ValidRequest, Set<CustomerKey>> customers,
         Map<CustomerKey, List<GroupMembership>> memberships) {
       Set<Long> ids = new HashSet<>();
       Set<String> references = new HashSet<>();

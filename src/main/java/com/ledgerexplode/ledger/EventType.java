@@ -1,6 +1,8 @@
 package com.ledgerexplode.ledger;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -118,12 +120,18 @@ public enum EventType {
 
   /** The type of this exact event name, if the vendor has it. */
   public static Optional<EventType> of(@Nullable String eventName) {
+    return eventName == null ? Optional.empty() : Optional.ofNullable(BY_NAME.get(eventName));
+  }
+
+  /** The types by their exact event names, looked up for every event written. */
+  private static final Map<String, EventType> BY_NAME = byName();
+
+  private static Map<String, EventType> byName() {
+    Map<String, EventType> byName = new HashMap<>();
     for (EventType type : values()) {
-      if (type.eventName.equals(eventName)) {
-        return Optional.of(type);
-      }
+      byName.putIfAbsent(type.eventName, type); // the first of a name, as a scan finds it
     }
-    return Optional.empty();
+    return Map.copyOf(byName);
   }
 
   /**

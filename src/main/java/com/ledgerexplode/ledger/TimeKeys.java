@@ -36,8 +36,16 @@ public final class TimeKeys {
     return TWINNED.contains(key) || LEGACY_ONLY.contains(key);
   }
 
+  private static final String TWIN_SUFFIX = "ISO";
+
   /** Whether the key is the ISO-8601 twin of a time ({@code billingTimeISO}). */
   public static boolean isTwin(String key) {
-    return key.endsWith("ISO") && TWINNED.contains(key.substring(0, key.length() - 3));
+    return key.endsWith(TWIN_SUFFIX)
+        && TWINNED.contains(key.substring(0, key.length() - TWIN_SUFFIX.length()));
+  }
+
+  /** The key of a time's ISO-8601 twin ({@code billingTime}: {@code billingTimeISO}). */
+  public static String twin(String key) {
+    return key + TWIN_SUFFIX;
   }
 }

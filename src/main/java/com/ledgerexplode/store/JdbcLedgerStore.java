@@ -88,20 +88,24 @@ public final class JdbcLedgerStore implements LedgerPort {
   private static final String OF_EVENTS = " WHERE org_id = ANY(?) AND event_log_id = ANY(?)";
 
   private static final String ORDERED = " ORDER BY org_id, event_log_id, position";
+
+  /** The fields' constants, in their columns' order: read for every row, never copied. */
+  private static final PointsField[] POINTS_FIELDS = PointsField.values();
+
+  private static final BillField[] BILL_FIELDS = BillField.values();
+  private static final LineItemField[] LINE_ITEM_FIELDS = LineItemField.values();
+
   static final String LOAD_POINTS =
       "SELECT org_id, event_log_id, bucket, line_position, "
-          + Sql.columns(PointsField.values())
+          + Sql.columns(POINTS_FIELDS)
           + " FROM ledger_points"
           + OF_EVENTS
           + ORDERED;
   static final String LOAD_BILLS =
-      "SELECT org_id, event_log_id, "
-          + Sql.columns(BillField.values())
-          + " FROM ledger_bill"
-          + OF_EVENTS;
+      "SELECT org_id, event_log_id, " + Sql.columns(BILL_FIELDS) + " FROM ledger_bill" + OF_EVENTS;
   static final String LOAD_LINE_ITEMS =
       "SELECT org_id, event_log_id, "
-          + Sql.columns(LineItemField.values())
+          + Sql.columns(LINE_ITEM_FIELDS)
           + " FROM ledger_line_item"
           + OF_EVENTS
           + ORDERED;
@@ -113,7 +117,7 @@ public final class JdbcLedgerStore implements LedgerPort {
       "SELECT org_id, event_log_id, mode, amount FROM ledger_payment_mode" + OF_EVENTS + ORDERED;
   static final String LOAD_CURRENCIES =
       "SELECT org_id, event_log_id, name, identifier, bucket, "
-          + Sql.columns(PointsField.values())
+          + Sql.columns(POINTS_FIELDS)
           + " FROM ledger_alternate_currency"
           + OF_EVENTS
           + ORDERED;
@@ -341,8 +345,7 @@ public final class JdbcLedgerStore implements LedgerPort {
         "points",
         LOAD_POINTS,
         (rs, b) -> {
-          PointsEntry entry =
-              new PointsEntry(bucket(rs, 3), Sql.readFields(rs, 5, PointsField.class));
+          PointsEntry entry = new PointsEntry(bucket(rs, 3), Sql.readFields(rs, 5, POINTS_FIELDS));
           int line = rs.getInt(4);
           if (rs.wasNull()) {
             b.points.add(entry);
@@ -352,11 +355,11 @@ public final class JdbcLedgerStore implements LedgerPort {
         });
     if (sections.contains(Section.BILL)) {
       loader.load(
-          "bills", LOAD_BILLS, (rs, b) -> b.billFields = Sql.readFields(rs, 3, BillField.class));
+          "bills", LOAD_BILLS, (rs, b) -> b.billFields = Sql.readFields(rs, 3, BILL_FIELDS));
       loader.load(
           "line items",
           LOAD_LINE_ITEMS,
-          (rs, b) -> b.lineFields.add(Sql.readFields(rs, 3, LineItemField.class)));
+          (rs, b) -> b.lineFields.add(Sql.readFields(rs, 3, LINE_ITEM_FIELDS)));
     }
     List<String> kinds = new ArrayList<>();
     if (sections.contains(Section.CUSTOM_FIELDS)) {
@@ -390,7 +393,7 @@ public final class JdbcLedgerStore implements LedgerPort {
                   new AlternateCurrency(
                       rs.getString(3),
                       rs.getString(4),
-                      new PointsEntry(bucket(rs, 5), Sql.readFields(rs, 6, PointsField.class)))));
+                      new PointsEntry(bucket(rs, 5), Sql.readFields(rs, 6, POINTS_FIELDS)))));
     }
     Map<EventKey, EventSections> loaded = new LinkedHashMap<>();
     builders.forEach((key, builder) -> loaded.put(key, builder.build()));

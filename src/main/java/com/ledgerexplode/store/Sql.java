@@ -14,9 +14,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.StringJoiner;
 import org.jspecify.annotations.Nullable;
 
@@ -116,12 +114,16 @@ final class Sql {
     }
   }
 
-  /** Reads the fields from {@code first} on; a NULL column is a field not given. */
-  static <F extends Enum<F> & FieldSpec> Fields<F> readFields(
-      ResultSet rs, int first, Class<F> type) throws SQLException {
-    Map<F, Object> values = new EnumMap<>(type);
+  /**
+   * Reads the fields from {@code first} on, {@code all} being the enum's constants (its {@code
+   * values()}, kept by the caller rather than copied for every row); a NULL column is a field not
+   * given.
+   */
+  static <F extends Enum<F> & FieldSpec> Fields<F> readFields(ResultSet rs, int first, F[] all)
+      throws SQLException {
+    Fields.Builder<F> values = new Fields.Builder<>(all[0].getDeclaringClass());
     int index = first;
-    for (F field : type.getEnumConstants()) {
+    for (F field : all) {
       Object value =
           switch (field.type()) {
             case DECIMAL -> decimal(rs, index);
@@ -135,7 +137,7 @@ final class Sql {
         values.put(field, value);
       }
     }
-    return new Fields<>(values);
+    return values.build();
   }
 
   static @Nullable BigDecimal decimal(ResultSet rs, int index) throws SQLException {

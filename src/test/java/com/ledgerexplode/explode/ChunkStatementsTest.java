@@ -111,4 +111,20 @@ class ChunkStatementsTest {
     assertThat(statementsForThousand).isEqualTo(statementsForTen);
     assertThat(statementsForTen).as("the figure README gives").isEqualTo(17);
   }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void equalRequestsInOneChunkEachGetTheAnswerTheyGetAlone(TestDatabase db) throws Exception {
+    ExplodeEngine engine = FixtureLedgers.engine(db, DataScope.SELF, List.of());
+    List<ApiRequest> kinds = chunk(6);
+    // every kind three times, each a request of its own (equal, not the same object)
+    List<ApiRequest> repeated = new ArrayList<>(chunk(18));
+    List<ApiResponse> answers = engine.answer(repeated);
+    for (int i = 0; i < repeated.size(); i++) {
+      ApiResponse alone = engine.answer(List.of(kinds.get(i % kinds.size()))).get(0);
+      assertThat(answers.get(i)).as("request %d", i).isEqualTo(alone);
+    }
+    assertThat(answers.get(0).events()).hasSize(2);
+    assertThat(answers.get(12).events()).hasSize(2);
+  }
 }

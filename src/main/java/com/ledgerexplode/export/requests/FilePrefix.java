@@ -13,6 +13,8 @@ import java.util.HexFormat;
  * changed one. One place for the requests it read and the export it wrote. Not thread-safe.
  */
 public final class FilePrefix {
+  private static final int READ_AT_MOST = 1 << 16;
+
   private MessageDigest digest;
   private long length;
 
@@ -33,7 +35,11 @@ public final class FilePrefix {
 
   /** Takes the file's bytes from this prefix's end up to {@code end}, reading them from it. */
   public void extendTo(FileChannel file, long end) throws IOException {
-    ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+    if (length >= end) {
+      return;
+    }
+    // no bigger than the bytes to take: a chunk's rows are some kilobytes
+    ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(READ_AT_MOST, end - length));
     while (length < end) {
       buffer.clear().limit((int) Math.min(buffer.capacity(), end - length));
       int n = file.read(buffer, length);

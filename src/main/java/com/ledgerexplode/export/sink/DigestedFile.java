@@ -101,7 +101,12 @@ final class DigestedFile implements AutoCloseable {
   }
 
   void append(byte[] bytes) throws IOException {
-    ByteBuffer buffer = ByteBuffer.wrap(bytes);
+    append(bytes, 0, bytes.length);
+  }
+
+  /** Appends {@code count} bytes from {@code bytes[from]} on. */
+  void append(byte[] bytes, int from, int count) throws IOException {
+    ByteBuffer buffer = ByteBuffer.wrap(bytes, from, count);
     try {
       while (buffer.hasRemaining()) {
         channel.write(buffer);
@@ -109,7 +114,7 @@ final class DigestedFile implements AutoCloseable {
     } catch (IOException e) {
       throw failed("write", e);
     }
-    written.append(bytes);
+    written.append(bytes, from, count);
   }
 
   /** Takes back what was appended after the mark. */

@@ -178,15 +178,15 @@ public class JsonLinesSink implements ExportSink {
     for (OutputRecord record : records) {
       (record.isEvent() ? events : rejectedLines).write(record);
     }
-    byte[] eventBytes = events.take();
-    byte[] rejectedBytes = rejectedLines.take();
+    events.flush();
+    rejectedLines.flush();
     exportLines = events;
     rejectsLines = rejectedLines;
     DigestedFile.Mark exportBefore = exportTo.mark();
     DigestedFile.Mark rejectsBefore = rejectsTo.mark();
     try {
-      exportTo.append(eventBytes);
-      rejectsTo.append(rejectedBytes);
+      events.appendTo(exportTo);
+      rejectedLines.appendTo(rejectsTo);
     } catch (IOException | RuntimeException e) {
       try {
         takeBack(exportBefore, rejectsBefore);
@@ -194,6 +194,9 @@ public class JsonLinesSink implements ExportSink {
         e.addSuppressed(alsoFailed); // the write's failure (a full disk, say) is the one to tell
       }
       throw e;
+    } finally {
+      events.clear();
+      rejectedLines.clear();
     }
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(
@@ -213,7 +216,7 @@ public class JsonLinesSink implements ExportSink {
    * (rather than one generator per line), each line compact JSON and its {@code \n}.
    */
   private static final class Lines {
-    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    private final Buffer buffer = new Buffer();
     private final JsonGenerator generator = ExportJson.linesGenerator(buffer);
 
     void write(OutputRecord record) {
@@ -223,12 +226,25 @@ public class JsonLinesSink implements ExportSink {
       generator.writeRaw('\n');
     }
 
-    /** The lines written since the last call. */
-    byte[] take() {
+    /** Lets the generator's last bytes reach the buffer. */
+    void flush() {
       generator.flush();
-      byte[] lines = buffer.toByteArray();
+    }
+
+    /** Appends the lines written since the last {@link #clear} to the file, from the buffer. */
+    void appendTo(DigestedFile file) throws IOException {
+      buffer.appendTo(file);
+    }
+
+    void clear() {
       buffer.reset();
-      return lines;
+    }
+  }
+
+  /** A byte buffer whose bytes are appended to a file as they are, not copied out first. */
+  private static final class Buffer extends ByteArrayOutputStream {
+    void appendTo(DigestedFile file) throws IOException {
+      file.append(buf, 0, count);
     }
   }
 

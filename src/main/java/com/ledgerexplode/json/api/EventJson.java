@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 
@@ -223,14 +224,19 @@ public final class EventJson {
   /** A target's points: it earns no regular points. */
   private static final List<Bucket> TARGET_BUCKETS = List.of(Bucket.PROMO, Bucket.PROMISED);
 
+  /** The name of each time of {@link TimeKeys#TWINNED}'s ISO-8601 twin, made once. */
+  private static final Map<String, String> TWIN_NAMES =
+      TimeKeys.TWINNED.stream().collect(Collectors.toUnmodifiableMap(name -> name, TimeKeys::twin));
+
   /**
    * A time in the vendor's legacy form, followed for the keys of {@link TimeKeys#TWINNED} by its
    * ISO-8601 twin ({@code eventTimeISO}).
    */
   private static void writeTime(JsonGenerator g, String name, LedgerTime time) {
     g.writeStringProperty(name, time.legacy());
-    if (TimeKeys.TWINNED.contains(name)) {
-      g.writeStringProperty(name + "ISO", time.iso());
+    String twin = TWIN_NAMES.get(name);
+    if (twin != null) {
+      g.writeStringProperty(twin, time.iso());
     }
   }
 
@@ -409,13 +415,13 @@ public final class EventJson {
   private static void writeBill(JsonGenerator g, Bill bill, ExplodedEvent event) {
     g.writeName("billDetails");
     g.writeStartObject();
-    bill.fields().values().forEach((field, value) -> writeField(g, field, value));
+    bill.fields().forEach((field, value) -> writeField(g, field, value));
     writeEarned(g, event, ALL_BUCKETS);
     g.writeName("lineItems");
     g.writeStartArray();
     for (LineItem item : bill.lineItems()) {
       g.writeStartObject();
-      item.fields().values().forEach((field, value) -> writeField(g, field, value));
+      item.fields().forEach((field, value) -> writeField(g, field, value));
       if (!item.points().isEmpty()) {
         Map<Bucket, List<PointsEntry>> earned = new EnumMap<>(Bucket.class);
         for (PointsEntry entry : item.points()) {
