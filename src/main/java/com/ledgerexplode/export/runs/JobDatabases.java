@@ -86,7 +86,11 @@ public final class JobDatabases implements AutoCloseable {
             },
             "ledger-explode-ledger-opener");
     opener.setDaemon(true);
-    opener.start();
+    try {
+      opener.start();
+    } catch (OutOfMemoryError | RuntimeException cannotStart) {
+      return; // no thread to spare: ledger() opens it then, as without opening ahead
+    }
     opening.put(url, pool);
   }
 
