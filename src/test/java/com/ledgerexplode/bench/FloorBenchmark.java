@@ -490,13 +490,14 @@ class FloorBenchmark {
       List<String> command = new ArrayList<>();
       command.add(javaCommand());
       command.add("-Xmx" + HEAP);
+      // the JVM's warnings on standard error, as README runs the jar (both go to the same file);
+      // -Xlog:disable first, which would otherwise turn off the GC log asked after it
+      command.addAll(List.of("-Xlog:disable", "-Xlog:all=warning:stderr"));
       command.add("-Xlog:gc:file=" + gc);
       boolean product = mainAndArgs.get(0).equals(Main.class.getName());
       if (archives) {
         command.add("-XX:SharedArchiveFile=" + (product ? PRODUCT_ARCHIVE : floorArchive));
       }
-      // the JVM's warnings on standard error, as README runs the jar (both go to the same file)
-      command.addAll(List.of("-Xlog:disable", "-Xlog:all=warning:stderr"));
       if (product) {
         command.addAll(List.of("-jar", PRODUCT_JAR));
         command.addAll(mainAndArgs.subList(1, mainAndArgs.size()));
