@@ -225,8 +225,12 @@ public final class ExportJobRunner {
     if (settings.ledgerApi() != null || settings.ledgerDb().equals(settings.repositoryDb())) {
       return false;
     }
-    Optional<Path> file = Dialect.h2File(settings.ledgerDb());
-    return file.isEmpty() || Files.exists(file.get());
+    return absentH2File(settings.ledgerDb()).isEmpty();
+  }
+
+  /** The file of an H2 file URL whose file does not exist; empty for any other URL. */
+  private static Optional<Path> absentH2File(String url) {
+    return Dialect.h2File(url).filter(file -> !Files.exists(file));
   }
 
   /** The rows answered by the engine over the ledger store, its scope resolved. */
@@ -385,8 +389,8 @@ public final class ExportJobRunner {
   private static Scope prepareLedger(JobSettings settings, JobDatabases databases)
       throws IOException, ScopeRefusedException {
     if (settings.ledgerImport() == null) {
-      Optional<Path> file = Dialect.h2File(settings.ledgerDb());
-      if (file.isPresent() && !Files.exists(file.get())) {
+      Optional<Path> file = absentH2File(settings.ledgerDb());
+      if (file.isPresent()) {
         throw new InvalidSettingsException(
             "The ledger "
                 + Secrets.mask(settings.ledgerDb())
