@@ -27,14 +27,15 @@ import org.jspecify.annotations.Nullable;
  * imported, so a reference to it holds only when the store has the record; the records that refer
  * to it are bad in turn, which {@code --skip-bad-lines} needs to import nothing dangling.
  *
- * <p>Memory: the keys of the file, about 32 bytes a record, and a reference that the file does not
- * resolve where it is read (a record that comes later, or one of the store), 32 bytes each. Without
- * the events' keys ({@link #withoutEventKeys}), only orgs, customers and groups are kept (the
- * records that others name; a tenth of a generated ledger's), two events of one key are not told
- * (the caller leaves that to the database), and a reference not resolved where it is read is kept
- * once per record it names, not once per line naming it: a thousand events before their group cost
- * one entry, not a thousand. The store is asked set-based, once per kind and org and at most
- * {@value #IDS_PER_QUERY} ids, and only for references the file does not resolve. Not thread-safe.
+ * <p>Memory: the keys of the file, 21 to 43 bytes a record ({@link LongMap}), and a reference that
+ * the file does not resolve where it is read (a record that comes later, or one of the store), 32
+ * bytes each. Without the events' keys ({@link #withoutEventKeys}), only orgs, customers and groups
+ * are kept (the records that others name; a tenth of a generated ledger's), two events of one key
+ * are not told (the caller leaves that to the database), and a reference not resolved where it is
+ * read is kept once per record it names, not once per line naming it: a thousand events before
+ * their group cost one entry, not a thousand. The store is asked set-based, once per kind and org
+ * and at most {@value #IDS_PER_QUERY} ids, and only for references the file does not resolve. Not
+ * thread-safe.
  */
 final class SnapshotKeys {
   static final int IDS_PER_QUERY = 10_000;
