@@ -165,7 +165,8 @@ public final class ExportJobRunner {
         databases.openLedgerAhead(settings.ledgerDb());
       }
       JobRepositories.Runs runs =
-          JobRepositories.open(databases.repository(settings.repositoryDb()));
+          JobRepositories.open(
+              databases.repository(settings.repositoryDb(), otherDatabases(settings)));
       // before anything of the run is done: a completed night must not import its snapshot again
       RunGuard.Admission admission =
           RunGuard.admit(runs.repository(), runs.operator(), settings.toJobParameters(), retrying);
@@ -213,6 +214,13 @@ public final class ExportJobRunner {
     } catch (RuntimeException e) {
       throw inUse == null ? e : DatabaseFaults.on(inUse, e);
     }
+  }
+
+  /** The run's databases beside its job repository: the ledger's, and the reporting one. */
+  static List<String> otherDatabases(JobSettings settings) {
+    return settings.outputIsDatabase()
+        ? List.of(settings.ledgerDb(), settings.output())
+        : List.of(settings.ledgerDb());
   }
 
   /**

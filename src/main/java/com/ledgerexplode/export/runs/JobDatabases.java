@@ -4,13 +4,16 @@ import com.ledgerexplode.store.Databases;
 import com.ledgerexplode.store.Dialect;
 import com.ledgerexplode.store.Secrets;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import javax.sql.DataSource;
@@ -50,12 +53,51 @@ public final class JobDatabases implements AutoCloseable {
     this.poolSize = Math.max(Databases.POOL_SIZE, 2 * partitions + 2);
   }
 
+  /**
+   * The page cache of a run's job repository in an H2 file of its own, in KB: a few of its pages
+   * are read and written at each chunk (its execution's rows and their contexts), and H2's default
+   * (16 MB in a heap of 256 MB) would fill, over a long run, with the pages each checkpoint
+   * replaced.
+   */
+  public static final int REPOSITORY_CACHE_KB = 1024;
+
   /** The job repository's pool, its tables created if absent, durable at each commit. */
   public DataSource repository(String url) {
     DataSource dataSource = pool(url, "REPOSITORY_DB");
     JobRepositorySchema.createIfAbsent(dataSource);
     durableCommits(url, dataSource);
     return dataSource;
+  }
+
+  /**
+   * As {@link #repository(String)}, for a run whose other databases are these URLs (its ledger, its
+   * reporting database): a repository in an H2 file that none of them names gets a page cache of
+   * {@link #REPOSITORY_CACHE_KB} (H2 keeps the setting in the file), so that what a run holds does
+   * not grow with its chunks; one that is also the ledger or the reporting database keeps H2's
+   * cache, which their reads need.
+   */
+  public DataSource repository(String url, Collection<String> otherDatabases) {
+    DataSource dataSource = repository(url);
+    Optional<Path> file = Dialect.h2File(url).map(JobDatabases::absolute);
+    if (file.isPresent()
+        && otherDatabases.stream()
+            .map(Dialect::h2File)
+            .flatMap(Optional::stream)
+            .map(JobDatabases::absolute)
+            .noneMatch(file.get()::equals)) {
+      try (Connection connection = dataSource.getConnection();
+          Statement statement = connection.createStatement()) {
+        statement.execute("SET CACHE_SIZE " + REPOSITORY_CACHE_KB);
+      } catch (SQLException e) {
+        throw new IllegalStateException(
+            "Cannot set the page cache of " + Secrets.mask(url) + ": " + e.getMessage(), e);
+      }
+    }
+    return dataSource;
+  }
+
+  private static Path absolute(Path file) {
+    return file.toAbsolutePath().normalize();
   }
 
   /** The ledger's pool: the one {@link #openLedgerAhead} began, else opened now. */

@@ -8,12 +8,16 @@ import com.ledgerexplode.store.DatabaseUnavailableException;
 import com.ledgerexplode.store.Databases;
 import com.ledgerexplode.testing.TestDatabase;
 import com.ledgerexplode.testing.TestDatabases;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -73,6 +77,57 @@ class JobDatabasesTest {
       assertThatThrownBy(() -> databases.ledger(url))
           .isInstanceOf(DatabaseUnavailableException.class)
           .hasMessage(direct.getMessage());
+    }
+  }
+
+  @Test
+  void aRepositoryInAnH2FileOfItsOwnGetsABoundedPageCache(@TempDir Path dir) throws Exception {
+    String url = "jdbc:h2:file:" + dir.resolve("repository");
+    try (JobDatabases databases = new JobDatabases()) {
+      DataSource repository =
+          databases.repository(url, List.of("jdbc:h2:file:" + dir.resolve("ledger")));
+      assertThat(cacheSize(repository)).isEqualTo(JobDatabases.REPOSITORY_CACHE_KB);
+    }
+  }
+
+  @Test
+  void aRepositoryThatIsAlsoTheLedgerKeepsH2sPageCache(@TempDir Path dir) throws Exception {
+    String url = "jdbc:h2:file:" + dir.resolve("both");
+    try (JobDatabases databases = new JobDatabases()) {
+      DataSource repository =
+          databases.repository(
+              url, List.of("jdbc:h2:" + dir.resolve("both") + ";AUTO_SERVER=TRUE"));
+      assertThat(cacheSize(repository)).isNotEqualTo(JobDatabases.REPOSITORY_CACHE_KB);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
+  void aRepositoryNotInAnH2FileIsOpenedWithItsTablesAndNoCacheSet(TestDatabase db)
+      throws Exception {
+    String url = db.jdbcUrl(db.createEmpty());
+    try (JobDatabases databases = new JobDatabases()) {
+      DataSource repository = databases.repository(url, List.of());
+      try (Connection connection = repository.getConnection();
+          Statement statement = connection.createStatement();
+          ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")) {
+        assertThat(rows.next()).isTrue();
+      }
+      if (db == TestDatabases.H2) {
+        assertThat(cacheSize(repository)).isNotEqualTo(JobDatabases.REPOSITORY_CACHE_KB);
+      }
+    }
+  }
+
+  /** H2's CACHE_SIZE setting of the database, 0 when it has none of its own. */
+  private static int cacheSize(DataSource h2) throws SQLException {
+    try (Connection connection = h2.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet rs =
+            statement.executeQuery(
+                "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                    + " WHERE SETTING_NAME = 'CACHE_SIZE'")) {
+      return rs.next() ? Integer.parseInt(rs.getString(1)) : 0;
     }
   }
 
