@@ -1,5 +1,6 @@
 package com.ledgerexplode.cli;
 
+import com.ledgerexplode.store.Databases;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +56,7 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    Databases.setUpH2(); // before any of H2's classes is loaded, on this thread or the next
     StartAhead.begin(commandNamed(args));
     System.exit(execute(args));
   }

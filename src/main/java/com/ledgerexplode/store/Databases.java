@@ -21,7 +21,27 @@ public final class Databases {
   /** How long asking a pool for a connection waits, unless told otherwise. */
   public static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(30);
 
+  /**
+   * H2's system property of its shared cache of values (the strings and numbers of the rows it
+   * reads and writes), which {@link #setUpH2} turns off.
+   */
+  public static final String H2_OBJECT_CACHE = "h2.objectCache";
+
   private Databases() {}
+
+  /**
+   * Turns off H2's shared cache of values, unless the JVM was told otherwise ({@code
+   * -Dh2.objectCache=true}); to be called before H2's classes are loaded (it reads the property
+   * once). The cache keeps, softly, the last 1,024 strings H2 was given or read, whatever their
+   * length: over a long run, the serialized contexts the job repository writes at each checkpoint
+   * (a kilobyte or more each), so that what a run holds grows with its chunks up to a megabyte or
+   * two; H2 reads and writes the same without it.
+   */
+  public static void setUpH2() {
+    if (System.getProperty(H2_OBJECT_CACHE) == null) {
+      System.setProperty(H2_OBJECT_CACHE, "false");
+    }
+  }
 
   /**
    * Loads the JDBC drivers on the class path (DriverManager's service loading), which the first

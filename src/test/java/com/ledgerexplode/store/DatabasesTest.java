@@ -14,6 +14,26 @@ import org.junit.jupiter.api.Test;
 class DatabasesTest {
 
   @Test
+  void h2sSharedValueCacheIsTurnedOffUnlessTheJvmSaysOtherwise() {
+    String before = System.getProperty(Databases.H2_OBJECT_CACHE);
+    try {
+      System.clearProperty(Databases.H2_OBJECT_CACHE);
+      Databases.setUpH2();
+      assertThat(System.getProperty(Databases.H2_OBJECT_CACHE)).isEqualTo("false");
+
+      System.setProperty(Databases.H2_OBJECT_CACHE, "true");
+      Databases.setUpH2();
+      assertThat(System.getProperty(Databases.H2_OBJECT_CACHE)).isEqualTo("true");
+    } finally {
+      if (before == null) {
+        System.clearProperty(Databases.H2_OBJECT_CACHE);
+      } else {
+        System.setProperty(Databases.H2_OBJECT_CACHE, before);
+      }
+    }
+  }
+
+  @Test
   void anH2UrlWithoutAUserOpensAsSa() throws Exception {
     try (HikariDataSource dataSource =
         Databases.open("jdbc:h2:mem:" + UUID.randomUUID(), "LEDGER_DB", Map.of())) {
