@@ -1,7 +1,7 @@
 package com.ledgerexplode.export.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.ledgerexplode.export.settings.ExportFiles;
 import java.io.IOException;
@@ -59,19 +59,13 @@ class JsonLinesPartsTest {
     JsonLinesParts.Part one = part(first, "{\"a\":1}\n", "", "");
     JsonLinesParts.Part two = part(second, "{\"a\":2}\n{\"a\":3}\n", "", "");
     Files.writeString(second, "{\"a\":2}\n");
-    Files.writeString(output, "before\n");
 
-    try (JsonLinesParts.Hold held = JsonLinesParts.hold(output)) {
-      assertThatThrownBy(
-              () -> JsonLinesParts.join(held, output, List.of(one, two), new ExecutionContext()))
-          .isInstanceOf(ExportNotOursException.class)
-          .hasMessage(
-              second
-                  + " has fewer bytes than the 16 its partition's last checkpoint committed: it"
-                  + " was changed outside the job; run this night afresh with another output or"
-                  + " runDate");
-    }
-    assertThat(Files.readString(output)).isEqualTo("before\n");
+    assertThat(refusedJoinOf(one, two))
+        .isEqualTo(
+            second
+                + " has fewer bytes than the 16 its partition's last checkpoint committed: it"
+                + " was changed outside the job; run this night afresh with another output or"
+                + " runDate");
   }
 
   @Test
@@ -79,18 +73,12 @@ class JsonLinesPartsTest {
     JsonLinesParts.Part one = part(first, "{\"a\":1}\n", "", "");
     JsonLinesParts.Part two = part(second, "{\"a\":2}\n", "", "");
     Files.delete(second);
-    Files.writeString(output, "before\n");
 
-    try (JsonLinesParts.Hold held = JsonLinesParts.hold(output)) {
-      assertThatThrownBy(
-              () -> JsonLinesParts.join(held, output, List.of(one, two), new ExecutionContext()))
-          .isInstanceOf(ExportNotOursException.class)
-          .hasMessage(
-              second
-                  + " is missing: a part of this run's export is gone; run this night afresh with"
-                  + " another output or runDate");
-    }
-    assertThat(Files.readString(output)).isEqualTo("before\n");
+    assertThat(refusedJoinOf(one, two))
+        .isEqualTo(
+            second
+                + " is missing: a part of this run's export is gone; run this night afresh with"
+                + " another output or runDate");
   }
 
   @Test
@@ -98,15 +86,26 @@ class JsonLinesPartsTest {
     JsonLinesParts.Part one = part(first, "{\"a\":1}\n", "", "");
     JsonLinesParts.Part two = part(second, "{\"a\":2}\n", "", "");
     Files.writeString(first, "{\"a\":9}\n");
-    Files.writeString(output, "before\n");
 
+    assertThat(refusedJoinOf(one, two)).startsWith(first + " is not what its partition wrote");
+  }
+
+  /**
+   * Joins the parts over an export that holds {@code before}, which must refuse them and leave the
+   * export as it was; answers the refusal's message.
+   */
+  private String refusedJoinOf(JsonLinesParts.Part... parts) throws IOException {
+    Files.writeString(output, "before\n");
+    String message;
     try (JsonLinesParts.Hold held = JsonLinesParts.hold(output)) {
-      assertThatThrownBy(
-              () -> JsonLinesParts.join(held, output, List.of(one, two), new ExecutionContext()))
-          .isInstanceOf(ExportNotOursException.class)
-          .hasMessageStartingWith(first + " is not what its partition wrote");
+      Throwable refusal =
+          catchThrowable(
+              () -> JsonLinesParts.join(held, output, List.of(parts), new ExecutionContext()));
+      assertThat(refusal).isInstanceOf(ExportNotOursException.class);
+      message = String.valueOf(refusal.getMessage());
     }
-    assertThat(Files.readString(output)).isEqualTo("before\n");
+    assertThat(Files.readString(output)).as("the export, left as it was").isEqualTo("before\n");
+    return message;
   }
 
   /**
