@@ -18,6 +18,7 @@ final class DigestedFile implements AutoCloseable {
   private final FileChannel channel;
   private final long committedLength;
   private FilePrefix written;
+  private boolean unforced = true;
 
   /** What to do with the file's channel before anything is read (such as locking it). */
   interface BeforeReading {
@@ -91,6 +92,7 @@ final class DigestedFile implements AutoCloseable {
     try {
       channel.truncate(committedLength);
       channel.position(committedLength);
+      unforced = true;
     } catch (IOException e) {
       throw failed("cut back to its checkpoint", e);
     }
@@ -112,8 +114,10 @@ final class DigestedFile implements AutoCloseable {
         channel.write(buffer);
       }
     } catch (IOException e) {
+      unforced = true; // part of it may be there
       throw failed("write", e);
     }
+    unforced = true;
     written.append(bytes, from, count);
   }
 
@@ -121,6 +125,7 @@ final class DigestedFile implements AutoCloseable {
   void rollBackTo(Mark mark) throws IOException {
     if (channel.isOpen()) {
       try {
+        unforced = true;
         channel.truncate(mark.length());
         channel.position(mark.length());
       } catch (IOException e) {
@@ -130,11 +135,18 @@ final class DigestedFile implements AutoCloseable {
     written = mark.written();
   }
 
-  /** Forces the bytes written to disk; answers their length. */
-  long force() throws IOException {
+  /** Whether something was written to the file (or cut from it) since it was last forced. */
+  boolean unforced() {
+    return unforced;
+  }
+
+  /** Forces the bytes written to disk, unless nothing changed since the last time. */
+  void force() throws IOException {
     try {
-      channel.force(false);
-      return channel.position();
+      if (unforced) {
+        channel.force(false);
+        unforced = false;
+      }
     } catch (IOException e) {
       throw failed("save to disk", e);
     }
@@ -146,6 +158,11 @@ final class DigestedFile implements AutoCloseable {
    */
   private IOException failed(String doing, IOException e) {
     return new IOException("Cannot " + doing + " " + path + ": " + e.getMessage(), e);
+  }
+
+  /** How many bytes the file has: those written so far. */
+  long length() {
+    return written.length();
   }
 
   /** The SHA-256 of the bytes written so far, in hex. */

@@ -12,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -72,43 +73,49 @@ public final class JsonLinesParts {
 
   /**
    * Joins the parts, as their partitions' last checkpoints committed them ({@code partitions}, in
-   * input order), into the export and its rejects: both are written whole beside the parts, each
-   * part checked against its checkpoint as it is copied, then the export copied through the run's
-   * {@link Hold} and the rejects moved over their name, each on disk; and saves in {@code into} the
-   * checkpoint of the joined files that a {@link JsonLinesSink} saves (their lengths and SHA-256),
-   * for the manifest.
+   * input order), into the export and its rejects: every part is first read whole and checked
+   * against its checkpoint (the joined rejects written beside the parts meanwhile), and only then
+   * are the export's parts copied into it through the run's {@link Hold}, by the system, and the
+   * rejects moved over their name, each on disk; and saves in {@code into} the checkpoint of the
+   * joined files that a {@link JsonLinesSink} saves (their lengths and SHA-256), for the manifest.
    *
    * @throws ExportNotOursException a part is missing, shorter than its checkpoint, or not the bytes
    *     its partition wrote; the export's files are then left as they were
    */
   public static void join(Hold held, Path output, List<Part> partitions, ExecutionContext into)
       throws IOException {
-    Path joinedExport = ExportFiles.parts(output).resolve("joined" + ExportFiles.EXTENSION);
-    Path joinedRejects = ExportFiles.rejects(joinedExport);
+    Path joinedRejects =
+        ExportFiles.rejects(ExportFiles.parts(output).resolve("joined" + ExportFiles.EXTENSION));
     FilePrefix export = FilePrefix.empty();
     FilePrefix rejects = FilePrefix.empty();
-    try (OutputStream exportOut = Files.newOutputStream(joinedExport);
-        OutputStream rejectsOut = Files.newOutputStream(joinedRejects)) {
+    List<JsonLinesSink.CommittedFile> exportParts = new ArrayList<>(partitions.size());
+    try (OutputStream rejectsOut = Files.newOutputStream(joinedRejects)) {
       byte[] buffer = new byte[BUFFER];
       for (Part partition : partitions) {
         List<JsonLinesSink.CommittedFile> files =
             JsonLinesSink.committed(partition.output(), partition.context());
-        append(files.get(0), exportOut, export, buffer);
+        append(files.get(0), null, export, buffer);
         append(files.get(1), rejectsOut, rejects, buffer);
+        exportParts.add(files.get(0));
       }
     }
-    // every part is checked: only now is the export written, through the run's hold
+    // every part is checked: only now is the export written, through the run's hold, the parts'
+    // bytes copied by the system rather than through a file beside it
     FileChannel exportChannel = held.channel;
     exportChannel.truncate(0);
-    try (FileChannel joined = FileChannel.open(joinedExport, StandardOpenOption.READ)) {
-      long size = joined.size();
-      long copied = 0;
-      while (copied < size) {
-        copied += exportChannel.transferFrom(joined, copied, size - copied);
+    for (JsonLinesSink.CommittedFile part : exportParts) {
+      try (FileChannel in = FileChannel.open(part.path(), StandardOpenOption.READ)) {
+        long copied = 0;
+        while (copied < part.bytes()) {
+          long n = in.transferTo(copied, part.bytes() - copied, exportChannel);
+          if (n <= 0) {
+            throw shorterThanCommitted(part);
+          }
+          copied += n;
+        }
       }
     }
     exportChannel.force(true);
-    Files.delete(joinedExport);
     force(joinedRejects);
     Files.move(
         joinedRejects,
@@ -123,8 +130,9 @@ public final class JsonLinesParts {
   /** A partition's part and the context its last checkpoint committed. */
   public record Part(Path output, ExecutionContext context) {}
 
+  /** Reads a part as its checkpoint committed it into {@code whole} (and {@code out}, if any). */
   private static void append(
-      JsonLinesSink.CommittedFile part, OutputStream out, FilePrefix whole, byte[] buffer)
+      JsonLinesSink.CommittedFile part, @Nullable OutputStream out, FilePrefix whole, byte[] buffer)
       throws IOException {
     FilePrefix own = FilePrefix.empty();
     try (InputStream in = Files.newInputStream(part.path())) {
@@ -132,16 +140,13 @@ public final class JsonLinesParts {
       while (left > 0) {
         int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
         if (n < 0) {
-          throw new ExportNotOursException(
-              part.path()
-                  + " has fewer bytes than the "
-                  + part.bytes()
-                  + " its partition's last checkpoint committed: it was changed outside the job;"
-                  + " run this night afresh with another output or runDate");
+          throw shorterThanCommitted(part);
         }
         own.append(buffer, 0, n);
         whole.append(buffer, 0, n);
-        out.write(buffer, 0, n);
+        if (out != null) {
+          out.write(buffer, 0, n);
+        }
         left -= n;
       }
     } catch (NoSuchFileException e) {
@@ -157,6 +162,15 @@ public final class JsonLinesParts {
               + " is not what its partition wrote by its last checkpoint (it was edited, or"
               + " another run wrote it); run this night afresh with another output or runDate");
     }
+  }
+
+  private static ExportNotOursException shorterThanCommitted(JsonLinesSink.CommittedFile part) {
+    return new ExportNotOursException(
+        part.path()
+            + " has fewer bytes than the "
+            + part.bytes()
+            + " its partition's last checkpoint committed: it was changed outside the job;"
+            + " run this night afresh with another output or runDate");
   }
 
   private static void force(Path file) throws IOException {

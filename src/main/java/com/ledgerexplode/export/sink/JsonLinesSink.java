@@ -10,6 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -48,6 +52,7 @@ public class JsonLinesSink implements ExportSink {
   private @Nullable DigestedFile rejected;
   private @Nullable Lines exportLines;
   private @Nullable Lines rejectsLines;
+  private @Nullable ExecutorService forcer;
 
   /**
    * @param output the export, a path whose name ends in {@code .jsonl}; the rejects file and the
@@ -281,15 +286,92 @@ public class JsonLinesSink implements ExportSink {
   public void update(ExecutionContext context) {
     DigestedFile exportFile = opened(export);
     DigestedFile rejectsFile = opened(rejected);
-    long exportBytes;
-    long rejectsBytes;
     try {
-      exportBytes = exportFile.force();
-      rejectsBytes = rejectsFile.force();
+      forceBoth(exportFile, rejectsFile);
     } catch (IOException e) {
       throw new ItemStreamException("Cannot save the export " + output + " to disk: " + e, e);
     }
-    saveCommitted(context, exportBytes, exportFile.sha256(), rejectsBytes, rejectsFile.sha256());
+    saveCommitted(
+        context,
+        exportFile.length(),
+        exportFile.sha256(),
+        rejectsFile.length(),
+        rejectsFile.sha256());
+  }
+
+  /**
+   * Forces both files to disk (what has not changed since it was last forced is not forced again).
+   * When both changed, the rejects file is forced on the sink's second thread while this one forces
+   * the export: the system then waits for both at once rather than for one after the other. Both
+   * are forced even if one fails; the first failure is thrown.
+   */
+  private void forceBoth(DigestedFile exportFile, DigestedFile rejectsFile) throws IOException {
+    if (!exportFile.unforced() || !rejectsFile.unforced()) {
+      exportFile.force();
+      rejectsFile.force();
+      return;
+    }
+    Future<@Nullable Void> rejectsForced =
+        forcer()
+            .submit(
+                () -> {
+                  rejectsFile.force();
+                  return null;
+                });
+    IOException failure = null;
+    try {
+      exportFile.force();
+    } catch (IOException e) {
+      failure = e;
+    }
+    try {
+      awaitUninterruptibly(rejectsForced);
+    } catch (ExecutionException e) {
+      IOException rejectsFailure =
+          e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+      if (failure == null) {
+        failure = rejectsFailure;
+      } else {
+        failure.addSuppressed(rejectsFailure);
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  /** Waits for a force to end even if interrupted (and then keeps the interrupt). */
+  private static void awaitUninterruptibly(Future<?> forced) throws ExecutionException {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          forced.get();
+          return;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private ExecutorService forcer() {
+    ExecutorService running = forcer;
+    if (running == null) {
+      running =
+          Executors.newSingleThreadExecutor(
+              task -> {
+                Thread thread = new Thread(task, "ledger-explode-rejects-forcer");
+                thread.setDaemon(true);
+                return thread;
+              });
+      forcer = running;
+    }
+    return running;
   }
 
   /**
@@ -324,6 +406,11 @@ public class JsonLinesSink implements ExportSink {
     rejected = null;
     exportLines = null;
     rejectsLines = null;
+    ExecutorService running = forcer;
+    if (running != null) {
+      running.shutdown(); // it has no force left to do: each is waited for
+      forcer = null;
+    }
     if (failure != null) {
       throw new ItemStreamException("Cannot close the export " + output, failure);
     }

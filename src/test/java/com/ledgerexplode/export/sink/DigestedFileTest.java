@@ -28,4 +28,24 @@ class DigestedFileTest {
               HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(expected)));
     }
   }
+
+  @Test
+  void aFileIsForcedAgainOnlyWhenSomethingWasWrittenOrTakenBackSinceItWasLastForced()
+      throws Exception {
+    try (DigestedFile file = DigestedFile.open(dir.resolve("export.jsonl"), 0, null, c -> {})) {
+      assertThat(file.unforced()).as("a file just opened").isTrue();
+      file.force();
+      assertThat(file.unforced()).as("forced").isFalse();
+      DigestedFile.Mark before = file.mark();
+      file.append("{\"a\":1}\n".getBytes(StandardCharsets.UTF_8));
+      assertThat(file.unforced()).as("written since").isTrue();
+      file.force();
+      assertThat(file.unforced()).isFalse();
+      file.rollBackTo(before);
+      assertThat(file.unforced()).as("taken back since").isTrue();
+      file.force();
+      assertThat(file.unforced()).isFalse();
+      assertThat(file.length()).isZero();
+    }
+  }
 }
