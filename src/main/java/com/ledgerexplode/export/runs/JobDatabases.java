@@ -64,7 +64,7 @@ public final class JobDatabases implements AutoCloseable {
 
   /** The job repository's pool, its tables created if absent, durable at each commit. */
   public DataSource repository(String url) {
-    DataSource dataSource = pool(url, "REPOSITORY_DB");
+    DataSource dataSource = pool(url, "REPOSITORY_DB", false);
     JobRepositorySchema.createIfAbsent(dataSource);
     durableCommits(url, dataSource);
     return dataSource;
@@ -104,7 +104,7 @@ public final class JobDatabases implements AutoCloseable {
 
   /** The ledger's pool: the one {@link #openLedgerAhead} began, else opened now. */
   public DataSource ledger(String url) {
-    return pool(url, "LEDGER_DB");
+    return pool(url, "LEDGER_DB", false);
   }
 
   /**
@@ -123,7 +123,8 @@ public final class JobDatabases implements AutoCloseable {
         new Thread(
             () -> {
               try {
-                pool.complete(Databases.open(url, "LEDGER_DB", connectionTimeout, poolSize));
+                pool.complete(
+                    Databases.openUncompacted(url, "LEDGER_DB", connectionTimeout, poolSize));
               } catch (RuntimeException | Error e) {
                 pool.completeExceptionally(e);
               }
@@ -140,7 +141,7 @@ public final class JobDatabases implements AutoCloseable {
 
   /** The reporting database's pool, durable at each commit. */
   public DataSource reporting(String url) {
-    DataSource dataSource = pool(url, "REPORTING_DB");
+    DataSource dataSource = pool(url, "REPORTING_DB", true);
     durableCommits(url, dataSource);
     return dataSource;
   }
@@ -163,14 +164,23 @@ public final class JobDatabases implements AutoCloseable {
     }
   }
 
-  private synchronized DataSource pool(String url, String envPrefix) {
+  /**
+   * The pool of this URL, opened if it is not yet; {@code compactAtClose} false for the ledger and
+   * the job repository ({@link Databases#openUncompacted}): a run reads the one and writes a few
+   * rows to the other, and H2 compacting either file when the run closes it cost a one-row run tens
+   * of milliseconds, and the run over a large ledger a second, rewriting a ledger the run only
+   * read. The reporting database, which a run fills, is compacted as H2 does by default.
+   */
+  private synchronized DataSource pool(String url, String envPrefix, boolean compactAtClose) {
     HikariDataSource pool = pools.get(url);
     if (pool == null) {
       CompletableFuture<HikariDataSource> ahead = opening.remove(url);
       pool =
-          ahead == null
-              ? Databases.open(url, envPrefix, connectionTimeout, poolSize)
-              : opened(ahead);
+          ahead != null
+              ? opened(ahead)
+              : compactAtClose
+                  ? Databases.open(url, envPrefix, connectionTimeout, poolSize)
+                  : Databases.openUncompacted(url, envPrefix, connectionTimeout, poolSize);
       pools.put(url, pool);
     }
     return pool;

@@ -1,6 +1,7 @@
 package com.ledgerexplode.bench.floor;
 
 import com.ledgerexplode.ledger.TimeKeys;
+import com.ledgerexplode.store.Databases;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -31,6 +32,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -219,11 +221,24 @@ public final class JobFloor {
     }
   }
 
-  /** A connection to the ledger at {@code url} (H2's user is sa). */
+  /**
+   * A connection to the ledger at {@code url} (H2's user is sa). An H2 ledger is not compacted when
+   * the connection closes ({@code MAX_COMPACT_TIME} 0, unless the URL sets it), as the product's
+   * run opens its ledger: H2 would otherwise rewrite part of the file at the end of every run that
+   * only read it (up to a second on a ledger of 1,000,000 events), so that each run would change
+   * the file the next one reads.
+   */
   static Connection connect(String url) throws SQLException {
-    return url.startsWith("jdbc:h2:")
-        ? DriverManager.getConnection(url, "sa", "")
-        : DriverManager.getConnection(url);
+    if (!url.startsWith("jdbc:h2:")) {
+      return DriverManager.getConnection(url);
+    }
+    Properties info = new Properties();
+    info.setProperty("user", "sa");
+    info.setProperty("password", "");
+    if (!url.toUpperCase(Locale.ROOT).contains(Databases.H2_MAX_COMPACT_TIME + "=")) {
+      info.setProperty(Databases.H2_MAX_COMPACT_TIME, "0");
+    }
+    return DriverManager.getConnection(url, info);
   }
 
   /**

@@ -10,12 +10,14 @@ import com.ledgerexplode.testing.TestDatabase;
 import com.ledgerexplode.testing.TestDatabases;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -119,15 +121,58 @@ class JobDatabasesTest {
     }
   }
 
+  @Test
+  void theLedgerAndTheRepositoryInH2FilesAreNotCompactedWhenTheRunClosesThem(@TempDir Path dir)
+      throws Exception {
+    String ahead = "jdbc:h2:file:" + dir.resolve("ahead");
+    String ledger = "jdbc:h2:file:" + dir.resolve("ledger") + ";AUTO_SERVER=TRUE";
+    String repository = "jdbc:h2:file:" + dir.resolve("repository");
+    try (JobDatabases databases = new JobDatabases()) {
+      databases.openLedgerAhead(ahead);
+
+      assertThat(maxCompactTime(databases.ledger(ahead))).isEqualTo("0");
+      assertThat(maxCompactTime(databases.ledger(ledger))).isEqualTo("0");
+      assertThat(maxCompactTime(databases.repository(repository, List.of(ledger)))).isEqualTo("0");
+    }
+  }
+
+  @Test
+  void aReportingDatabaseInAnH2FileIsCompactedAsH2DoesByDefault(@TempDir Path dir)
+      throws Exception {
+    try (JobDatabases databases = new JobDatabases()) {
+      DataSource reporting = databases.reporting("jdbc:h2:file:" + dir.resolve("reporting"));
+      assertThat(maxCompactTime(reporting)).isEqualTo("200");
+    }
+  }
+
+  @Test
+  void anH2UrlThatSetsItsOwnCompactionTimeKeepsIt(@TempDir Path dir) throws Exception {
+    String url = "jdbc:h2:file:" + dir.resolve("ledger") + ";max_compact_time=50";
+    try (JobDatabases databases = new JobDatabases()) {
+      assertThat(maxCompactTime(databases.ledger(url))).isEqualTo("50");
+    }
+  }
+
+  private static @Nullable String maxCompactTime(DataSource h2) throws SQLException {
+    return setting(h2, "MAX_COMPACT_TIME");
+  }
+
   /** H2's CACHE_SIZE setting of the database, 0 when it has none of its own. */
   private static int cacheSize(DataSource h2) throws SQLException {
+    String size = setting(h2, "CACHE_SIZE");
+    return size == null ? 0 : Integer.parseInt(size);
+  }
+
+  /** One of H2's settings of the database, null when it has none of that name. */
+  private static @Nullable String setting(DataSource h2, String name) throws SQLException {
     try (Connection connection = h2.getConnection();
-        Statement statement = connection.createStatement();
-        ResultSet rs =
-            statement.executeQuery(
-                "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
-                    + " WHERE SETTING_NAME = 'CACHE_SIZE'")) {
-      return rs.next() ? Integer.parseInt(rs.getString(1)) : 0;
+        PreparedStatement statement =
+            connection.prepareStatement(
+                "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = ?")) {
+      statement.setString(1, name);
+      try (ResultSet rs = statement.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
     }
   }
 
