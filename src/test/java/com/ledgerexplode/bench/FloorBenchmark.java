@@ -864,11 +864,12 @@ class FloorBenchmark {
             md.append(
                 String.format(
                     Locale.ROOT,
-                    "- %s, partitioned job (partitions=%s) >= 1.6x one thread: %.2fx, %s%n",
+                    "- %s, partitioned job (partitions=%s) >= 1.6x one thread: %.2fx, %s%s%n",
                     size,
                     PARTITIONS,
                     x,
-                    x >= 1.6 ? "met" : String.format(Locale.ROOT, "missed by x%.2f", 1.6 / x)));
+                    x >= 1.6 ? "met" : String.format(Locale.ROOT, "missed by x%.2f", 1.6 / x),
+                    p.oneThreadBound()));
           }
         });
     if (results.size() < 2) {
@@ -1045,6 +1046,24 @@ class FloorBenchmark {
               ? "-"
               : String.format(Locale.ROOT, "%.1f / %.1f", statements[0], statements[1]),
           cores(product) + " / " + cores(floor));
+    }
+
+    /**
+     * For the partitioned job, whose "floor" is the one-thread job's runs: the most any number of
+     * threads could gain on this machine, its cores over the cores the one-thread job already kept
+     * busy (the job's own threads, its JIT and GC, PostgreSQL's server); empty when not known.
+     */
+    String oneThreadBound() {
+      double busy = median(floor, Run::cores);
+      return busy <= 0
+          ? ""
+          : String.format(
+              Locale.ROOT,
+              " (the bound on this machine: %d cores over the %.2f the one-thread job kept busy,"
+                  + " x%.2f)",
+              Runtime.getRuntime().availableProcessors(),
+              busy,
+              Runtime.getRuntime().availableProcessors() / busy);
     }
 
     /** The median of the cores busy during the runs, "-" when not known. */
