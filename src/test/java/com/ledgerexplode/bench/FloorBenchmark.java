@@ -88,8 +88,17 @@ class FloorBenchmark {
   private static final Pattern ASKED_FULL_GC =
       Pattern.compile("Pause Full \\(Diagnostic Command\\) \\d+M->(\\d+)M\\(\\d+M\\)");
 
-  /** How often the live-heap probe asks a probed run for a full collection. */
+  /**
+   * The longest wait between the live-heap probe's requests for a full collection: a tenth of the
+   * workload's timed run, at least {@link #PROBE_MIN_MS}, at most this ({@link #probeEvery}).
+   */
   private static final long PROBE_EVERY_MS = 1000;
+
+  /** The shortest wait between two requests of the live-heap probe. */
+  private static final long PROBE_MIN_MS = 100;
+
+  /** Not probed: the run is timed. */
+  private static final long NOT_PROBED = 0;
 
   private static final Pattern LINE = Pattern.compile("\"line\":(\\d+)");
 
@@ -319,29 +328,46 @@ class FloorBenchmark {
 
     // the live heap, in one more run of each, untimed (see child)
     Path probedH2 = dir.resolve("db/probed");
-    importH2.live = importProduct(dir, h2(probedH2.resolve("ledger")), ledger, true).live();
+    importH2.live =
+        importProduct(
+                dir, h2(probedH2.resolve("ledger")), ledger, probeEvery(importH2.productSeconds()))
+            .live();
     BenchmarkSupport.delete(probedH2);
     String probedPg = newPostgres();
-    importPgCopy.live = importProduct(dir, probedPg, ledger, true).live();
+    importPgCopy.live =
+        importProduct(dir, probedPg, ledger, probeEvery(importPgCopy.productSeconds())).live();
     importPgBatch.live = importPgCopy.live;
     dropAll(probedPg);
-    jobH2.live = probedJob(dir, h2Ledger, requests, "h2", Map.of());
-    jobPg.live = probedJob(dir, pgLedger, requests, "pg", Map.of());
+    jobH2.live = probedJob(dir, h2Ledger, requests, "h2", Map.of(), jobH2.productSeconds());
+    jobPg.live = probedJob(dir, pgLedger, requests, "pg", Map.of(), jobPg.productSeconds());
     // the floors' too, for what a hand-written program holds on the same data (H2's page cache
     // among it: the ledger on H2 is in the JVM's heap)
     importH2.floorLive =
-        child(dir, floor(ImportFloor.class, h2(probedH2.resolve("floor")), ledger, "BATCH"), true)
+        child(
+                dir,
+                floor(ImportFloor.class, h2(probedH2.resolve("floor")), ledger, "BATCH"),
+                probeEvery(importH2.floorSeconds()))
             .live();
     BenchmarkSupport.delete(probedH2);
     String probedPgFloor = newPostgres();
     importPgCopy.floorLive =
-        child(dir, floor(ImportFloor.class, probedPgFloor, ledger, "COPY"), true).live();
+        child(
+                dir,
+                floor(ImportFloor.class, probedPgFloor, ledger, "COPY"),
+                probeEvery(importPgCopy.floorSeconds()))
+            .live();
     dropAll(probedPgFloor);
-    jobH2.floorLive = probedFloorJob(dir, h2Ledger, requests, org, "h2");
-    jobPg.floorLive = probedFloorJob(dir, pgLedger, requests, org, "pg");
+    jobH2.floorLive = probedFloorJob(dir, h2Ledger, requests, org, "h2", jobH2.floorSeconds());
+    jobPg.floorLive = probedFloorJob(dir, pgLedger, requests, org, "pg", jobPg.floorSeconds());
     if (!PARTITIONS.isEmpty()) {
       partitioned.live =
-          probedJob(dir, pgLedger, requests, "partitioned", Map.of("partitions", PARTITIONS));
+          probedJob(
+              dir,
+              pgLedger,
+              requests,
+              "partitioned",
+              Map.of("partitions", PARTITIONS),
+              partitioned.productSeconds());
     }
 
     List<Workload> all = new ArrayList<>();
@@ -354,21 +380,42 @@ class FloorBenchmark {
   }
 
   /** The live heap of a probed run of the job's floor over the whole requests file, in MB. */
-  private long probedFloorJob(Path dir, String ledgerUrl, Path requests, String org, String name) {
+  private long probedFloorJob(
+      Path dir, String ledgerUrl, Path requests, String org, String name, double timedSeconds) {
     Path out = dir.resolve("out/probed-floor-" + name + "/export.jsonl");
     try {
       Files.createDirectories(out.getParent());
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    return child(dir, floor(JobFloor.class, ledgerUrl, requests, out, org, CHUNK), true).live();
+    return child(
+            dir,
+            floor(JobFloor.class, ledgerUrl, requests, out, org, CHUNK),
+            probeEvery(timedSeconds))
+        .live();
   }
 
   /** The live heap of a probed run of the job over the whole requests file, in MB. */
   private long probedJob(
-      Path dir, String ledgerUrl, Path requests, String name, Map<String, String> extra) {
+      Path dir,
+      String ledgerUrl,
+      Path requests,
+      String name,
+      Map<String, String> extra,
+      double timedSeconds) {
     Path out = dir.resolve("out/probed-" + name + "/export.jsonl");
-    return runJob(dir, ledgerUrl, requests, out.toString(), extra, true).live();
+    return runJob(dir, ledgerUrl, requests, out.toString(), extra, probeEvery(timedSeconds)).live();
+  }
+
+  /**
+   * The probe's wait for a workload whose timed runs took this long: a tenth of it, so that a short
+   * run is asked as often over its length as a long one (asked each second, a run of 1.5 s was
+   * asked once, during its start, while the long run was asked through its whole length, and the
+   * largest of many answers was compared with a single early one), at least {@link #PROBE_MIN_MS},
+   * at most {@link #PROBE_EVERY_MS}.
+   */
+  static long probeEvery(double timedSeconds) {
+    return Math.max(PROBE_MIN_MS, Math.min(PROBE_EVERY_MS, Math.round(timedSeconds * 100)));
   }
 
   /** The statements H2 traced: its {@code /*SQL} lines but the one setting the trace level. */
@@ -390,15 +437,15 @@ class FloorBenchmark {
   }
 
   private Run importProduct(Path dir, String url, Path ledger) {
-    return importProduct(dir, url, ledger, false);
+    return importProduct(dir, url, ledger, NOT_PROBED);
   }
 
-  private Run importProduct(Path dir, String url, Path ledger, boolean probed) {
+  private Run importProduct(Path dir, String url, Path ledger, long probeEveryMs) {
     Run run =
         child(
             dir,
             List.of(Main.class.getName(), "ledger", "import", "--db", url, ledger.toString()),
-            probed);
+            probeEveryMs);
     Matcher m = IMPORTED.matcher(run.out);
     assertThat(m.find()).as(run.out).isTrue();
     return run.counted(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)));
@@ -407,7 +454,7 @@ class FloorBenchmark {
   /** A run of the export job: every flag on, chunks of 100, each run another night. */
   private Run runJob(
       Path dir, String ledgerUrl, Path input, String output, Map<String, String> extra) {
-    return runJob(dir, ledgerUrl, input, output, extra, false);
+    return runJob(dir, ledgerUrl, input, output, extra, NOT_PROBED);
   }
 
   private Run runJob(
@@ -416,7 +463,7 @@ class FloorBenchmark {
       Path input,
       String output,
       Map<String, String> extra,
-      boolean probed) {
+      long probeEveryMs) {
     try {
       Map<String, String> job = JobFloor.everyFlagOn();
       job.put("input", input.toString());
@@ -437,7 +484,7 @@ class FloorBenchmark {
                   "run",
                   jobFile(dir, job).toString(),
                   "--progress-seconds=600"),
-              probed);
+              probeEveryMs);
       Matcher m = THIS_RUN.matcher(run.out);
       assertThat(m.find()).as(run.out).isTrue();
       return run.counted(
@@ -473,16 +520,18 @@ class FloorBenchmark {
    * before are let reach the disk first (PostgreSQL's checkpoint, a sync).
    */
   private Run child(Path dir, List<String> mainAndArgs) {
-    return child(dir, mainAndArgs, false);
+    return child(dir, mainAndArgs, NOT_PROBED);
   }
 
   /**
-   * As {@link #child(Path, List)}; when {@code probed}, a full collection is also asked of the
-   * child every {@link #PROBE_EVERY_MS} ms ({@code jcmd PID GC.run}), and the most heap left after
-   * one is its live heap: what it holds, without the old garbage a young collection leaves. A
-   * probed run is slowed by its collections and never timed.
+   * As {@link #child(Path, List)}; unless {@code probeEveryMs} is {@link #NOT_PROBED}, a full
+   * collection is also asked of the child every so many ms ({@code jcmd PID GC.run}; {@link
+   * #probeEvery}), and the most heap left after one is its live heap: what it holds, without the
+   * old garbage a young collection leaves. A probed run is slowed by its collections and never
+   * timed.
    */
-  private Run child(Path dir, List<String> mainAndArgs, boolean probed) {
+  private Run child(Path dir, List<String> mainAndArgs, long probeEveryMs) {
+    boolean probed = probeEveryMs != NOT_PROBED;
     try {
       settle();
       Path out = Files.createTempFile(dir, "child", ".log");
@@ -514,7 +563,7 @@ class FloorBenchmark {
               .redirectOutput(out.toFile())
               .start();
       if (probed) {
-        probe(process);
+        probe(process, probeEveryMs);
       }
       int code = process.waitFor();
       double seconds = (System.nanoTime() - start) / 1e9;
@@ -554,15 +603,16 @@ class FloorBenchmark {
   }
 
   /**
-   * Asks the process for a full collection a quarter of {@link #PROBE_EVERY_MS} after its start,
-   * then every {@link #PROBE_EVERY_MS} ms until it ends; jcmd's failures (a process that ends
+   * Asks the process for a full collection a quarter of {@code everyMs} after its start, then
+   * {@code everyMs} after each answer until it ends; jcmd's failures (a process that ends
    * meanwhile, an attach refused) are logged and the probe goes on.
    */
-  private static void probe(Process process) throws IOException, InterruptedException {
+  private static void probe(Process process, long everyMs)
+      throws IOException, InterruptedException {
     String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-    long wait = PROBE_EVERY_MS / 4;
+    long wait = everyMs / 4;
     while (!process.waitFor(wait, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-      wait = PROBE_EVERY_MS;
+      wait = everyMs;
       Process asked =
           new ProcessBuilder(jcmd, Long.toString(process.pid()), "GC.run")
               .redirectErrorStream(true)
@@ -799,9 +849,11 @@ class FloorBenchmark {
                 + " most after one; - when no GC ran). After GC counts the old garbage a young"
                 + " collection leaves until the collector's next cycle, so it grows with a run's"
                 + " length whatever the run holds; live heap is what the run holds: the most"
-                + " left after a full collection, asked every %d ms (jcmd GC.run) of one more"
-                + " run, untimed (- when not probed).%n%nStatements per chunk: %s.%n",
+                + " left after a full collection, asked (jcmd GC.run) of one more run, untimed,"
+                + " every tenth of the workload's timed run (at least %d ms, at most %d ms) (-"
+                + " when not probed).%n%nStatements per chunk: %s.%n",
             settings(),
+            PROBE_MIN_MS,
             PROBE_EVERY_MS,
             STATEMENTS_PER_CHUNK));
     results.forEach(
