@@ -92,9 +92,6 @@ public final class Databases {
    */
   public static HikariDataSource open(
       String jdbcUrl, String envPrefix, Duration connectionTimeout, int poolSize) {
-    if (poolSize < 1) {
-      throw new IllegalArgumentException("a pool needs at least 1 connection, not " + poolSize);
-    }
     return open(jdbcUrl, envPrefix, System.getenv(), connectionTimeout, poolSize);
   }
 
@@ -103,9 +100,6 @@ public final class Databases {
    * {@link #POOL_SIZE}: a server answers that many requests at once.
    */
   public static HikariDataSource open(String jdbcUrl, String envPrefix, int poolSize) {
-    if (poolSize < 1) {
-      throw new IllegalArgumentException("a pool needs at least 1 connection, not " + poolSize);
-    }
     return open(jdbcUrl, envPrefix, System.getenv(), CONNECTION_TIMEOUT, poolSize);
   }
 
@@ -119,12 +113,19 @@ public final class Databases {
     return open(jdbcUrl, envPrefix, env, connectionTimeout, POOL_SIZE);
   }
 
-  private static HikariDataSource open(
+  /**
+   * As {@link #open(String, String, Duration, int)}, with the environment given (for a caller that
+   * was given its environment, such as a test).
+   */
+  public static HikariDataSource open(
       String jdbcUrl,
       String envPrefix,
       Map<String, String> env,
       Duration connectionTimeout,
       int poolSize) {
+    if (poolSize < 1) {
+      throw new IllegalArgumentException("a pool needs at least 1 connection, not " + poolSize);
+    }
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(jdbcUrl);
     config.setPoolName("ledger-explode-" + envPrefix.toLowerCase(java.util.Locale.ROOT));
