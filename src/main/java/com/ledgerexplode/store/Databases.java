@@ -95,9 +95,6 @@ public final class Databases {
    */
   public static HikariDataSource open(
       String jdbcUrl, String envPrefix, Duration connectionTimeout, int poolSize) {
-    if (poolSize < 1) {
-      throw new IllegalArgumentException("a pool needs at least 1 connection, not " + poolSize);
-    }
     return open(jdbcUrl, envPrefix, System.getenv(), connectionTimeout, poolSize);
   }
 
@@ -106,27 +103,25 @@ public final class Databases {
    * {@link #POOL_SIZE}: a server answers that many requests at once.
    */
   public static HikariDataSource open(String jdbcUrl, String envPrefix, int poolSize) {
-    if (poolSize < 1) {
-      throw new IllegalArgumentException("a pool needs at least 1 connection, not " + poolSize);
-    }
     return open(jdbcUrl, envPrefix, System.getenv(), CONNECTION_TIMEOUT, poolSize);
   }
 
   /**
-   * As {@link #open(String, String, Duration, int)}, but an H2 database that this pool opens is not
-   * compacted when it closes (H2's {@code MAX_COMPACT_TIME} 0), unless the URL sets that itself. H2
-   * otherwise spends up to {@code MAX_COMPACT_TIME} (200 ms by default, and more when the file is
-   * large) rewriting the file's chunks when its last connection closes, whatever the connections
-   * did; the space of the chunks a database no longer uses is reused as it writes, compacted or
-   * not. For a run's databases, which it reads (the ledger) or writes a few rows to at each
-   * checkpoint (the job repository).
+   * As {@link #open(String, String, Map, Duration, int)}, but an H2 database that this pool opens
+   * is not compacted when it closes (H2's {@code MAX_COMPACT_TIME} 0), unless the URL sets that
+   * itself. H2 otherwise spends up to {@code MAX_COMPACT_TIME} (200 ms by default, and more when
+   * the file is large) rewriting the file's chunks when its last connection closes, whatever the
+   * connections did; the space of the chunks a database no longer uses is reused as it writes,
+   * compacted or not. For a run's databases, which it reads (the ledger) or writes a few rows to at
+   * each checkpoint (the job repository).
    */
   public static HikariDataSource openUncompacted(
-      String jdbcUrl, String envPrefix, Duration connectionTimeout, int poolSize) {
-    if (poolSize < 1) {
-      throw new IllegalArgumentException("a pool needs at least 1 connection, not " + poolSize);
-    }
-    return open(jdbcUrl, envPrefix, System.getenv(), connectionTimeout, poolSize, false);
+      String jdbcUrl,
+      String envPrefix,
+      Map<String, String> env,
+      Duration connectionTimeout,
+      int poolSize) {
+    return open(jdbcUrl, envPrefix, env, connectionTimeout, poolSize, false);
   }
 
   /** As {@link #open(String, String)}, with the environment given (for tests). */
@@ -139,7 +134,11 @@ public final class Databases {
     return open(jdbcUrl, envPrefix, env, connectionTimeout, POOL_SIZE);
   }
 
-  private static HikariDataSource open(
+  /**
+   * As {@link #open(String, String, Duration, int)}, with the environment given (for a caller that
+   * was given its environment, such as a test).
+   */
+  public static HikariDataSource open(
       String jdbcUrl,
       String envPrefix,
       Map<String, String> env,
@@ -155,6 +154,9 @@ public final class Databases {
       Duration connectionTimeout,
       int poolSize,
       boolean compactAtClose) {
+    if (poolSize < 1) {
+      throw new IllegalArgumentException("a pool needs at least 1 connection, not " + poolSize);
+    }
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(jdbcUrl);
     config.setPoolName("ledger-explode-" + envPrefix.toLowerCase(java.util.Locale.ROOT));

@@ -6,6 +6,7 @@ import com.ledgerexplode.store.Secrets;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -30,6 +31,7 @@ public final class JobDatabases implements AutoCloseable {
   private final Map<String, CompletableFuture<HikariDataSource>> opening = new HashMap<>();
   private final Duration connectionTimeout;
   private final int poolSize;
+  private final Map<String, String> environment;
 
   /** Pools whose connections are waited for at most {@link Databases#CONNECTION_TIMEOUT}. */
   public JobDatabases() {
@@ -50,8 +52,14 @@ public final class JobDatabases implements AutoCloseable {
    * and writes its rows, so that the pools hold two per partition beyond the default's.
    */
   public JobDatabases(Duration connectionTimeout, int partitions) {
+    this(connectionTimeout, partitions, System.getenv());
+  }
+
+  /** As {@link #JobDatabases(Duration, int)}, with the credentials of this environment. */
+  JobDatabases(Duration connectionTimeout, int partitions, Map<String, String> environment) {
     this.connectionTimeout = connectionTimeout;
     this.poolSize = Math.max(Databases.POOL_SIZE, 2 * partitions + 2);
+    this.environment = environment;
   }
 
   /**
@@ -124,7 +132,8 @@ public final class JobDatabases implements AutoCloseable {
             () -> {
               try {
                 pool.complete(
-                    Databases.openUncompacted(url, "LEDGER_DB", connectionTimeout, poolSize));
+                    Databases.openUncompacted(
+                        url, "LEDGER_DB", environment, connectionTimeout, poolSize));
               } catch (RuntimeException | Error e) {
                 pool.completeExceptionally(e);
               }
@@ -149,7 +158,9 @@ public final class JobDatabases implements AutoCloseable {
   /**
    * H2 writes a commit to disk up to half a second later by default, so a SIGKILL loses the last
    * checkpoints while the export file, forced at each chunk, is ahead of them; a checkpoint must be
-   * on disk when its chunk is committed.
+   * on disk when its chunk is committed. Setting it needs H2's admin right: a user without it runs
+   * on a database whose commits are durable already (its URL's {@code WRITE_DELAY=0}, with {@code
+   * IGNORE_UNKNOWN_SETTINGS=TRUE} so that H2 lets the user in), else is refused.
    */
   private static void durableCommits(String url, DataSource dataSource) {
     if (Dialect.ofUrl(url) != Dialect.H2 || Dialect.isInMemoryH2(url)) {
@@ -157,10 +168,29 @@ public final class JobDatabases implements AutoCloseable {
     }
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement()) {
-      statement.execute("SET WRITE_DELAY 0");
+      try {
+        statement.execute("SET WRITE_DELAY 0");
+      } catch (SQLException e) {
+        if (!writtenAtEachCommit(statement)) {
+          throw e;
+        }
+      }
     } catch (SQLException e) {
       throw new IllegalStateException(
           "Cannot make " + Secrets.mask(url) + " durable: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Whether H2 writes each commit at once: every WRITE_DELAY it shows (the one in force, and the
+   * one kept in the file, if any) is 0.
+   */
+  private static boolean writtenAtEachCommit(Statement statement) throws SQLException {
+    try (ResultSet delays =
+        statement.executeQuery(
+            "SELECT COUNT(*), COUNT(CASE WHEN SETTING_VALUE = '0' THEN 1 END)"
+                + " FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'")) {
+      return delays.next() && delays.getInt(1) > 0 && delays.getInt(1) == delays.getInt(2);
     }
   }
 
@@ -179,8 +209,9 @@ public final class JobDatabases implements AutoCloseable {
           ahead != null
               ? opened(ahead)
               : compactAtClose
-                  ? Databases.open(url, envPrefix, connectionTimeout, poolSize)
-                  : Databases.openUncompacted(url, envPrefix, connectionTimeout, poolSize);
+                  ? Databases.open(url, envPrefix, environment, connectionTimeout, poolSize)
+                  : Databases.openUncompacted(
+                      url, envPrefix, environment, connectionTimeout, poolSize);
       pools.put(url, pool);
     }
     return pool;

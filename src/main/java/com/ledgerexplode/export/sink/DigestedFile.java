@@ -25,6 +25,17 @@ final class DigestedFile implements AutoCloseable {
     void accept(FileChannel channel) throws IOException;
   }
 
+  /** How a file's channel is opened: {@link #CHANNELS}, or in a test one whose system fails. */
+  interface Channels {
+    FileChannel open(Path path) throws IOException;
+  }
+
+  /** The file opened to read and write, created if absent. */
+  static final Channels CHANNELS =
+      path ->
+          FileChannel.open(
+              path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+
   /** Where the file stood before a write, to take the write back. */
   record Mark(long length, FilePrefix written) {}
 
@@ -46,9 +57,20 @@ final class DigestedFile implements AutoCloseable {
   static DigestedFile open(
       Path path, long length, @Nullable String sha256, BeforeReading beforeReading)
       throws IOException {
-    FileChannel channel =
-        FileChannel.open(
-            path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    return open(path, length, sha256, beforeReading, CHANNELS);
+  }
+
+  /**
+   * As {@link #open(Path, long, String, BeforeReading)}, its channel opened by {@code channels}.
+   */
+  static DigestedFile open(
+      Path path,
+      long length,
+      @Nullable String sha256,
+      BeforeReading beforeReading,
+      Channels channels)
+      throws IOException {
+    FileChannel channel = channels.open(path);
     try {
       beforeReading.accept(channel);
       if (channel.size() < length) {

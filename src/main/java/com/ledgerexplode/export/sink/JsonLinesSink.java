@@ -48,6 +48,7 @@ public class JsonLinesSink implements ExportSink {
   private final Path rejects;
   private final boolean overwrite;
   private final Consumer<ExecutionContext> saveCheckpoint;
+  private final DigestedFile.Channels channels;
   private @Nullable DigestedFile export;
   private @Nullable DigestedFile rejected;
   private @Nullable Lines exportLines;
@@ -68,11 +69,21 @@ public class JsonLinesSink implements ExportSink {
    *     at 0 bytes) must be kept before its first chunk, so that its rerun knows them as its own
    */
   public JsonLinesSink(Path output, boolean overwrite, Consumer<ExecutionContext> saveCheckpoint) {
+    this(output, overwrite, saveCheckpoint, DigestedFile.CHANNELS);
+  }
+
+  /** As {@link #JsonLinesSink(Path, boolean, Consumer)}, its files' channels opened so (tests). */
+  JsonLinesSink(
+      Path output,
+      boolean overwrite,
+      Consumer<ExecutionContext> saveCheckpoint,
+      DigestedFile.Channels channels) {
     ExportFiles.check(output);
     this.output = output;
     this.rejects = ExportFiles.rejects(output);
     this.overwrite = overwrite;
     this.saveCheckpoint = saveCheckpoint;
+    this.channels = channels;
   }
 
   /** {@code out/name.jsonl} has its rejects in {@code out/name.rejects.jsonl}. */
@@ -115,7 +126,8 @@ public class JsonLinesSink implements ExportSink {
               output,
               restart ? context.getLong(EXPORT_BYTES_KEY) : 0,
               savedString(context, EXPORT_SHA256_KEY),
-              this::lock);
+              this::lock,
+              channels);
       export = exportFile;
       if (!restart && !overwrite) {
         refuseFilesOfAnotherRun(); // under the lock: no other run writes them meanwhile
@@ -125,7 +137,8 @@ public class JsonLinesSink implements ExportSink {
               rejects,
               restart ? context.getLong(REJECTS_BYTES_KEY) : 0,
               savedString(context, REJECTS_SHA256_KEY),
-              channel -> {});
+              channel -> {},
+              channels);
       rejected = rejectsFile;
       // both files are this run's up to its checkpoint: only now is anything changed
       Files.deleteIfExists(ExportFiles.manifest(output));

@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.ledgerexplode.store.DatabaseUnavailableException;
 import com.ledgerexplode.store.Databases;
+import com.ledgerexplode.store.Secrets;
 import com.ledgerexplode.testing.TestDatabase;
 import com.ledgerexplode.testing.TestDatabases;
 import java.nio.file.Path;
@@ -16,16 +21,27 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.repository.JobRepository;
 
 /** The pools of a run: the ledger's opened ahead, while the job repository is opened. */
 class JobDatabasesTest {
   private static final long WAIT_MS = 20_000;
+
+  /** The environment of a run whose repository user is {@code runner}. */
+  private static final Map<String, String> RUNNER =
+      Map.of("REPOSITORY_DB_USER", "runner", "REPOSITORY_DB_PASSWORD", "runner-password");
 
   @ParameterizedTest
   @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
@@ -155,6 +171,72 @@ class JobDatabasesTest {
 
   private static @Nullable String maxCompactTime(DataSource h2) throws SQLException {
     return setting(h2, "MAX_COMPACT_TIME");
+  }
+
+  @Test
+  void aRepositoryUserWithoutH2sAdminRightRunsOnWithH2sPageCacheAndTheLogSaysSo(@TempDir Path dir)
+      throws Exception {
+    String file = "jdbc:h2:file:" + dir.resolve("repository");
+    int cacheMaxSizeBefore = repositoryForARunnerWithoutAdminRight(file);
+    // commits made durable by the URL, which a user without the admin right may only do so
+    String url = file + ";WRITE_DELAY=0;IGNORE_UNKNOWN_SETTINGS=TRUE";
+    ListAppender<ILoggingEvent> log = new ListAppender<>();
+    Logger logger = (Logger) LoggerFactory.getLogger(JobDatabases.class);
+    log.start();
+    logger.addAppender(log);
+    try (JobDatabases databases = new JobDatabases(Duration.ofSeconds(30), 1, RUNNER)) {
+      DataSource repository =
+          databases.repository(url, List.of("jdbc:h2:file:" + dir.resolve("ledger")));
+
+      JobRepository jobs = JobRepositories.open(repository).repository();
+      JobInstance instance = jobs.createJobInstance("a-job", new JobParameters());
+      assertThat(jobs.getJobInstance(instance.getInstanceId())).isEqualTo(instance);
+      assertThat(cacheSize(repository)).as("no CACHE_SIZE of its own").isZero();
+      assertThat(setting(repository, "info.CACHE_MAX_SIZE"))
+          .isEqualTo(Integer.toString(cacheMaxSizeBefore));
+    } finally {
+      logger.detachAppender(log);
+    }
+    assertThat(log.list)
+        .singleElement()
+        .satisfies(
+            line -> {
+              assertThat(line.getLevel()).isEqualTo(Level.INFO);
+              assertThat(line.getFormattedMessage())
+                  .startsWith("the page cache of " + Secrets.mask(url) + " is left as it is: ")
+                  .contains("Admin rights are required");
+            });
+  }
+
+  @Test
+  void aRepositoryUserWithoutH2sAdminRightWhoseCommitsAreNotDurableIsRefused(@TempDir Path dir)
+      throws Exception {
+    String url = "jdbc:h2:file:" + dir.resolve("repository");
+    repositoryForARunnerWithoutAdminRight(url);
+    try (JobDatabases databases = new JobDatabases(Duration.ofSeconds(30), 1, RUNNER)) {
+      assertThatThrownBy(() -> databases.repository(url, List.of()))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageStartingWith("Cannot make " + Secrets.mask(url) + " durable: ")
+          .hasMessageContaining("Admin rights are required");
+    }
+  }
+
+  /**
+   * Creates an H2 file whose admin is {@code admin}, with the job repository's tables, which the
+   * user {@code runner} (no admin right) may read and write; returns its page cache in MB.
+   */
+  private static int repositoryForARunnerWithoutAdminRight(String url) throws SQLException {
+    JdbcDataSource admin = new JdbcDataSource();
+    admin.setURL(url);
+    admin.setUser("admin");
+    admin.setPassword("admin-password");
+    JobRepositorySchema.createIfAbsent(admin);
+    try (Connection connection = admin.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE USER runner PASSWORD 'runner-password'");
+      statement.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON SCHEMA PUBLIC TO runner");
+      return Integer.parseInt(Objects.requireNonNull(setting(admin, "info.CACHE_MAX_SIZE")));
+    }
   }
 
   /** H2's CACHE_SIZE setting of the database, 0 when it has none of its own. */

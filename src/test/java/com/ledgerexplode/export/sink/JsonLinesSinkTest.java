@@ -1,7 +1,10 @@
 package com.ledgerexplode.export.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.ledgerexplode.explode.ExplodeEngine;
 import com.ledgerexplode.export.job.ChunkExploder;
@@ -11,11 +14,23 @@ import com.ledgerexplode.export.requests.RequestItem;
 import com.ledgerexplode.export.settings.ExportFiles;
 import com.ledgerexplode.testing.InMemoryLedger;
 import com.ledgerexplode.testing.Requests;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -240,5 +255,210 @@ class JsonLinesSinkTest {
 
     assertThat(Files.size(out)).isZero();
     assertThat(Files.size(ExportFiles.rejects(out))).isZero();
+  }
+
+  @Test
+  void aFailureForcingTheExportToDiskIsTheSinksFailureAndTheSinkStillClosesCleanly()
+      throws Exception {
+    Path out = dir.resolve("out/name.jsonl");
+    Forced forced = updateWhileForcingFails(out, out);
+
+    assertThat(forced.failedOn())
+        .as("the export is forced by the caller")
+        .isSameAs(forced.caller());
+  }
+
+  @Test
+  void aFailureForcingTheRejectsOnTheSecondThreadIsTheSinksFailureAsTheExportsIsAndTheSinkCloses()
+      throws Exception {
+    Path out = dir.resolve("out/name.jsonl");
+    Forced forced = updateWhileForcingFails(out, ExportFiles.rejects(out));
+
+    assertThat(forced.failedOn()).isNotSameAs(forced.caller());
+    assertThat(forced.failedOn().getName()).isEqualTo("ledger-explode-rejects-forcer");
+  }
+
+  /** The threads of an update whose force of one file failed: the caller's, the failed force's. */
+  private record Forced(Thread caller, Thread failedOn) {}
+
+  /**
+   * Opens a sink, writes a chunk to both files (so that update forces them at once, on two
+   * threads), makes forcing {@code failing} fail as a failing disk does, and checks what update and
+   * close then do: update throws the sink's failure of saving the export, naming the file, without
+   * hanging; the other file is forced all the same; close throws nothing and ends the sink's second
+   * thread.
+   */
+  private Forced updateWhileForcingFails(Path out, Path failing) throws Exception {
+    Map<Path, ForceFailingChannel> channels = new ConcurrentHashMap<>();
+    JsonLinesSink sink =
+        new JsonLinesSink(
+            out,
+            false,
+            context -> {},
+            path -> {
+              ForceFailingChannel channel =
+                  new ForceFailingChannel(DigestedFile.CHANNELS.open(path));
+              channels.put(path, channel);
+              return channel;
+            });
+    sink.open(new ExecutionContext());
+    sink.write(records(Requests.mixedChunk()));
+    ForceFailingChannel failingChannel = channels.get(failing);
+    ForceFailingChannel otherChannel =
+        channels.get(failing.equals(out) ? ExportFiles.rejects(out) : out);
+    failingChannel.failForces();
+    int otherForcedBefore = otherChannel.forces();
+    AtomicReference<Thread> caller = new AtomicReference<>();
+
+    Throwable thrown =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(30),
+            () -> {
+              caller.set(Thread.currentThread());
+              return catchThrowable(() -> sink.update(new ExecutionContext()));
+            },
+            "update waits for a failed force no longer than for a force");
+
+    String fileFailure = "Cannot save to disk " + failing + ": " + ForceFailingChannel.FAILURE;
+    assertThat(thrown)
+        .isInstanceOf(ItemStreamException.class)
+        .hasMessage(
+            "Cannot save the export " + out + " to disk: java.io.IOException: " + fileFailure)
+        .cause()
+        .isInstanceOf(IOException.class)
+        .hasMessage(fileFailure);
+    assertThat(otherChannel.forces())
+        .as("the other file forced all the same")
+        .isGreaterThan(otherForcedBefore);
+    Thread forcer = channels.get(ExportFiles.rejects(out)).lastForcedOn();
+    assertThat(forcer.getName()).isEqualTo("ledger-explode-rejects-forcer");
+    assertThatCode(sink::close).doesNotThrowAnyException();
+    forcer.join(10_000);
+    assertThat(forcer.isAlive()).as("the sink's second thread ended at close").isFalse();
+    return new Forced(caller.get(), failingChannel.lastForcedOn());
+  }
+
+  /**
+   * A file's channel whose force fails, once told to, as a failing disk's does; it says on which
+   * thread it was last forced.
+   */
+  private static final class ForceFailingChannel extends FileChannel {
+    static final String FAILURE = "Input/output error";
+    private final FileChannel file;
+    private volatile boolean failing;
+    private final AtomicInteger forces = new AtomicInteger();
+    private volatile @Nullable Thread lastForcedOn;
+
+    ForceFailingChannel(FileChannel file) {
+      this.file = file;
+    }
+
+    void failForces() {
+      failing = true;
+    }
+
+    int forces() {
+      return forces.get();
+    }
+
+    Thread lastForcedOn() {
+      Thread thread = lastForcedOn;
+      assertThat(thread).as("forced once at least").isNotNull();
+      return java.util.Objects.requireNonNull(thread);
+    }
+
+    @Override
+    public void force(boolean metaData) throws IOException {
+      lastForcedOn = Thread.currentThread();
+      if (failing) {
+        throw new IOException(FAILURE);
+      }
+      file.force(metaData);
+      forces.incrementAndGet();
+    }
+
+    @Override
+    public int read(ByteBuffer dst) throws IOException {
+      return file.read(dst);
+    }
+
+    @Override
+    public long read(ByteBuffer[] dsts, int offset, int length) throws IOException {
+      return file.read(dsts, offset, length);
+    }
+
+    @Override
+    public int write(ByteBuffer src) throws IOException {
+      return file.write(src);
+    }
+
+    @Override
+    public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
+      return file.write(srcs, offset, length);
+    }
+
+    @Override
+    public long position() throws IOException {
+      return file.position();
+    }
+
+    @Override
+    public FileChannel position(long newPosition) throws IOException {
+      file.position(newPosition);
+      return this;
+    }
+
+    @Override
+    public long size() throws IOException {
+      return file.size();
+    }
+
+    @Override
+    public FileChannel truncate(long size) throws IOException {
+      file.truncate(size);
+      return this;
+    }
+
+    @Override
+    public long transferTo(long position, long count, WritableByteChannel target)
+        throws IOException {
+      return file.transferTo(position, count, target);
+    }
+
+    @Override
+    public long transferFrom(ReadableByteChannel src, long position, long count)
+        throws IOException {
+      return file.transferFrom(src, position, count);
+    }
+
+    @Override
+    public int read(ByteBuffer dst, long position) throws IOException {
+      return file.read(dst, position);
+    }
+
+    @Override
+    public int write(ByteBuffer src, long position) throws IOException {
+      return file.write(src, position);
+    }
+
+    @Override
+    public MappedByteBuffer map(MapMode mode, long position, long size) throws IOException {
+      return file.map(mode, position, size);
+    }
+
+    @Override
+    public FileLock lock(long position, long size, boolean shared) throws IOException {
+      return file.lock(position, size, shared);
+    }
+
+    @Override
+    public @Nullable FileLock tryLock(long position, long size, boolean shared) throws IOException {
+      return file.tryLock(position, size, shared);
+    }
+
+    @Override
+    protected void implCloseChannel() throws IOException {
+      file.close();
+    }
   }
 }
