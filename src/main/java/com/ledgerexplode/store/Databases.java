@@ -178,7 +178,7 @@ public final class Databases {
     }
     if (dialect == Dialect.H2
         && !compactAtClose
-        && !jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains(H2_MAX_COMPACT_TIME + "=")) {
+        && !mentionsSetting(jdbcUrl, H2_MAX_COMPACT_TIME)) {
       // a setting of the database, which H2 takes from the connection's properties as from the URL
       // (both at once is an error)
       config.addDataSourceProperty(H2_MAX_COMPACT_TIME, "0");
@@ -208,7 +208,20 @@ public final class Databases {
   }
 
   private static boolean mentionsUser(String jdbcUrl) {
-    return jdbcUrl.toLowerCase(java.util.Locale.ROOT).matches(".*[;?&]user=.*");
+    return mentionsSetting(jdbcUrl, "user");
+  }
+
+  /**
+   * Whether the URL sets this setting itself ({@code ;NAME=} in H2's URLs, {@code ?NAME=} or {@code
+   * &NAME=} in PostgreSQL's), in any case.
+   */
+  public static boolean mentionsSetting(String jdbcUrl, String name) {
+    return jdbcUrl
+        .toLowerCase(java.util.Locale.ROOT)
+        .matches(
+            ".*[;?&]"
+                + java.util.regex.Pattern.quote(name.toLowerCase(java.util.Locale.ROOT))
+                + "=.*");
   }
 
   private static boolean empty(@Nullable String value) {

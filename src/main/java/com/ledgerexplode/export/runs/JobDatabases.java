@@ -197,9 +197,9 @@ public final class JobDatabases implements AutoCloseable {
   /**
    * The pool of this URL, opened if it is not yet; {@code compactAtClose} false for the ledger and
    * the job repository ({@link Databases#openUncompacted}): a run reads the one and writes a few
-   * rows to the other, and H2 compacting either file when the run closes it cost a one-row run tens
-   * of milliseconds, and the run over a large ledger a second, rewriting a ledger the run only
-   * read. The reporting database, which a run fills, is compacted as H2 does by default.
+   * rows to the other, and H2 compacting either file when the run closes it lengthened the end of
+   * every run, rewriting part of a ledger the run only read. The reporting database, which a run
+   * fills, is compacted as H2 does by default.
    */
   private synchronized DataSource pool(String url, String envPrefix, boolean compactAtClose) {
     HikariDataSource pool = pools.get(url);

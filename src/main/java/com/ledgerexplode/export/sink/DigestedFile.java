@@ -52,16 +52,8 @@ final class DigestedFile implements AutoCloseable {
    * is {@code sha256} (not checked when null: a checkpoint written before digests were kept).
    * Nothing is changed until {@link #cutToCommitted}.
    *
+   * @param channels how its channel is opened: {@link #CHANNELS}, but in a test of a failing disk
    * @throws ChangedOutsideTheRunException the file is shorter, or its prefix differs
-   */
-  static DigestedFile open(
-      Path path, long length, @Nullable String sha256, BeforeReading beforeReading)
-      throws IOException {
-    return open(path, length, sha256, beforeReading, CHANNELS);
-  }
-
-  /**
-   * As {@link #open(Path, long, String, BeforeReading)}, its channel opened by {@code channels}.
    */
   static DigestedFile open(
       Path path,

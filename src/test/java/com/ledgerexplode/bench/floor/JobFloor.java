@@ -225,8 +225,7 @@ public final class JobFloor {
    * A connection to the ledger at {@code url} (H2's user is sa). An H2 ledger is not compacted when
    * the connection closes ({@code MAX_COMPACT_TIME} 0, unless the URL sets it), as the product's
    * run opens its ledger: H2 would otherwise rewrite part of the file at the end of every run that
-   * only read it (up to a second on a ledger of 1,000,000 events), so that each run would change
-   * the file the next one reads.
+   * only read it, so that each run would change the file the next one reads.
    */
   static Connection connect(String url) throws SQLException {
     if (!url.startsWith("jdbc:h2:")) {
@@ -235,7 +234,7 @@ public final class JobFloor {
     Properties info = new Properties();
     info.setProperty("user", "sa");
     info.setProperty("password", "");
-    if (!url.toUpperCase(Locale.ROOT).contains(Databases.H2_MAX_COMPACT_TIME + "=")) {
+    if (!Databases.mentionsSetting(url, Databases.H2_MAX_COMPACT_TIME)) {
       info.setProperty(Databases.H2_MAX_COMPACT_TIME, "0");
     }
     return DriverManager.getConnection(url, info);

@@ -18,7 +18,8 @@ class DigestedFileTest {
   void appendingPartOfAnArrayWritesAndDigestsThosePartsAlone() throws Exception {
     Path path = dir.resolve("export.jsonl");
     byte[] buffer = "xx{\"a\":1}\nyyyy".getBytes(StandardCharsets.UTF_8);
-    try (DigestedFile file = DigestedFile.open(path, 0, null, channel -> {})) {
+    try (DigestedFile file =
+        DigestedFile.open(path, 0, null, channel -> {}, DigestedFile.CHANNELS)) {
       file.append(buffer, 2, 8);
       file.append("{\"b\":2}\n".getBytes(StandardCharsets.UTF_8));
       byte[] expected = "{\"a\":1}\n{\"b\":2}\n".getBytes(StandardCharsets.UTF_8);
@@ -32,7 +33,8 @@ class DigestedFileTest {
   @Test
   void aFileIsForcedAgainOnlyWhenSomethingWasWrittenOrTakenBackSinceItWasLastForced()
       throws Exception {
-    try (DigestedFile file = DigestedFile.open(dir.resolve("export.jsonl"), 0, null, c -> {})) {
+    try (DigestedFile file =
+        DigestedFile.open(dir.resolve("export.jsonl"), 0, null, c -> {}, DigestedFile.CHANNELS)) {
       assertThat(file.unforced()).as("a file just opened").isTrue();
       file.force();
       assertThat(file.unforced()).as("forced").isFalse();
