@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -29,6 +30,17 @@ public final class Databases {
 
   /** H2's setting of the longest it compacts a database's file when closing it, in ms. */
   public static final String H2_MAX_COMPACT_TIME = "MAX_COMPACT_TIME";
+
+  /** H2's setting of how many parsed statements each of a database's sessions keeps, by text. */
+  public static final String H2_QUERY_CACHE_SIZE = "QUERY_CACHE_SIZE";
+
+  /**
+   * The parsed statements each session of an H2 database this product opens keeps ({@link
+   * #H2_QUERY_CACHE_SIZE}; H2 keeps 8). A chunk of a run asks the ledger 11 statements or more in
+   * turn (ChunkStatementsTest), each of one text whatever the chunk holds: with 8 kept, the least
+   * recently used went first, so that every statement was parsed again at every chunk.
+   */
+  public static final int H2_STATEMENTS_KEPT = 32;
 
   private Databases() {}
 
@@ -176,12 +188,8 @@ public final class Databases {
     if (password != null) {
       config.setPassword(password);
     }
-    if (dialect == Dialect.H2
-        && !compactAtClose
-        && !mentionsSetting(jdbcUrl, H2_MAX_COMPACT_TIME)) {
-      // a setting of the database, which H2 takes from the connection's properties as from the URL
-      // (both at once is an error)
-      config.addDataSourceProperty(H2_MAX_COMPACT_TIME, "0");
+    if (dialect == Dialect.H2) {
+      h2Settings(jdbcUrl, compactAtClose).forEach(config::addDataSourceProperty);
     }
     if (dialect == Dialect.POSTGRESQL) {
       // one multi-row INSERT per batch instead of a statement per row
@@ -209,6 +217,24 @@ public final class Databases {
 
   private static boolean mentionsUser(String jdbcUrl) {
     return mentionsSetting(jdbcUrl, "user");
+  }
+
+  /**
+   * The settings this product gives an H2 database it opens, as the connection's properties (H2
+   * takes a database's settings from them as from the URL, both at once being an error), but those
+   * the URL sets itself: {@link #H2_STATEMENTS_KEPT} parsed statements kept, and, unless {@code
+   * compactAtClose}, no compaction when the database closes ({@code MAX_COMPACT_TIME} 0). They are
+   * the database's, set by the connection that opens it: a database already open keeps its own.
+   */
+  public static Map<String, String> h2Settings(String jdbcUrl, boolean compactAtClose) {
+    Map<String, String> settings = new LinkedHashMap<>();
+    if (!mentionsSetting(jdbcUrl, H2_QUERY_CACHE_SIZE)) {
+      settings.put(H2_QUERY_CACHE_SIZE, Integer.toString(H2_STATEMENTS_KEPT));
+    }
+    if (!compactAtClose && !mentionsSetting(jdbcUrl, H2_MAX_COMPACT_TIME)) {
+      settings.put(H2_MAX_COMPACT_TIME, "0");
+    }
+    return settings;
   }
 
   /**

@@ -2,10 +2,13 @@ package com.ledgerexplode.explode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.ledgerexplode.store.Databases;
 import com.ledgerexplode.testing.StatementCounter;
 import com.ledgerexplode.testing.TestDatabase;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -110,6 +113,24 @@ class ChunkStatementsTest {
         db, statementsForTen, statementsForThousand);
     assertThat(statementsForThousand).isEqualTo(statementsForTen);
     assertThat(statementsForTen).as("the figure README gives").isEqualTo(17);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void theStatementsOfAChunkAreFewerThanTheParsedStatementsAnH2DatabaseKeeps(TestDatabase db)
+      throws Exception {
+    StatementCounter counter = new StatementCounter(FixtureLedgers.dataSource(db));
+    ExplodeEngine engine = FixtureLedgers.engine(counter, DataScope.SELF, List.of());
+
+    counter.reset();
+    engine.answer(chunk(1000));
+    engine.explodeWindows(engine.resolve(chunk(1000)), 1);
+    Set<String> texts = new HashSet<>(counter.statements());
+
+    // H2 keeps the parsed statements of a session by their text (Databases.h2Settings): when a
+    // chunk asks more texts than it keeps, each is parsed again at every chunk
+    assertThat(texts).hasSizeLessThanOrEqualTo(Databases.H2_STATEMENTS_KEPT);
+    System.out.printf("[%s] statement texts of a chunk: %d%n", db, texts.size());
   }
 
   @ParameterizedTest(name = "{0}")

@@ -222,10 +222,11 @@ public final class JobFloor {
   }
 
   /**
-   * A connection to the ledger at {@code url} (H2's user is sa). An H2 ledger is not compacted when
-   * the connection closes ({@code MAX_COMPACT_TIME} 0, unless the URL sets it), as the product's
-   * run opens its ledger: H2 would otherwise rewrite part of the file at the end of every run that
-   * only read it, so that each run would change the file the next one reads.
+   * A connection to the ledger at {@code url} (H2's user is sa). An H2 ledger gets the settings the
+   * product's run gives its own ({@link Databases#h2Settings}): the floor's statements of a chunk
+   * stay parsed as the product's do, and the file is not compacted when the connection closes (H2
+   * would otherwise rewrite part of the file at the end of every run that only read it, so that
+   * each run would change the file the next one reads).
    */
   static Connection connect(String url) throws SQLException {
     if (!url.startsWith("jdbc:h2:")) {
@@ -234,9 +235,7 @@ public final class JobFloor {
     Properties info = new Properties();
     info.setProperty("user", "sa");
     info.setProperty("password", "");
-    if (!Databases.mentionsSetting(url, Databases.H2_MAX_COMPACT_TIME)) {
-      info.setProperty(Databases.H2_MAX_COMPACT_TIME, "0");
-    }
+    Databases.h2Settings(url, false).forEach(info::setProperty);
     return DriverManager.getConnection(url, info);
   }
 

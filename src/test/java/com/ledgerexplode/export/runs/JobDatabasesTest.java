@@ -169,6 +169,35 @@ class JobDatabasesTest {
     }
   }
 
+  @Test
+  void everyH2DatabaseOfARunKeepsTheStatementsOfAChunkParsed(@TempDir Path dir) throws Exception {
+    String ahead = "jdbc:h2:file:" + dir.resolve("ahead");
+    String ledger = "jdbc:h2:file:" + dir.resolve("ledger") + ";AUTO_SERVER=TRUE";
+    String repository = "jdbc:h2:file:" + dir.resolve("repository");
+    String kept = Integer.toString(Databases.H2_STATEMENTS_KEPT);
+    try (JobDatabases databases = new JobDatabases()) {
+      databases.openLedgerAhead(ahead);
+
+      assertThat(statementsKept(databases.ledger(ahead))).isEqualTo(kept);
+      assertThat(statementsKept(databases.ledger(ledger))).isEqualTo(kept);
+      assertThat(statementsKept(databases.repository(repository, List.of(ledger)))).isEqualTo(kept);
+      assertThat(statementsKept(databases.reporting("jdbc:h2:file:" + dir.resolve("reporting"))))
+          .isEqualTo(kept);
+    }
+  }
+
+  @Test
+  void anH2UrlThatSetsHowManyStatementsAreKeptKeepsThatMany(@TempDir Path dir) throws Exception {
+    String url = "jdbc:h2:file:" + dir.resolve("ledger") + ";query_cache_size=5";
+    try (JobDatabases databases = new JobDatabases()) {
+      assertThat(statementsKept(databases.ledger(url))).isEqualTo("5");
+    }
+  }
+
+  private static @Nullable String statementsKept(DataSource h2) throws SQLException {
+    return setting(h2, "QUERY_CACHE_SIZE");
+  }
+
   private static @Nullable String maxCompactTime(DataSource h2) throws SQLException {
     return setting(h2, "MAX_COMPACT_TIME");
   }
