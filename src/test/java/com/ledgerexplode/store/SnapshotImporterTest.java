@@ -8,6 +8,7 @@ import com.ledgerexplode.ledger.EventKey;
 import com.ledgerexplode.ledger.EventSections;
 import com.ledgerexplode.ledger.Identifier;
 import com.ledgerexplode.testing.LedgerTables;
+import com.ledgerexplode.testing.StatementCounter;
 import com.ledgerexplode.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,6 +71,58 @@ class SnapshotImporterTest {
     assertThat(second.recordsImported()).isEqualTo(9);
     assertThat(second.linesRead()).isEqualTo(9);
     assertThat(second.skipped()).isEmpty();
+  }
+
+  /** The SQL that reads a table of the ledger or stages records (Flyway's own reads aside). */
+  private static List<String> lookups(StatementCounter counter) {
+    return counter.sql().stream()
+        .filter(
+            sql ->
+                sql.toLowerCase(Locale.ROOT).contains(SnapshotImporter.STAGING)
+                    || sql.matches("(?is).*\\bselect\\b.*\\bfrom\\s+ledger_.*"))
+        .toList();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
+  void intoANewDatabaseTheImportLooksNothingUpAndStagesNothing(TestDatabase db) throws Exception {
+    StatementCounter counter = new StatementCounter(db.createEmpty());
+
+    ImportReport report = Snapshots.load(counter, dir.resolve("s.jsonl"), Snapshots.FULL);
+
+    assertThat(report.recordsImported()).isEqualTo(9);
+    assertThat(counter.sql()).as("what the import sent").isNotEmpty();
+    assertThat(lookups(counter)).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
+  void intoAnEmptyLedgerTheImportOnlyAsksWhetherItHasRecordsAndStagesNothing(TestDatabase db)
+      throws Exception {
+    DataSource empty = db.createEmpty();
+    LedgerSchema.migrate(empty);
+    StatementCounter counter = new StatementCounter(empty);
+
+    ImportReport report = Snapshots.load(counter, dir.resolve("s.jsonl"), Snapshots.FULL);
+
+    assertThat(report.recordsImported()).isEqualTo(9);
+    assertThat(lookups(counter))
+        .isNotEmpty()
+        .allSatisfy(sql -> assertThat(sql).matches("SELECT 1 FROM ledger_\\w+ LIMIT 1"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("com.ledgerexplode.testing.TestDatabases#both")
+  void intoALedgerWithRecordsTheImportStagesAndLooksUpWhatItReplaces(TestDatabase db)
+      throws Exception {
+    DataSource dataSource = db.createEmpty();
+    Snapshots.load(dataSource, dir.resolve("s.jsonl"), Snapshots.FULL);
+    StatementCounter counter = new StatementCounter(dataSource);
+
+    Snapshots.load(counter, dir.resolve("s.jsonl"), Snapshots.FULL);
+
+    assertThat(lookups(counter))
+        .anySatisfy(sql -> assertThat(sql).contains(SnapshotImporter.STAGING));
   }
 
   @ParameterizedTest(name = "{0}")

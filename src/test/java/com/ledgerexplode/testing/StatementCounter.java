@@ -8,6 +8,7 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
@@ -21,8 +22,11 @@ import org.postgresql.core.QueryExecutor;
  * unwrap(BaseConnection.class)}) and keeps their SQL text; {@link #reset()} starts the count again.
  */
 public final class StatementCounter implements DataSource {
+  private static final String CREATED = "(createStatement)";
+
   private final DataSource target;
   private final List<String> statements = new ArrayList<>();
+  private final List<String> sql = new ArrayList<>();
 
   public StatementCounter(DataSource target) {
     this.target = target;
@@ -38,12 +42,29 @@ public final class StatementCounter implements DataSource {
     return List.copyOf(statements);
   }
 
-  public synchronized void reset() {
-    statements.clear();
+  /**
+   * Every SQL text sent since the last reset, in order: those of the statements prepared and those
+   * run by the statements created ({@code execute...} and {@code addBatch} with a text), and COPY
+   * commands.
+   */
+  public synchronized List<String> sql() {
+    return List.copyOf(sql);
   }
 
-  private synchronized void record(String sql) {
-    statements.add(sql);
+  public synchronized void reset() {
+    statements.clear();
+    sql.clear();
+  }
+
+  private synchronized void record(String text) {
+    statements.add(text);
+    if (!text.equals(CREATED)) {
+      sql.add(text);
+    }
+  }
+
+  private synchronized void recordRun(String text) {
+    sql.add(text);
   }
 
   @Override
@@ -61,7 +82,7 @@ public final class StatementCounter implements DataSource {
         (Object proxy, Method method, Object[] args) -> {
           switch (method.getName()) {
             case "prepareStatement", "prepareCall" -> record((String) args[0]);
-            case "createStatement" -> record("(createStatement)");
+            case "createStatement" -> record(CREATED);
             case "unwrap" -> {
               if (args[0] == BaseConnection.class) {
                 return copyCounting(connection.unwrap(BaseConnection.class));
@@ -70,7 +91,10 @@ public final class StatementCounter implements DataSource {
             default -> {}
           }
           try {
-            return method.invoke(connection, args);
+            Object answer = method.invoke(connection, args);
+            return answer instanceof Statement created && method.getName().equals("createStatement")
+                ? running(created)
+                : answer;
           } catch (InvocationTargetException e) {
             throw e.getCause();
           }
@@ -78,6 +102,22 @@ public final class StatementCounter implements DataSource {
     return (Connection)
         Proxy.newProxyInstance(
             StatementCounter.class.getClassLoader(), new Class<?>[] {Connection.class}, handler);
+  }
+
+  /** A created statement whose texts run are kept ({@link #sql()}). */
+  private Statement running(Statement statement) {
+    return delegate(
+        Statement.class,
+        statement,
+        (method, args) -> {
+          if ((method.getName().startsWith("execute") || method.getName().equals("addBatch"))
+              && args != null
+              && args.length > 0
+              && args[0] instanceof String text) {
+            recordRun(text);
+          }
+          return null;
+        });
   }
 
   /** PgJDBC's connection whose COPY commands (its query executor's {@code startCopy}) count too. */
