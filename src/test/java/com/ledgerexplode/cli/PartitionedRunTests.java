@@ -306,6 +306,42 @@ class PartitionedRunTests {
   }
 
   @Test
+  void aJoinCutOffWithTheExportHalfWrittenJoinsAgainToTheSameBytes() throws Exception {
+    Path output = dir.resolve("join/export.jsonl");
+    String repository = JobFixture.h2(dir.resolve("join/repository"));
+    // the join writes the joined rejects beside the parts first: a directory in their way fails
+    // it once every partition has completed
+    Path inTheWay = output.resolveSibling("export.parts").resolve("joined.rejects.jsonl");
+    Files.createDirectories(inTheWay);
+    Cli failed =
+        Cli.run(
+            "run",
+            job.jobFile.toString(),
+            "output=" + output,
+            "repository.db=" + repository,
+            "partitions=3");
+    assertThat(failed.exitCode()).as(failed.err()).isEqualTo(1);
+    assertThat(partitionExecutions(repository))
+        .hasSize(3)
+        .allSatisfy((name, executions) -> assertThat(executions).isOne());
+    Files.delete(inTheWay);
+    // as a join killed while copying the parts leaves the export
+    Files.write(output, java.util.Arrays.copyOf(reference, reference.length / 2));
+
+    Cli rerun =
+        Cli.run("run", job.jobFile.toString(), "output=" + output, "repository.db=" + repository);
+
+    assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+    assertThat(Files.readAllBytes(output)).isEqualTo(reference);
+    assertThat(Files.readAllBytes(output.resolveSibling("export.rejects.jsonl")))
+        .isEqualTo(referenceRejects);
+    assertThat(partitionExecutions(repository))
+        .as("no partition ran again")
+        .allSatisfy((name, executions) -> assertThat(executions).isOne());
+    assertThat(output.resolveSibling("export.parts")).doesNotExist();
+  }
+
+  @Test
   void aPartThatWasEditedIsRefusedWhenTheRunContinues() throws Exception {
     Path output = dir.resolve("edited/export.jsonl");
     String repository = JobFixture.h2(dir.resolve("edited/repository"));
