@@ -325,6 +325,7 @@ class FloorBenchmark {
     child(dir, floor(JobFloor.class, traced, requests, tracedFloorOut, org, CHUNK), tracedFloorOut);
     jobH2.statements[1] = statements(trace) / (double) chunks;
     Files.deleteIfExists(trace);
+    checkSameReads(jobH2.statements[0], jobH2.statements[1]);
 
     // the live heap, in one more run of each, untimed (see child)
     Path probedH2 = dir.resolve("db/probed");
@@ -661,6 +662,16 @@ class FloorBenchmark {
           .as("floor %s has %d bytes, the product's %d", f, fBytes, pBytes)
           .isLessThanOrEqualTo(pBytes / 100);
     }
+  }
+
+  /**
+   * The floor asks the ledger as many statements per chunk as the product, within 5% (H2 counts
+   * them: the same reads).
+   */
+  static void checkSameReads(double product, double floor) {
+    assertThat(Math.abs(product - floor))
+        .as("the floor's statements per chunk %.1f, the product's %.1f", floor, product)
+        .isLessThanOrEqualTo(product / 20);
   }
 
   private String newPostgres() {
