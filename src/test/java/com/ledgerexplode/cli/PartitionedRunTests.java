@@ -249,6 +249,96 @@ class PartitionedRunTests {
   }
 
   @Test
+  void aPartitionedRunKilledBeforeAnyChunkThenRunAgainWritesTheSameBytes() throws Exception {
+    Path output = dir.resolve("killed-at-open/export.jsonl");
+    Process child = start(output, "killed-at-open", "partitions=3");
+    Path parts = output.resolveSibling("export.parts");
+    waitUntil(() -> Files.isDirectory(parts), child, "killed-at-open");
+    child.destroyForcibly();
+    assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+    Cli rerun = Cli.run("run", job.jobFile.toString(), "output=" + output, "partitions=2");
+
+    assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+    assertThat(rerun.err()).contains("(pid " + child.pid() + ") had died; marked FAILED");
+    assertThat(Files.readAllBytes(output)).isEqualTo(reference);
+    assertThat(Files.readAllBytes(output.resolveSibling("export.rejects.jsonl")))
+        .isEqualTo(referenceRejects);
+  }
+
+  @Test
+  void aPartitionedRunKilledHalfWayIntoTheReportingDatabaseLeavesNoRowMissingOrTwice()
+      throws Exception {
+    DataSource single = TestDatabases.POSTGRESQL.createEmpty();
+    Cli one =
+        Cli.run(
+            "run",
+            job.jobFile.toString(),
+            "output=" + TestDatabases.POSTGRESQL.jdbcUrl(single),
+            "repository.db=" + JobFixture.h2(dir.resolve("reporting-killed/one")));
+    assertThat(one.exitCode()).as(one.err()).isZero();
+    DataSource killedDb = TestDatabases.POSTGRESQL.createEmpty();
+    String killedUrl = TestDatabases.POSTGRESQL.jdbcUrl(killedDb);
+    JdbcTemplate killed = new JdbcTemplate(killedDb);
+    long events = ReportingTables.eventRows(new JdbcTemplate(single));
+
+    Process child = start(killedUrl, "reporting-killed", "partitions=3");
+    waitUntil(() -> ReportingTables.eventRows(killed) > events / 2, child, "reporting-killed");
+    child.destroyForcibly();
+    assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    long rowsAtKill = ReportingTables.eventRows(killed);
+    Cli rerun = Cli.run("run", job.jobFile.toString(), "output=" + killedUrl, "chunkSize=7");
+
+    assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+    assertThat(rerun.err()).contains("(pid " + child.pid() + ") had died; marked FAILED");
+    assertThat(rowsAtKill).as("killed half-way").isPositive().isLessThan(events);
+    assertThat(ReportingTables.eventRows(killed)).isEqualTo(events);
+    ReportingTables.assertSameRows(killed, new JdbcTemplate(single));
+  }
+
+  @Test
+  void stopEndsALivePartitionedRunAtItsPartitionsChunkBoundariesAndTheRerunContinuesIt()
+      throws Exception {
+    Path output = dir.resolve("stopped/export.jsonl");
+    Process child = start(output, "stopped", "partitions=3");
+    Path parts = output.resolveSibling("export.parts");
+    waitUntil(() -> bytesIn(parts) > 0, child, "stopped");
+    String execution = executionOf("stopped");
+
+    Cli stop = Cli.run("stop", execution, job.jobFile.toString());
+
+    assertThat(stop.exitCode()).as(stop.err()).isZero();
+    assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the child stopped").isTrue();
+    assertThat(child.exitValue()).as(Files.readString(dir.resolve("stopped.log"))).isEqualTo(6);
+    assertThat(output.resolveSibling("export.manifest.json")).doesNotExist();
+    Cli rerun = Cli.run("run", job.jobFile.toString(), "output=" + output);
+    assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+    assertThat(Files.readAllBytes(output)).isEqualTo(reference);
+    assertThat(Files.readAllBytes(output.resolveSibling("export.rejects.jsonl")))
+        .isEqualTo(referenceRejects);
+  }
+
+  @Test
+  void recoverMarksAKilledPartitionedRunFailedAndTheRerunContinuesIt() throws Exception {
+    Path output = dir.resolve("recovered/export.jsonl");
+    Process child = start(output, "recovered", "partitions=3");
+    Path parts = output.resolveSibling("export.parts");
+    waitUntil(() -> bytesIn(parts) > 0, child, "recovered");
+    child.destroyForcibly();
+    assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    String execution = executionOf("recovered");
+
+    Cli recover = Cli.run("recover", execution, job.jobFile.toString());
+
+    assertThat(recover.exitCode()).as(recover.err()).isZero();
+    assertThat(recover.out()).contains("execution " + execution + " marked FAILED");
+    Cli rerun = Cli.run("run", job.jobFile.toString(), "output=" + output);
+    assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+    assertThat(rerun.err()).doesNotContain("had died");
+    assertThat(Files.readAllBytes(output)).isEqualTo(reference);
+  }
+
+  @Test
   void sigtermStopsEveryPartitionAtAChunkBoundaryAndTheRerunContinuesIt() throws Exception {
     Path output = dir.resolve("sigterm/export.jsonl");
     Process child = start(output, "sigterm", "partitions=3");
@@ -431,6 +521,10 @@ class PartitionedRunTests {
 
   /** The job in a child JVM, a chunk per row so that it runs long enough to be killed. */
   private static Process start(Path output, String name, String... settings) throws Exception {
+    return start(output.toString(), name, settings);
+  }
+
+  private static Process start(String output, String name, String... settings) throws Exception {
     List<String> args =
         Stream.concat(
                 Stream.of("run", job.jobFile.toString(), "output=" + output, "chunkSize=1"),
