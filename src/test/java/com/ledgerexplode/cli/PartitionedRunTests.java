@@ -67,9 +67,7 @@ class PartitionedRunTests {
             "pageSize=" + pageSize);
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(Files.readAllBytes(output)).isEqualTo(reference);
-    assertThat(Files.readAllBytes(output.resolveSibling("export.rejects.jsonl")))
-        .isEqualTo(referenceRejects);
+    assertOneThreadsFiles(output);
     assertThat(run.err())
         .contains("completed (execution ")
         .contains(job.rows() + " rows read")
@@ -172,9 +170,7 @@ class PartitionedRunTests {
             "skipLimit=1");
 
     assertThat(rerun.exitCode()).as(rerun.err()).isZero();
-    assertThat(Files.readAllBytes(output)).isEqualTo(reference);
-    assertThat(Files.readAllBytes(output.resolveSibling("export.rejects.jsonl")))
-        .isEqualTo(referenceRejects);
+    assertOneThreadsFiles(output);
     Map<String, Long> bothRuns = partitionExecutions(repository);
     assertThat(bothRuns).hasSize(4);
     assertThat(bothRuns.values().stream().filter(n -> n == 2))
@@ -221,20 +217,16 @@ class PartitionedRunTests {
             "skipLimit=1");
 
     assertThat(rerun.exitCode()).as(rerun.err()).isZero();
-    assertThat(Files.readAllBytes(output)).isEqualTo(reference);
-    assertThat(Files.readAllBytes(output.resolveSibling("export.rejects.jsonl")))
-        .isEqualTo(referenceRejects);
+    assertOneThreadsFiles(output);
     assertThat(rerun.err()).contains(job.rows() + " rows read (");
   }
 
   @Test
   void aPartitionedRunKilledHalfWayThenRunAgainWritesTheSameBytes() throws Exception {
     Path output = dir.resolve("killed/export.jsonl");
-    Process child = start(output, "killed", "partitions=3");
     Path parts = output.resolveSibling("export.parts");
-    waitUntil(() -> bytesIn(parts) > reference.length / 2, child, "killed");
-    child.destroyForcibly();
-    assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    Process child =
+        killed(output, "killed", () -> bytesIn(parts) > reference.length / 2, "partitions=3");
     assertThat(output.resolveSibling("export.manifest.json")).doesNotExist();
 
     Cli rerun =
@@ -242,28 +234,22 @@ class PartitionedRunTests {
 
     assertThat(rerun.exitCode()).as(rerun.err()).isZero();
     assertThat(rerun.err()).contains("(pid " + child.pid() + ") had died; marked FAILED");
-    assertThat(Files.readAllBytes(output)).isEqualTo(reference);
-    assertThat(Files.readAllBytes(output.resolveSibling("export.rejects.jsonl")))
-        .isEqualTo(referenceRejects);
+    assertOneThreadsFiles(output);
     assertThat(parts).doesNotExist();
   }
 
   @Test
   void aPartitionedRunKilledBeforeAnyChunkThenRunAgainWritesTheSameBytes() throws Exception {
     Path output = dir.resolve("killed-at-open/export.jsonl");
-    Process child = start(output, "killed-at-open", "partitions=3");
     Path parts = output.resolveSibling("export.parts");
-    waitUntil(() -> Files.isDirectory(parts), child, "killed-at-open");
-    child.destroyForcibly();
-    assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    Process child =
+        killed(output, "killed-at-open", () -> Files.isDirectory(parts), "partitions=3");
 
     Cli rerun = Cli.run("run", job.jobFile.toString(), "output=" + output, "partitions=2");
 
     assertThat(rerun.exitCode()).as(rerun.err()).isZero();
     assertThat(rerun.err()).contains("(pid " + child.pid() + ") had died; marked FAILED");
-    assertThat(Files.readAllBytes(output)).isEqualTo(reference);
-    assertThat(Files.readAllBytes(output.resolveSibling("export.rejects.jsonl")))
-        .isEqualTo(referenceRejects);
+    assertOneThreadsFiles(output);
   }
 
   @Test
@@ -282,10 +268,12 @@ class PartitionedRunTests {
     JdbcTemplate killed = new JdbcTemplate(killedDb);
     long events = ReportingTables.eventRows(new JdbcTemplate(single));
 
-    Process child = start(killedUrl, "reporting-killed", "partitions=3");
-    waitUntil(() -> ReportingTables.eventRows(killed) > events / 2, child, "reporting-killed");
-    child.destroyForcibly();
-    assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    Process child =
+        killed(
+            killedUrl,
+            "reporting-killed",
+            () -> ReportingTables.eventRows(killed) > events / 2,
+            "partitions=3");
     long rowsAtKill = ReportingTables.eventRows(killed);
     Cli rerun = Cli.run("run", job.jobFile.toString(), "output=" + killedUrl, "chunkSize=7");
 
@@ -313,19 +301,14 @@ class PartitionedRunTests {
     assertThat(output.resolveSibling("export.manifest.json")).doesNotExist();
     Cli rerun = Cli.run("run", job.jobFile.toString(), "output=" + output);
     assertThat(rerun.exitCode()).as(rerun.err()).isZero();
-    assertThat(Files.readAllBytes(output)).isEqualTo(reference);
-    assertThat(Files.readAllBytes(output.resolveSibling("export.rejects.jsonl")))
-        .isEqualTo(referenceRejects);
+    assertOneThreadsFiles(output);
   }
 
   @Test
   void recoverMarksAKilledPartitionedRunFailedAndTheRerunContinuesIt() throws Exception {
     Path output = dir.resolve("recovered/export.jsonl");
-    Process child = start(output, "recovered", "partitions=3");
     Path parts = output.resolveSibling("export.parts");
-    waitUntil(() -> bytesIn(parts) > 0, child, "recovered");
-    child.destroyForcibly();
-    assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    killed(output, "recovered", () -> bytesIn(parts) > 0, "partitions=3");
     String execution = executionOf("recovered");
 
     Cli recover = Cli.run("recover", execution, job.jobFile.toString());
@@ -356,9 +339,7 @@ class PartitionedRunTests {
     assertThat(status.out()).contains("\"status\":\"STOPPED\"");
     Cli rerun = Cli.run("run", job.jobFile.toString(), "output=" + output);
     assertThat(rerun.exitCode()).as(rerun.err()).isZero();
-    assertThat(Files.readAllBytes(output)).isEqualTo(reference);
-    assertThat(Files.readAllBytes(output.resolveSibling("export.rejects.jsonl")))
-        .isEqualTo(referenceRejects);
+    assertOneThreadsFiles(output);
   }
 
   @Test
@@ -422,9 +403,7 @@ class PartitionedRunTests {
         Cli.run("run", job.jobFile.toString(), "output=" + output, "repository.db=" + repository);
 
     assertThat(rerun.exitCode()).as(rerun.err()).isZero();
-    assertThat(Files.readAllBytes(output)).isEqualTo(reference);
-    assertThat(Files.readAllBytes(output.resolveSibling("export.rejects.jsonl")))
-        .isEqualTo(referenceRejects);
+    assertOneThreadsFiles(output);
     assertThat(partitionExecutions(repository))
         .as("no partition ran again")
         .allSatisfy((name, executions) -> assertThat(executions).isOne());
@@ -517,6 +496,30 @@ class PartitionedRunTests {
     } catch (IOException notYetThere) {
       return 0;
     }
+  }
+
+  /** The job partitioned in a child JVM (as {@link #start}), killed once {@code when} holds. */
+  private static Process killed(
+      String output, String name, java.util.function.BooleanSupplier when, String... settings)
+      throws Exception {
+    Process child = start(output, name, settings);
+    waitUntil(when, child, name);
+    child.destroyForcibly();
+    assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    return child;
+  }
+
+  private static Process killed(
+      Path output, String name, java.util.function.BooleanSupplier when, String... settings)
+      throws Exception {
+    return killed(output.toString(), name, when, settings);
+  }
+
+  /** The export and its rejects file are those of one thread, byte for byte. */
+  private static void assertOneThreadsFiles(Path output) throws IOException {
+    assertThat(Files.readAllBytes(output)).isEqualTo(reference);
+    assertThat(Files.readAllBytes(output.resolveSibling("export.rejects.jsonl")))
+        .isEqualTo(referenceRejects);
   }
 
   /** The job in a child JVM, a chunk per row so that it runs long enough to be killed. */
