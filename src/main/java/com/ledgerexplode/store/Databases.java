@@ -31,6 +31,12 @@ public final class Databases {
   /** H2's setting of the longest it compacts a database's file when closing it, in ms. */
   public static final String H2_MAX_COMPACT_TIME = "MAX_COMPACT_TIME";
 
+  /**
+   * H2's setting of the fill rate of its file, in percent, under which it compacts the file in the
+   * background while the database is open (0: never).
+   */
+  public static final String H2_AUTO_COMPACT_FILL_RATE = "AUTO_COMPACT_FILL_RATE";
+
   /** H2's setting of how many parsed statements each of a database's sessions keeps, by text. */
   public static final String H2_QUERY_CACHE_SIZE = "QUERY_CACHE_SIZE";
 
@@ -119,21 +125,17 @@ public final class Databases {
   }
 
   /**
-   * As {@link #open(String, String, Map, Duration, int)}, but an H2 database that this pool opens
-   * is not compacted when it closes (H2's {@code MAX_COMPACT_TIME} 0), unless the URL sets that
-   * itself. H2 otherwise spends up to {@code MAX_COMPACT_TIME} (200 ms by default, and more when
-   * the file is large) rewriting the file's chunks when its last connection closes, whatever the
-   * connections did; the space of the chunks a database no longer uses is reused as it writes,
-   * compacted or not. For a run's databases, which it reads (the ledger) or writes a few rows to at
-   * each checkpoint (the job repository).
+   * As {@link #open(String, String, Map, Duration, int)}, an H2 database this pool opens compacted
+   * as {@code compaction} says (its URL's own settings kept).
    */
-  public static HikariDataSource openUncompacted(
+  public static HikariDataSource open(
       String jdbcUrl,
       String envPrefix,
       Map<String, String> env,
       Duration connectionTimeout,
-      int poolSize) {
-    return open(jdbcUrl, envPrefix, env, connectionTimeout, poolSize, false);
+      int poolSize,
+      Compaction compaction) {
+    return openPool(jdbcUrl, envPrefix, env, connectionTimeout, poolSize, compaction);
   }
 
   /** As {@link #open(String, String)}, with the environment given (for tests). */
@@ -156,16 +158,16 @@ public final class Databases {
       Map<String, String> env,
       Duration connectionTimeout,
       int poolSize) {
-    return open(jdbcUrl, envPrefix, env, connectionTimeout, poolSize, true);
+    return openPool(jdbcUrl, envPrefix, env, connectionTimeout, poolSize, Compaction.H2_DEFAULT);
   }
 
-  private static HikariDataSource open(
+  private static HikariDataSource openPool(
       String jdbcUrl,
       String envPrefix,
       Map<String, String> env,
       Duration connectionTimeout,
       int poolSize,
-      boolean compactAtClose) {
+      Compaction compaction) {
     if (poolSize < 1) {
       throw new IllegalArgumentException("a pool needs at least 1 connection, not " + poolSize);
     }
@@ -189,7 +191,7 @@ public final class Databases {
       config.setPassword(password);
     }
     if (dialect == Dialect.H2) {
-      h2Settings(jdbcUrl, compactAtClose).forEach(config::addDataSourceProperty);
+      h2Settings(jdbcUrl, compaction).forEach(config::addDataSourceProperty);
     }
     if (dialect == Dialect.POSTGRESQL) {
       // one multi-row INSERT per batch instead of a statement per row
@@ -220,19 +222,50 @@ public final class Databases {
   }
 
   /**
+   * How H2 may compact the file of a database a pool opens (rewrite the pages still used out of the
+   * chunks that hold few, so that the space of the others is freed), by what a command does with
+   * the database. The space of a chunk no longer used is reused as H2 writes, compacted or not.
+   */
+  public enum Compaction {
+    /**
+     * As H2 does: in the background while the database is open (its {@code AUTO_COMPACT_FILL_RATE},
+     * 90%), and for up to {@code MAX_COMPACT_TIME} (200 ms by default, more when the file is large)
+     * when its last connection closes, whatever the connections did.
+     */
+    H2_DEFAULT,
+    /**
+     * In the background while open, not when it closes: a database a run writes a few rows to at
+     * each checkpoint (the job repository), whose compaction at close lengthened the end of every
+     * run.
+     */
+    WHILE_OPEN,
+    /**
+     * Never: a database a run only reads (its ledger). H2 would otherwise rewrite chunks of a file
+     * the run never writes: on a ledger imported in one transaction (most of its chunks little
+     * used), a short run that stayed open long enough spent a second and a hundred megabytes of its
+     * heap rewriting chunks in the background, and each run changed the file the next one read.
+     */
+    NEVER
+  }
+
+  /**
    * The settings this product gives an H2 database it opens, as the connection's properties (H2
    * takes a database's settings from them as from the URL, both at once being an error), but those
-   * the URL sets itself: {@link #H2_STATEMENTS_KEPT} parsed statements kept, and, unless {@code
-   * compactAtClose}, no compaction when the database closes ({@code MAX_COMPACT_TIME} 0). They are
+   * the URL sets itself: {@link #H2_STATEMENTS_KEPT} parsed statements kept, no compaction when the
+   * database closes ({@code MAX_COMPACT_TIME} 0) unless {@link Compaction#H2_DEFAULT}, and none in
+   * the background either ({@code AUTO_COMPACT_FILL_RATE} 0) for {@link Compaction#NEVER}. They are
    * the database's, set by the connection that opens it: a database already open keeps its own.
    */
-  public static Map<String, String> h2Settings(String jdbcUrl, boolean compactAtClose) {
+  public static Map<String, String> h2Settings(String jdbcUrl, Compaction compaction) {
     Map<String, String> settings = new LinkedHashMap<>();
     if (!mentionsSetting(jdbcUrl, H2_QUERY_CACHE_SIZE)) {
       settings.put(H2_QUERY_CACHE_SIZE, Integer.toString(H2_STATEMENTS_KEPT));
     }
-    if (!compactAtClose && !mentionsSetting(jdbcUrl, H2_MAX_COMPACT_TIME)) {
+    if (compaction != Compaction.H2_DEFAULT && !mentionsSetting(jdbcUrl, H2_MAX_COMPACT_TIME)) {
       settings.put(H2_MAX_COMPACT_TIME, "0");
+    }
+    if (compaction == Compaction.NEVER && !mentionsSetting(jdbcUrl, H2_AUTO_COMPACT_FILL_RATE)) {
+      settings.put(H2_AUTO_COMPACT_FILL_RATE, "0");
     }
     return settings;
   }

@@ -72,7 +72,7 @@ public final class JobDatabases implements AutoCloseable {
 
   /** The job repository's pool, its tables created if absent, durable at each commit. */
   public DataSource repository(String url) {
-    DataSource dataSource = pool(url, "REPOSITORY_DB", false);
+    DataSource dataSource = pool(url, "REPOSITORY_DB", Databases.Compaction.WHILE_OPEN);
     JobRepositorySchema.createIfAbsent(dataSource);
     durableCommits(url, dataSource);
     return dataSource;
@@ -112,7 +112,7 @@ public final class JobDatabases implements AutoCloseable {
 
   /** The ledger's pool: the one {@link #openLedgerAhead} began, else opened now. */
   public DataSource ledger(String url) {
-    return pool(url, "LEDGER_DB", false);
+    return pool(url, "LEDGER_DB", Databases.Compaction.NEVER);
   }
 
   /**
@@ -132,8 +132,13 @@ public final class JobDatabases implements AutoCloseable {
             () -> {
               try {
                 pool.complete(
-                    Databases.openUncompacted(
-                        url, "LEDGER_DB", environment, connectionTimeout, poolSize));
+                    Databases.open(
+                        url,
+                        "LEDGER_DB",
+                        environment,
+                        connectionTimeout,
+                        poolSize,
+                        Databases.Compaction.NEVER));
               } catch (RuntimeException | Error e) {
                 pool.completeExceptionally(e);
               }
@@ -150,7 +155,7 @@ public final class JobDatabases implements AutoCloseable {
 
   /** The reporting database's pool, durable at each commit. */
   public DataSource reporting(String url) {
-    DataSource dataSource = pool(url, "REPORTING_DB", true);
+    DataSource dataSource = pool(url, "REPORTING_DB", Databases.Compaction.H2_DEFAULT);
     durableCommits(url, dataSource);
     return dataSource;
   }
@@ -195,23 +200,21 @@ public final class JobDatabases implements AutoCloseable {
   }
 
   /**
-   * The pool of this URL, opened if it is not yet; {@code compactAtClose} false for the ledger and
-   * the job repository ({@link Databases#openUncompacted}): a run reads the one and writes a few
-   * rows to the other, and H2 compacting either file when the run closes it lengthened the end of
-   * every run, rewriting part of a ledger the run only read. The reporting database, which a run
-   * fills, is compacted as H2 does by default.
+   * The pool of this URL, opened if it is not yet, its H2 file compacted as {@code compaction} says
+   * ({@link Databases.Compaction}): never for the ledger, which a run only reads; not at close for
+   * the job repository, which it writes a few rows to at each checkpoint; as H2 does for the
+   * reporting database, which a run fills.
    */
-  private synchronized DataSource pool(String url, String envPrefix, boolean compactAtClose) {
+  private synchronized DataSource pool(
+      String url, String envPrefix, Databases.Compaction compaction) {
     HikariDataSource pool = pools.get(url);
     if (pool == null) {
       CompletableFuture<HikariDataSource> ahead = opening.remove(url);
       pool =
           ahead != null
               ? opened(ahead)
-              : compactAtClose
-                  ? Databases.open(url, envPrefix, environment, connectionTimeout, poolSize)
-                  : Databases.openUncompacted(
-                      url, envPrefix, environment, connectionTimeout, poolSize);
+              : Databases.open(
+                  url, envPrefix, environment, connectionTimeout, poolSize, compaction);
       pools.put(url, pool);
     }
     return pool;

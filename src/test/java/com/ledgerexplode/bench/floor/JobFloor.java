@@ -224,9 +224,9 @@ public final class JobFloor {
   /**
    * A connection to the ledger at {@code url} (H2's user is sa). An H2 ledger gets the settings the
    * product's run gives its own ({@link Databases#h2Settings}): the floor's statements of a chunk
-   * stay parsed as the product's do, and the file is not compacted when the connection closes (H2
-   * would otherwise rewrite part of the file at the end of every run that only read it, so that
-   * each run would change the file the next one reads).
+   * stay parsed as the product's do, and the file is never compacted, neither while the floor reads
+   * it nor when the connection closes (H2 would otherwise rewrite chunks of a file the floor only
+   * reads, so that each run would change the file the next one reads).
    */
   static Connection connect(String url) throws SQLException {
     if (!url.startsWith("jdbc:h2:")) {
@@ -235,7 +235,7 @@ public final class JobFloor {
     Properties info = new Properties();
     info.setProperty("user", "sa");
     info.setProperty("password", "");
-    Databases.h2Settings(url, false).forEach(info::setProperty);
+    Databases.h2Settings(url, Databases.Compaction.NEVER).forEach(info::setProperty);
     return DriverManager.getConnection(url, info);
   }
 

@@ -153,11 +153,44 @@ class JobDatabasesTest {
   }
 
   @Test
+  void theLedgerInAnH2FileIsNeverCompactedInTheBackgroundWhileTheRunReadsIt(@TempDir Path dir)
+      throws Exception {
+    String ahead = "jdbc:h2:file:" + dir.resolve("ahead");
+    String ledger = "jdbc:h2:file:" + dir.resolve("ledger") + ";AUTO_SERVER=TRUE";
+    try (JobDatabases databases = new JobDatabases()) {
+      databases.openLedgerAhead(ahead);
+
+      assertThat(autoCompactFillRate(databases.ledger(ahead))).isEqualTo("0");
+      assertThat(autoCompactFillRate(databases.ledger(ledger))).isEqualTo("0");
+    }
+  }
+
+  @Test
+  void theRepositoryInAnH2FileIsCompactedInTheBackgroundAsH2DoesByDefault(@TempDir Path dir)
+      throws Exception {
+    String ledger = "jdbc:h2:file:" + dir.resolve("ledger");
+    try (JobDatabases databases = new JobDatabases()) {
+      DataSource repository =
+          databases.repository("jdbc:h2:file:" + dir.resolve("repository"), List.of(ledger));
+      assertThat(autoCompactFillRate(repository)).isEqualTo("90");
+    }
+  }
+
+  @Test
   void aReportingDatabaseInAnH2FileIsCompactedAsH2DoesByDefault(@TempDir Path dir)
       throws Exception {
     try (JobDatabases databases = new JobDatabases()) {
       DataSource reporting = databases.reporting("jdbc:h2:file:" + dir.resolve("reporting"));
       assertThat(maxCompactTime(reporting)).isEqualTo("200");
+      assertThat(autoCompactFillRate(reporting)).isEqualTo("90");
+    }
+  }
+
+  @Test
+  void anH2UrlThatSetsItsOwnBackgroundCompactionKeepsIt(@TempDir Path dir) throws Exception {
+    String url = "jdbc:h2:file:" + dir.resolve("ledger") + ";auto_compact_fill_rate=50";
+    try (JobDatabases databases = new JobDatabases()) {
+      assertThat(autoCompactFillRate(databases.ledger(url))).isEqualTo("50");
     }
   }
 
@@ -192,6 +225,10 @@ class JobDatabasesTest {
     try (JobDatabases databases = new JobDatabases()) {
       assertThat(statementsKept(databases.ledger(url))).isEqualTo("5");
     }
+  }
+
+  private static @Nullable String autoCompactFillRate(DataSource h2) throws SQLException {
+    return setting(h2, "AUTO_COMPACT_FILL_RATE");
   }
 
   private static @Nullable String statementsKept(DataSource h2) throws SQLException {
